@@ -1,0 +1,92 @@
+package dev.tend.check;
+
+import dev.tend.config.Redactor;
+import dev.tend.target.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs every check of every target at once, each on its own virtual thread. A target's checks
+ * share a small number of permits (its concurrency), and every check is abandoned at its target's
+ * timeout, so a hung target delays nothing but its own results.
+ */
+public final class CheckRunner {
+    private final Clock clock;
+    private final Redactor redactor;
+
+    public CheckRunner(Clock clock, Redactor redactor) {
+        this.clock = clock;
+        this.redactor = redactor;
+    }
+
+    /** Runs all checks; {@code onResult} hears each result as it completes. Returns them in config order. */
+    public List<CheckResult> run(List<Target> targets, CheckContext context, Consumer<CheckResult> onResult) {
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            var pending = new ArrayList<Future<CheckResult>>();
+            for (var target : targets) {
+                var permits = new Semaphore(target.settings().concurrency());
+                for (var check : target.checks(context)) {
+                    pending.add(executor.submit(() -> {
+                        var result = runOne(target, check, permits, executor);
+                        onResult.accept(result);
+                        return result;
+                    }));
+                }
+            }
+            var results = new ArrayList<CheckResult>();
+            for (var future : pending) results.add(await(future));
+            return Dependencies.annotate(targets, results);
+        } finally {
+            // Not close(): that would wait for abandoned probes still unwinding after their timeout.
+            executor.shutdown();
+        }
+    }
+
+    private CheckResult runOne(Target target, Check check, Semaphore permits, ExecutorService executor) throws InterruptedException {
+        var timeout = target.settings().timeout();
+        permits.acquire();
+        var startedAt = clock.instant();
+        long start = System.nanoTime();
+        Future<Verdict> probe = executor.submit(() -> check.run(timeout));
+        Verdict verdict;
+        try {
+            verdict = probe.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            verdict = Verdict.builder().crit("no answer within " + human(timeout) + " (the check's timeout)");
+        } catch (ExecutionException e) {
+            verdict = Verdict.builder().crit(Failures.describe(e.getCause()));
+        } finally {
+            permits.release();
+        }
+        var duration = Duration.ofNanos(System.nanoTime() - start);
+        return new CheckResult(target.name(), check.name(), verdict.status(), redactor.redact(verdict.reason()),
+                verdict.measurements(), startedAt, duration);
+    }
+
+    private static CheckResult await(Future<CheckResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for checks", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("check runner failed", e.getCause());
+        }
+    }
+
+    private static String human(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+    }
+}

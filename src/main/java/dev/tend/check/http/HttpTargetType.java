@@ -1,0 +1,87 @@
+package dev.tend.check.http;
+
+import dev.tend.check.Thresholds;
+import dev.tend.config.spec.DurationSpec;
+import dev.tend.config.spec.EnumSpec;
+import dev.tend.config.spec.Field;
+import dev.tend.config.spec.Fields;
+import dev.tend.config.spec.ListSpec;
+import dev.tend.config.spec.NumberSpec;
+import dev.tend.config.spec.ObjectSpec;
+import dev.tend.config.spec.StringSpec;
+import dev.tend.target.Target;
+import dev.tend.target.TargetBinding;
+import dev.tend.target.TargetType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code type: http}: status code, latency, body keyword and JSON conditions. */
+public final class HttpTargetType implements TargetType {
+    private static final ObjectSpec JSON_CONDITION = ObjectSpec.of("a condition on the JSON body",
+            Field.required("path", StringSpec.matching("\\$(\\.[A-Za-z0-9_-]+|\\[\\d+])+", "write a path such as $.status or $.checks[0].ok"),
+                    "where to look, e.g. $.database.ok"),
+            Field.optional("equals", StringSpec.any(), "the value expected there, compared as text"));
+    private static final DurationSpec LATENCY = DurationSpec.between(Duration.ofMillis(1), Duration.ofMinutes(10));
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public String summary() {
+        return "an HTTP(S) endpoint: status code, latency, optional body keyword and JSON-path conditions";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return List.of(
+                Field.required("url", StringSpec.any(), "http:// or https:// URL to request"),
+                Field.withDefault("method", EnumSpec.of("GET", "HEAD", "POST"), "GET", "request method"),
+                Field.withDefault("expectStatus", ListSpec.of(NumberSpec.whole(100, 599)), "[]",
+                        "acceptable status codes; empty means any 2xx or 3xx"),
+                Field.optional("bodyContains", StringSpec.any(), "text the body must contain"),
+                Field.withDefault("json", ListSpec.of(JSON_CONDITION), "[]", "conditions on a JSON body"),
+                Field.withDefault("latency", ObjectSpec.of("response time levels",
+                        Field.withDefault("warn", LATENCY, "1s", "slower than this warns"),
+                        Field.withDefault("crit", LATENCY, "3s", "slower than this is critical")), "{}",
+                        "response time levels"));
+    }
+
+    @Override
+    public Target bind(TargetBinding binding) {
+        var fields = binding.fields();
+        URI url;
+        try {
+            url = new URI(fields.string("url"));
+        } catch (URISyntaxException e) {
+            binding.problem("url", "not a valid URL: " + e.getReason(), "e.g. http://127.0.0.1:8000/health");
+            return null;
+        }
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            binding.problem("url", "not an http:// or https:// URL with a host", "e.g. http://127.0.0.1:8000/health");
+            return null;
+        }
+        if (url.getUserInfo() != null) {
+            binding.problem("url", "the URL contains credentials", "credentials in URLs end up in logs; remove them");
+            return null;
+        }
+        var conditions = new ArrayList<JsonCondition>();
+        for (Fields condition : fields.<Fields>list("json")) {
+            conditions.add(new JsonCondition(condition.string("path"), Optional.ofNullable(condition.string("equals"))));
+        }
+        var latency = fields.object("latency");
+        var levels = new Thresholds(latency.duration("warn").toMillis(), latency.duration("crit").toMillis());
+        if (levels.warn() > levels.crit()) {
+            binding.problem("latency", "warn must be below crit", "e.g. {warn: 1s, crit: 3s}");
+        }
+        List<Long> statuses = fields.list("expectStatus");
+        return new HttpTarget(binding.settings(), url, fields.string("method"),
+                statuses.stream().map(Long::intValue).toList(), Optional.ofNullable(fields.string("bodyContains")),
+                conditions, levels);
+    }
+}

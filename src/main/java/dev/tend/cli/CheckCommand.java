@@ -1,0 +1,68 @@
+package dev.tend.cli;
+
+import dev.tend.check.CheckResult;
+import dev.tend.check.CheckService;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.TendConfig;
+import dev.tend.store.Stores;
+import dev.tend.target.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tend check}: probe every target now, record the results, print them. */
+@Command(name = "check", description = "Run every health check now, record the results and print them.")
+final class CheckCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    @ParentCommand
+    TendCommand tend;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "only this target (repeatable)")
+    List<String> only = new ArrayList<>();
+
+    CheckCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var config = ConfigLoader.standard().load(tend.configPath());
+        var targets = selected(config);
+        List<CheckResult> results;
+        try (var store = Stores.open(config.store())) {
+            results = new CheckService(clock).runAndRecord(config, targets, store, result -> {});
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            ResultJson.print(results, out);
+        } else {
+            ResultTable.print(results, out, Terminal.colors());
+        }
+        out.flush();
+        return results.stream().allMatch(result -> result.status().isOk()) ? 0 : 1;
+    }
+
+    private List<Target> selected(TendConfig config) {
+        if (only.isEmpty()) return config.targets();
+        var chosen = new ArrayList<Target>();
+        for (var name : only) {
+            var target = config.target(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no target named '" + name + "'; targets: " + String.join(", ",
+                            config.targets().stream().map(Target::name).toList())));
+            if (!chosen.contains(target)) chosen.add(target);
+        }
+        return chosen;
+    }
+}

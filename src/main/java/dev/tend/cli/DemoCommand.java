@@ -1,0 +1,52 @@
+package dev.tend.cli;
+
+import dev.tend.check.CheckService;
+import dev.tend.config.ConfigLoader;
+import dev.tend.demo.Demo;
+import dev.tend.store.Stores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tend demo}: Tend's main job on a throwaway platform it starts itself. */
+@Command(name = "demo", description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results.")
+final class DemoCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "where the demo writes its config (default: tend-data/demo)")
+    Path directory = Path.of("tend-data", "demo");
+
+    DemoCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Demo demo;
+        try {
+            demo = Demo.start(directory, out);
+        } catch (NoClassDefFoundError missing) {
+            throw new IllegalStateException("the demo libraries are not on the class path; run the demo through ./tend demo");
+        }
+        try (demo) {
+            var config = ConfigLoader.standard().load(demo.configFile());
+            try (var store = Stores.open(config.store())) {
+                out.println();
+                var results = new CheckService(clock).runAndRecord(config, config.targets(), store, result -> {});
+                ResultTable.print(results, out, Terminal.colors());
+                long recorded = store.latest().size();
+                out.println();
+                out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
+                        + "Run it again and the history grows; the demo services stop when it ends.");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

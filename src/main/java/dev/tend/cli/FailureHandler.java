@@ -1,0 +1,20 @@
+package dev.tend.cli;
+
+import dev.tend.config.ConfigException;
+import picocli.CommandLine;
+
+/** Turns failures into one readable message and the documented exit code; never a stack trace. */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        if (failure instanceof ConfigException config) {
+            ConfigReport.print(config, err);
+            return 2;
+        }
+        err.println("tend: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+        err.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tend.config;
+
+import dev.tend.config.spec.ConfigProblem;
+import dev.tend.config.spec.Fields;
+import dev.tend.config.spec.Problems;
+import dev.tend.config.spec.ReadContext;
+import dev.tend.target.TargetSpec.TargetEntry;
+import dev.tend.target.TargetTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads tend.yaml strictly: YAML syntax, then shape (unknown keys, wrong types), then meaning
+ * (duplicate names, dangling references). Every problem is collected; none is thrown alone.
+ */
+public final class ConfigLoader {
+    private final TargetTypes types;
+    private final Function<String, String> environment;
+
+    public ConfigLoader(TargetTypes types, Function<String, String> environment) {
+        this.types = types;
+        this.environment = environment;
+    }
+
+    public static ConfigLoader standard() {
+        return new ConfigLoader(TargetTypes.builtIn(), System::getenv);
+    }
+
+    public TendConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw single(file, "no configuration file here", "create one (see examples/) or pass -c PATH / set TEND_CONFIG");
+        } catch (IOException e) {
+            throw single(file, "cannot read the file: " + e.getMessage(), "check permissions");
+        }
+        return parse(text, file);
+    }
+
+    public TendConfig parse(String text, Path source) throws ConfigException {
+        var problems = new Problems(source.toString());
+        var root = compose(text, problems);
+        if (root == null) throw new ConfigException(problems.sorted());
+        var secrets = new SecretResolver(environment);
+        var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets));
+        if (fields == null) throw new ConfigException(problems.sorted());
+
+        List<TargetEntry> entries = fields.list("targets");
+        var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull).toList();
+        References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
+        var platform = platform(fields.object("platform"), problems);
+        var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
+        if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
+        return new TendConfig(source, platform, List.copyOf(targets), store, secrets.redactor());
+    }
+
+    private static Node compose(String text, Problems problems) {
+        var settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
+                .setLabel(problems.file()).build();
+        try {
+            var documents = new ArrayList<Node>();
+            new Compose(settings).composeAllFromString(text).forEach(documents::add);
+            if (documents.isEmpty()) {
+                problems.at((Node) null, "", "the file is empty", "start from an example in examples/");
+                return null;
+            }
+            if (documents.size() > 1) {
+                problems.at(documents.get(1), "", "the file holds more than one YAML document", "remove the extra '---'");
+                return null;
+            }
+            return documents.get(0);
+        } catch (MarkedYamlEngineException e) {
+            var hint = e.getContext() == null ? "check indentation and quoting" : e.getContext();
+            problems.at(e.getProblemMark().orElse(null), "", "YAML syntax error: " + e.getProblem(), hint);
+            return null;
+        } catch (YamlEngineException e) {
+            problems.at((Node) null, "", "YAML error: " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    private static PlatformSettings platform(Fields platform, Problems problems) {
+        try {
+            return new PlatformSettings(platform.string("name"), ZoneId.of(platform.string("timezone")));
+        } catch (DateTimeException e) {
+            problems.at(platform.nodeOf("timezone"), platform.pathOf("timezone"),
+                    "unknown time zone '" + platform.string("timezone") + "'", "use an IANA name such as UTC or Europe/Berlin");
+            return null;
+        }
+    }
+
+    private static ConfigException single(Path file, String message, String hint) {
+        return new ConfigException(List.of(new ConfigProblem(file.toString(), 1, 1, "", message, hint)));
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.tend.config;
+
+/**
+ * A resolved credential. Its text is reachable only through {@link #reveal()}, so printing or
+ * serialising a config object by accident shows where the secret comes from, never what it is.
+ */
+public final class Secret {
+    private final String value;
+    private final String source;
+
+    Secret(String value, String source) {
+        this.value = value;
+        this.source = source;
+    }
+
+    /** The credential itself: pass it straight to the client library, never to output. */
+    public String reveal() {
+        return value;
+    }
+
+    /** Where it came from, e.g. {@code ${env:PGPASSWORD}}; safe to show. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tend.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@code ${env:NAME}} and {@code ${file:/path}} references and remembers every value it
+ * resolved, so a {@link Redactor} can later scrub them from anything Tend prints.
+ */
+public final class SecretResolver {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z]+):(.*)}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String FORMS = "write \"${env:NAME}\" or \"${file:/absolute/path}\"";
+
+    private final Function<String, String> environment;
+    private final List<String> resolved = new ArrayList<>();
+
+    public SecretResolver(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static SecretResolver fromSystem() {
+        return new SecretResolver(System::getenv);
+    }
+
+    /** The outcome of resolving one value: a secret, or a problem with a hint. */
+    public record Resolution(Secret secret, String problem, String hint) {
+        static Resolution ok(Secret secret) {
+            return new Resolution(secret, null, null);
+        }
+
+        static Resolution fail(String problem, String hint) {
+            return new Resolution(null, problem, hint);
+        }
+    }
+
+    public Resolution resolve(String text) {
+        if (!text.contains("${")) {
+            return remember(text, "<literal secret>");
+        }
+        var matcher = REFERENCE.matcher(text);
+        if (!matcher.matches()) {
+            return Resolution.fail("a secret reference must be the whole value and look like ${source:name}", FORMS);
+        }
+        var source = matcher.group(1);
+        var name = matcher.group(2);
+        return switch (source) {
+            case "env" -> fromEnvironment(name, text);
+            case "file" -> fromFile(name, text);
+            default -> Resolution.fail("unknown secret source '" + source + "'", FORMS);
+        };
+    }
+
+    private Resolution fromEnvironment(String name, String reference) {
+        if (!ENV_NAME.matcher(name).matches()) {
+            return Resolution.fail("'" + name + "' is not an environment variable name", FORMS);
+        }
+        var value = environment.apply(name);
+        if (value == null || value.isEmpty()) {
+            return Resolution.fail("environment variable " + name + " is not set", "export " + name + " before running tend");
+        }
+        return remember(value, reference);
+    }
+
+    private Resolution fromFile(String name, String reference) {
+        var path = Path.of(name);
+        if (!path.isAbsolute()) {
+            return Resolution.fail("secret file path '" + name + "' is not absolute", FORMS);
+        }
+        try {
+            var value = Files.readString(path, StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) return Resolution.fail("secret file " + name + " is empty", null);
+            return remember(value, reference);
+        } catch (IOException | SecurityException e) {
+            return Resolution.fail("cannot read secret file " + name + " (" + e.getClass().getSimpleName() + ")",
+                    "check that the file exists and that tend may read it");
+        }
+    }
+
+    private Resolution remember(String value, String source) {
+        resolved.add(value);
+        return Resolution.ok(new Secret(value, source));
+    }
+
+    public Redactor redactor() {
+        return new Redactor(resolved);
+    }
+}

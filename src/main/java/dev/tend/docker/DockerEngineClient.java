@@ -1,0 +1,53 @@
+package dev.tend.docker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Transport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A minimal Docker Engine API client: GET over the Unix socket, JSON back, always with timeouts. */
+public final class DockerEngineClient implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Transport transport;
+
+    /** The answer of one call: its status code and parsed body (null when not JSON). */
+    public record Answer(int status, JsonNode body) {}
+
+    public DockerEngineClient(Path socket, Duration timeout) throws Exception {
+        this.timeout = timeout;
+        this.transport = new Transport.TCPUnix(socket);
+        this.http = new HttpClient(new HttpClientTransportOverHTTP(new ClientConnector()));
+        http.setConnectTimeout(timeout.toMillis());
+        http.setIdleTimeout(timeout.toMillis());
+        http.start();
+    }
+
+    public Answer get(String path) throws Exception {
+        var response = http.newRequest("http://docker" + path)
+                .transport(transport)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .send();
+        var text = response.getContentAsString();
+        JsonNode body = null;
+        if (text != null && !text.isBlank()) {
+            try {
+                body = JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                body = null;
+            }
+        }
+        return new Answer(response.getStatus(), body);
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.stop();
+    }
+}

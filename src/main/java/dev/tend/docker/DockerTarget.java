@@ -1,0 +1,21 @@
+package dev.tend.docker;
+
+import dev.tend.check.Check;
+import dev.tend.check.CheckContext;
+import dev.tend.target.Target;
+import dev.tend.target.TargetSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Docker engine reached over its Unix socket, and the containers that must be up. */
+public record DockerTarget(TargetSettings settings, Path socket, List<String> containers) implements Target {
+
+    @Override
+    public List<Check> checks(CheckContext context) {
+        var checks = new ArrayList<Check>();
+        checks.add(new DockerEngineCheck(socket));
+        containers.forEach(container -> checks.add(new ContainerCheck(socket, container, context.clock())));
+        return checks;
+    }
+}

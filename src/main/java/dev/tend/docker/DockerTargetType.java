@@ -1,0 +1,45 @@
+package dev.tend.docker;
+
+import dev.tend.config.spec.Field;
+import dev.tend.config.spec.ListSpec;
+import dev.tend.config.spec.StringSpec;
+import dev.tend.target.Target;
+import dev.tend.target.TargetBinding;
+import dev.tend.target.TargetType;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+
+/** {@code type: docker}: the engine answers; each named container runs and is healthy. */
+public final class DockerTargetType implements TargetType {
+    private static final StringSpec CONTAINER = StringSpec.matching("[a-zA-Z0-9][a-zA-Z0-9_.-]*",
+            "a container name such as scgraph-postgres");
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public String summary() {
+        return "a Docker engine (Engine API over its Unix socket) and the containers that must run and be healthy";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return List.of(
+                Field.withDefault("socket", StringSpec.matching("/.*", "an absolute path"), "/var/run/docker.sock",
+                        "the engine's Unix socket"),
+                Field.withDefault("containers", ListSpec.of(CONTAINER), "[]", "container names that must be running"));
+    }
+
+    @Override
+    public Target bind(TargetBinding binding) {
+        List<String> containers = binding.fields().list("containers");
+        if (new HashSet<>(containers).size() != containers.size()) {
+            binding.problem("containers", "a container is listed twice", "list each container once");
+            return null;
+        }
+        return new DockerTarget(binding.settings(), Path.of(binding.fields().string("socket")), containers);
+    }
+}

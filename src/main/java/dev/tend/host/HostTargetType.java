@@ -1,0 +1,81 @@
+package dev.tend.host;
+
+import dev.tend.check.ThresholdSpec;
+import dev.tend.check.Thresholds;
+import dev.tend.config.spec.Field;
+import dev.tend.config.spec.Fields;
+import dev.tend.config.spec.ListSpec;
+import dev.tend.config.spec.NumberSpec;
+import dev.tend.config.spec.ObjectSpec;
+import dev.tend.config.spec.SizeSpec;
+import dev.tend.config.spec.StringSpec;
+import dev.tend.target.Target;
+import dev.tend.target.TargetBinding;
+import dev.tend.target.TargetType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code type: host}: disk and inode usage per volume, directory sizes. */
+public final class HostTargetType implements TargetType {
+    private static final NumberSpec PERCENT = NumberSpec.decimal(0, 100);
+    private static final StringSpec ABSOLUTE_PATH = StringSpec.matching("/.*", "write an absolute path such as /var/lib/docker");
+
+    @Override
+    public String name() {
+        return "host";
+    }
+
+    @Override
+    public String summary() {
+        return "this machine: disk usage and inodes per volume, free bytes, directory sizes";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return List.of(
+                Field.withDefault("volumes", ListSpec.nonEmpty(ABSOLUTE_PATH), "[/]", "mount points (or any path on them) to watch"),
+                Field.withDefault("disk", ObjectSpec.of("disk usage levels in %",
+                        Field.withDefault("plan", PERCENT, "70", "usage at which to plan expansion (warns)"),
+                        Field.withDefault("warn", PERCENT, "80", "usage at which the check warns"),
+                        Field.withDefault("crit", PERCENT, "90", "usage at which the check is critical")), "{}",
+                        "disk usage levels (the runbooks' 70/80/90%)"),
+                ThresholdSpec.percent("inodes", 80, 90, "inodes in use, in %"),
+                Field.withDefault("directories", ListSpec.of(ObjectSpec.of("a directory to measure",
+                        Field.required("path", ABSOLUTE_PATH, "the directory"),
+                        Field.optional("warn", new SizeSpec(), "size at which the check warns"),
+                        Field.optional("crit", new SizeSpec(), "size at which the check is critical"))), "[]",
+                        "directories whose size is measured (logs, backups, caches)"));
+    }
+
+    @Override
+    public Target bind(TargetBinding binding) {
+        var fields = binding.fields();
+        var disk = fields.object("disk");
+        var levels = new HostTarget.DiskLevels(disk.number("plan"), disk.number("warn"), disk.number("crit"));
+        if (!(levels.plan() <= levels.warn() && levels.warn() <= levels.crit())) {
+            binding.problem("disk", "levels must rise: plan ≤ warn ≤ crit", "e.g. {plan: 70, warn: 80, crit: 90}");
+        }
+        var directories = new ArrayList<HostTarget.Directory>();
+        for (Fields directory : fields.<Fields>list("directories")) {
+            directories.add(new HostTarget.Directory(Path.of(directory.string("path")), sizeLevels(directory, binding)));
+        }
+        List<String> volumes = fields.list("volumes");
+        return new HostTarget(binding.settings(), volumes.stream().map(Path::of).toList(), levels,
+                ThresholdSpec.read(fields, "inodes", true, binding.problems()), directories);
+    }
+
+    private static Optional<Thresholds> sizeLevels(Fields directory, TargetBinding binding) {
+        if (!directory.has("warn") && !directory.has("crit")) return Optional.empty();
+        if (!directory.has("warn") || !directory.has("crit")) {
+            binding.problems().at(directory.node(), directory.path(), "give both warn and crit, or neither", "e.g. {path: /var/log, warn: 5GB, crit: 10GB}");
+            return Optional.empty();
+        }
+        var levels = new Thresholds(directory.whole("warn"), directory.whole("crit"));
+        if (levels.warn() > levels.crit()) {
+            binding.problems().at(directory.node(), directory.path(), "warn must be below crit", null);
+        }
+        return Optional.of(levels);
+    }
+}

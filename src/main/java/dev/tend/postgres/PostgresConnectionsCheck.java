@@ -1,0 +1,48 @@
+package dev.tend.postgres;
+
+import dev.tend.check.Check;
+import dev.tend.check.Units;
+import dev.tend.check.Verdict;
+import java.time.Duration;
+
+/** Connections in use against max_connections, the headroom a pool exhaustion eats first. */
+final class PostgresConnectionsCheck implements Check {
+    private static final String QUERY = """
+            SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),
+                   current_setting('max_connections')::int,
+                   current_setting('superuser_reserved_connections')::int""";
+    private final PostgresTarget target;
+
+    PostgresConnectionsCheck(PostgresTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "connections";
+    }
+
+    @Override
+    public Verdict run(Duration timeout) throws Exception {
+        try (var connection = PostgresConnector.open(target, timeout);
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(QUERY)) {
+            rows.next();
+            long used = rows.getLong(1);
+            long max = rows.getLong(2);
+            long reserved = rows.getLong(3);
+            double percent = Units.ratioPercent(used, max);
+            var status = target.connections().grade(percent);
+            var reason = used + " of " + max + " connections in use (" + Units.percent(percent) + ")";
+            if (!status.isOk()) {
+                reason += ", over the " + Units.percent(target.connections().crossed(percent)) + " threshold; "
+                        + reserved + " are reserved for superusers";
+            }
+            return Verdict.builder()
+                    .measure("connections", used, "count")
+                    .measure("max_connections", max, "count")
+                    .measure("used", percent, "%")
+                    .verdict(status, reason);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tend.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/**
+ * Opens every connection Tend makes to a maintained database, so that each one has connect,
+ * socket, statement and lock timeouts — the "never hurt production" rule lives here, once.
+ */
+public final class PostgresConnector {
+    private static final Driver DRIVER = new Driver();
+
+    private PostgresConnector() {}
+
+    public static Connection open(PostgresTarget target, Duration timeout) throws SQLException {
+        var properties = new Properties();
+        target.parameters().forEach(properties::setProperty);
+        properties.setProperty("user", target.user());
+        target.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
+        // The driver takes whole seconds; round up so a 500ms timeout is not "no timeout" (0).
+        var seconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        properties.setProperty("socketTimeout", seconds);
+        properties.setProperty("ApplicationName", "tend");
+        properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis()
+                + " -c lock_timeout=" + Math.min(timeout.toMillis(), 2000)
+                + " -c idle_in_transaction_session_timeout=" + Math.max(timeout.toMillis(), 10000));
+        var url = "jdbc:postgresql://" + hostForUrl(target.host()) + ":" + target.port() + "/" + target.database();
+        var connection = DRIVER.connect(url, properties);
+        if (connection == null) throw new SQLException("the PostgreSQL driver refused the URL for " + target.where());
+        return connection;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tend.postgres;
+
+import dev.tend.check.Check;
+import dev.tend.check.Thresholds;
+import dev.tend.config.Secret;
+import dev.tend.target.Target;
+import dev.tend.target.TargetSettings;
+import dev.tend.check.CheckContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A PostgreSQL database reached over JDBC. */
+public record PostgresTarget(
+        TargetSettings settings,
+        String host,
+        int port,
+        String database,
+        String user,
+        Optional<Secret> password,
+        Map<String, String> parameters,
+        Thresholds connections,
+        Optional<Thresholds> sizeBytes) implements Target {
+
+    @Override
+    public List<Check> checks(CheckContext context) {
+        var checks = new ArrayList<Check>();
+        checks.add(new PostgresPingCheck(this));
+        checks.add(new PostgresConnectionsCheck(this));
+        checks.add(new PostgresSizeCheck(this));
+        return checks;
+    }
+
+    /** Where this target points, without credentials: safe for output. */
+    public String where() {
+        return host + ":" + port + "/" + database;
+    }
+}

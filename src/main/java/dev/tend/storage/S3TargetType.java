@@ -1,0 +1,71 @@
+package dev.tend.storage;
+
+import dev.tend.config.spec.BooleanSpec;
+import dev.tend.config.spec.Field;
+import dev.tend.config.spec.SecretSpec;
+import dev.tend.config.spec.StringSpec;
+import dev.tend.target.Target;
+import dev.tend.target.TargetBinding;
+import dev.tend.target.TargetType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code type: s3}: bucket exists and lists; optional write/read/delete probe; MinIO health. */
+public final class S3TargetType implements TargetType {
+
+    @Override
+    public String name() {
+        return "s3";
+    }
+
+    @Override
+    public String summary() {
+        return "an S3 bucket (AWS, MinIO, S3-compatible): exists and is listable, optional write probe, MinIO health";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return List.of(
+                Field.optional("endpoint", StringSpec.any(), "e.g. http://127.0.0.1:9000 for MinIO; omit for AWS"),
+                Field.withDefault("region", StringSpec.any(), "us-east-1", "signing region"),
+                Field.required("bucket", StringSpec.matching("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", "S3 bucket names are 3-63 lower-case letters, digits, '.' and '-'"),
+                        "the bucket to check"),
+                Field.optional("accessKey", new SecretSpec(), "e.g. \"${env:MINIO_ACCESS_KEY}\""),
+                Field.optional("secretKey", new SecretSpec(), "e.g. \"${env:MINIO_SECRET_KEY}\""),
+                Field.withDefault("pathStyle", new BooleanSpec(), "true", "address buckets as ENDPOINT/BUCKET (MinIO needs this)"),
+                Field.withDefault("writeProbe", new BooleanSpec(), "false", "also write, read back and delete a small object"),
+                Field.withDefault("minio", new BooleanSpec(), "false", "also query /minio/health/live and /minio/health/cluster"));
+    }
+
+    @Override
+    public Target bind(TargetBinding binding) {
+        var fields = binding.fields();
+        Optional<URI> endpoint = Optional.empty();
+        if (fields.has("endpoint")) {
+            try {
+                var uri = new URI(fields.string("endpoint"));
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    binding.problem("endpoint", "not an http:// or https:// URL with a host", "e.g. http://127.0.0.1:9000");
+                    return null;
+                }
+                endpoint = Optional.of(uri);
+            } catch (URISyntaxException e) {
+                binding.problem("endpoint", "not a valid URL: " + e.getReason(), "e.g. http://127.0.0.1:9000");
+                return null;
+            }
+        }
+        if (fields.has("accessKey") != fields.has("secretKey")) {
+            binding.problem(fields.has("accessKey") ? "accessKey" : "secretKey", "give both accessKey and secretKey, or neither", null);
+            return null;
+        }
+        if (fields.bool("minio") && endpoint.isEmpty()) {
+            binding.problem("minio", "minio: true needs an endpoint", "add endpoint: http://HOST:9000");
+            return null;
+        }
+        return new S3Target(binding.settings(), endpoint, fields.string("region"), fields.string("bucket"),
+                fields.secret("accessKey"), fields.secret("secretKey"), fields.bool("pathStyle"),
+                fields.bool("writeProbe"), fields.bool("minio"));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tend.storage;
+
+import dev.tend.check.Check;
+import dev.tend.check.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Writes, reads back and deletes a tiny object under .tend/, proving the bucket really works. */
+final class S3WriteProbeCheck implements Check {
+    private final S3Target target;
+    private final Clock clock;
+
+    S3WriteProbeCheck(S3Target target, Clock clock) {
+        this.target = target;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "write-probe";
+    }
+
+    @Override
+    public Verdict run(Duration timeout) throws Exception {
+        var key = ".tend/probe-" + UUID.randomUUID();
+        var content = "tend write probe " + clock.instant();
+        long start = System.nanoTime();
+        try (var s3 = S3Clients.open(target, timeout)) {
+            try {
+                s3.putObject(PutObjectRequest.builder().bucket(target.bucket()).key(key).build(), RequestBody.fromString(content));
+                var readBack = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(target.bucket()).key(key).build())
+                        .asString(StandardCharsets.UTF_8);
+                if (!content.equals(readBack)) {
+                    return Verdict.builder().crit("object " + key + " read back different from what was written");
+                }
+            } finally {
+                s3.deleteObject(DeleteObjectRequest.builder().bucket(target.bucket()).key(key).build());
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            return Verdict.builder().measure("latency", millis, "ms")
+                    .ok("wrote, read back and deleted " + key + " in " + Math.round(millis) + " ms");
+        } catch (S3Exception e) {
+            return Verdict.builder().crit("write probe failed: " + S3Errors.describe(e, target));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tend.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tend.config.StoreSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens the configured store and brings its schema up to date with Flyway. */
+public final class Stores {
+    private Stores() {}
+
+    public static ResultStore open(StoreSettings settings) {
+        var dataSource = settings.isPostgres() ? postgres(settings) : sqlite(settings);
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + (settings.isPostgres() ? "postgresql" : "sqlite"));
+            if (settings.isPostgres()) flyway.schemas("tend").createSchemas(true);
+            flyway.load().migrate();
+            return new JdbcResultStore(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot open the store (" + settings.describe() + "): " + rootMessage(e), e);
+        }
+    }
+
+    private static HikariDataSource sqlite(StoreSettings settings) {
+        var file = settings.sqliteFile().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
+        }
+        var sqliteConfig = new SQLiteConfig();
+        sqliteConfig.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers never block the writer
+        sqliteConfig.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqliteConfig.setBusyTimeout(10_000);
+        sqliteConfig.enforceForeignKeys(true);
+        var sqlite = new SQLiteDataSource(sqliteConfig);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+        var config = new HikariConfig();
+        config.setDataSource(sqlite);
+        config.setPoolName("tend-store");
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static HikariDataSource postgres(StoreSettings settings) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(settings.postgresUrl().orElseThrow());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(secret -> config.setPassword(secret.reveal()));
+        config.setPoolName("tend-store");
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1); // fail on first use with the real reason, not in the constructor
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("socketTimeout", "60");
+        config.addDataSourceProperty("ApplicationName", "tend-store");
+        config.addDataSourceProperty("currentSchema", "tend");
+        config.addDataSourceProperty("options", "-c statement_timeout=30000 -c lock_timeout=5000");
+        return new HikariDataSource(config);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        var root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
