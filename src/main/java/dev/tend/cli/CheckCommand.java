@@ -2,11 +2,9 @@ package dev.tend.cli;
 
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.TendConfig;
 import dev.tend.store.Stores;
 import dev.tend.target.Target;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tend check}: probe every target now, record the results, print them. */
 @Command(name = "check", description = "Run every health check now, record the results and print them.")
 final class CheckCommand implements Callable<Integer> {
-    private final Clock clock;
+    private final Main.Environment environment;
 
     @ParentCommand
     TendCommand tend;
@@ -32,17 +30,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", description = "only this target (repeatable)")
     List<String> only = new ArrayList<>();
 
-    CheckCommand(Clock clock) {
-        this.clock = clock;
+    CheckCommand(Main.Environment environment) {
+        this.environment = environment;
     }
 
     @Override
     public Integer call() throws Exception {
-        var config = ConfigLoader.standard().load(tend.configPath());
+        var config = tend.loadConfig();
         var targets = selected(config);
         List<CheckResult> results;
         try (var store = Stores.open(config.store())) {
-            results = new CheckService(clock).runAndRecord(config, targets, store, result -> {});
+            results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
         }
         var out = spec.commandLine().getOut();
         if (json) {

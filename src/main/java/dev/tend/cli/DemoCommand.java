@@ -4,8 +4,8 @@ import dev.tend.check.CheckService;
 import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.store.Stores;
+import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code tend demo}: Tend's main job on a throwaway platform it starts itself. */
 @Command(name = "demo", description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results.")
 final class DemoCommand implements Callable<Integer> {
-    private final Clock clock;
+    private final Main.Environment environment;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -21,8 +21,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "where the demo writes its config (default: tend-data/demo)")
     Path directory = Path.of("tend-data", "demo");
 
-    DemoCommand(Clock clock) {
-        this.clock = clock;
+    DemoCommand(Main.Environment environment) {
+        this.environment = environment;
     }
 
     @Override
@@ -35,10 +35,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("the demo libraries are not on the class path; run the demo through ./tend demo");
         }
         try (demo) {
-            var config = ConfigLoader.standard().load(demo.configFile());
+            var config = new ConfigLoader(TargetTypes.builtIn(), environment.variables()).load(demo.configFile());
             try (var store = Stores.open(config.store())) {
                 out.println();
-                var results = new CheckService(clock).runAndRecord(config, config.targets(), store, result -> {});
+                var results = new CheckService(environment.clock()).runAndRecord(config, config.targets(), store, result -> {});
                 ResultTable.print(results, out, Terminal.colors());
                 long recorded = store.latest().size();
                 out.println();

@@ -1,6 +1,8 @@
 package dev.tend.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tend} command. */
@@ -8,24 +10,30 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(Clock.systemUTC(), args));
+        var out = new PrintWriter(System.out, true);
+        var err = new PrintWriter(System.err, true);
+        System.exit(run(new Environment(Clock.systemUTC(), System::getenv), out, err, args));
     }
 
-    public static int run(Clock clock, String... args) {
-        var commandLine = new CommandLine(new TendCommand(), new Factory(clock));
+    /** What the commands take from the outside world, injected so tests can supply their own. */
+    public record Environment(Clock clock, Function<String, String> variables) {}
+
+    public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new TendCommand(environment), new Factory(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine.execute(args);
     }
 
-    /** Hands the injected clock to every subcommand that wants one. */
-    private record Factory(Clock clock) implements CommandLine.IFactory {
+    /** Hands the environment to every command that asks for it in its constructor. */
+    private record Factory(Environment environment) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             for (var constructor : type.getDeclaredConstructors()) {
-                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Clock.class) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Environment.class) {
                     constructor.setAccessible(true);
-                    return type.cast(constructor.newInstance(clock));
+                    return type.cast(constructor.newInstance(environment));
                 }
             }
             return CommandLine.defaultFactory().create(type);

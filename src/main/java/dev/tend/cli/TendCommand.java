@@ -1,5 +1,9 @@
 package dev.tend.cli;
 
+import dev.tend.config.ConfigException;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.TendConfig;
+import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +15,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:findings or failures (WARN, CRIT, UNKNOWN)", "2:usage or configuration error"})
 public final class TendCommand implements Runnable {
+    private final Main.Environment environment;
 
     @Option(names = {"-c", "--config"}, scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "PATH",
             description = "configuration file (default: $TEND_CONFIG, else ./tend.yaml)")
@@ -19,15 +24,24 @@ public final class TendCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    TendCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Loads the configuration with this process's environment for secret references. */
+    TendConfig loadConfig() throws ConfigException {
+        return new ConfigLoader(TargetTypes.builtIn(), environment.variables()).load(configPath());
+    }
+
     /** -c wins over TEND_CONFIG, which wins over ./tend.yaml. */
     Path configPath() {
         if (config != null) return config;
-        var fromEnvironment = System.getenv("TEND_CONFIG");
+        var fromEnvironment = environment.variables().apply("TEND_CONFIG");
         return fromEnvironment == null || fromEnvironment.isBlank() ? Path.of("tend.yaml") : Path.of(fromEnvironment);
     }
 }

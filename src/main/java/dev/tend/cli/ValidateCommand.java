@@ -1,6 +1,5 @@
 package dev.tend.cli;
 
-import dev.tend.config.ConfigLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +17,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var path = tend.configPath();
-        var config = ConfigLoader.standard().load(path);
+        var config = tend.loadConfig();
         var out = spec.commandLine().getOut();
         out.println(path + ": valid — platform " + config.platform().name() + ", " + config.targets().size()
                 + " targets, store " + config.store().describe());

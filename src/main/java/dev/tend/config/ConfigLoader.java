@@ -37,10 +37,6 @@ public final class ConfigLoader {
         this.environment = environment;
     }
 
-    public static ConfigLoader standard() {
-        return new ConfigLoader(TargetTypes.builtIn(), System::getenv);
-    }
-
     public TendConfig load(Path file) throws ConfigException {
         String text;
         try {

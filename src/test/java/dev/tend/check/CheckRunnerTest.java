@@ -1,0 +1,121 @@
+package dev.tend.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.TendConfig;
+import dev.tend.target.TargetTypes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckRunnerTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private BlackHole blackHole;
+    private HttpServer api;
+    private ServerSocket listening;
+
+    @BeforeEach
+    void start() throws Exception {
+        blackHole = new BlackHole();
+        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        api.createContext("/health", exchange -> {
+            var body = "{\"status\":\"ok\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        blackHole.close();
+        api.stop(0);
+        listening.close();
+    }
+
+    @Test
+    void aHungTargetDelaysNothingButItsOwnChecks() throws Exception {
+        var config = config("""
+                platform: { name: Lab }
+                targets:
+                  - { name: hung-api, type: http, url: "http://127.0.0.1:%1$d/health", timeout: 1500ms }
+                  - { name: hung-redis, type: redis, url: "redis://127.0.0.1:%1$d", timeout: 1500ms, concurrency: 1 }
+                  - { name: hung-db, type: postgres, url: "postgresql://postgres@127.0.0.1:%1$d/app", timeout: 1500ms }
+                  - { name: api, type: http, url: "http://127.0.0.1:%2$d/health", json: [{path: $.status, equals: ok}] }
+                  - { name: port, type: tcp, address: "127.0.0.1:%3$d" }
+                """.formatted(blackHole.port(), api.getAddress().getPort(), listening.getLocalPort()));
+        var completionOrder = new CopyOnWriteArrayList<CheckResult>();
+
+        List<CheckResult> results;
+        try (var context = CheckContext.create(clock)) {
+            results = new CheckRunner(clock, config.redactor()).run(config.targets(), context, completionOrder::add);
+        }
+
+        assertThat(results).extracting(CheckResult::target).containsExactly(
+                "hung-api", "hung-redis", "hung-redis", "hung-redis", "hung-redis",
+                "hung-db", "hung-db", "hung-db", "api", "port");
+        var healthy = results.stream().filter(r -> !r.target().startsWith("hung-")).toList();
+        assertThat(healthy).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.OK));
+        var hung = results.stream().filter(r -> r.target().startsWith("hung-")).toList();
+        assertThat(hung).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo(Status.CRIT);
+            assertThat(result.reason()).containsAnyOf("no answer within 1500ms", "timed out");
+        });
+        // The healthy results were all delivered before the first hung check gave up.
+        int firstHung = indexOfFirst(completionOrder, true);
+        int lastHealthy = Math.max(completionOrder.indexOf(healthy.get(0)), completionOrder.indexOf(healthy.get(1)));
+        assertThat(lastHealthy).isLessThan(firstHung);
+        assertThat(blackHole.connectionsAccepted()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFailingDependencyIsNamedInTheDependentsReason() throws Exception {
+        var closedPort = freePort();
+        var config = config("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: tcp, address: "127.0.0.1:%1$d" }
+                  - { name: api, type: tcp, address: "127.0.0.1:%1$d", dependsOn: [db] }
+                """.formatted(closedPort));
+
+        List<CheckResult> results;
+        try (var context = CheckContext.create(clock)) {
+            results = new CheckRunner(clock, config.redactor()).run(config.targets(), context, result -> {});
+        }
+
+        assertThat(results.get(0).reason()).startsWith("connection refused").doesNotContain("depends on");
+        assertThat(results.get(1).reason()).startsWith("connection refused").endsWith("(depends on db, which is CRIT)");
+        assertThat(results).allSatisfy(result -> assertThat(result.startedAt()).isEqualTo(clock.instant()));
+    }
+
+    private static int indexOfFirst(List<CheckResult> results, boolean hung) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).target().startsWith("hung-") == hung) return i;
+        }
+        return -1;
+    }
+
+    static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static TendConfig config(String yaml) throws Exception {
+        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(yaml, Path.of("test.yaml"));
+    }
+}

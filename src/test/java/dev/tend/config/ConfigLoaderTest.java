@@ -1,0 +1,197 @@
+package dev.tend.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tend.check.http.HttpTarget;
+import dev.tend.config.spec.ConfigProblem;
+import dev.tend.host.HostTarget;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.target.TargetTypes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    static final String MINIMAL = """
+            platform: { name: Lab, timezone: UTC }
+            targets:
+              - { name: db,    type: postgres, url: "postgresql://postgres@127.0.0.1:5432/app", password: "${env:PGPASSWORD}" }
+              - { name: cache, type: redis,    url: "redis://127.0.0.1:6379" }
+              - { name: api,   type: http,     url: "http://127.0.0.1:8000/health" }
+              - { name: edge,  type: tls,      address: "127.0.0.1:443" }
+              - { name: port,  type: tcp,      address: "127.0.0.1:5432" }
+              - { name: host,  type: host,     volumes: ["/"] }
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(TargetTypes.builtIn(), Map.of("PGPASSWORD", "s3cr3t-pw")::get);
+
+    @Test
+    void theMinimalConfigOfTheIssueLoadsWithDefaults() throws Exception {
+        var config = loader.parse(MINIMAL, Path.of("tend.yaml"));
+
+        assertThat(config.targets()).extracting(t -> t.name()).containsExactly("db", "cache", "api", "edge", "port", "host");
+        var db = (PostgresTarget) config.target("db").orElseThrow();
+        assertThat(db.database()).isEqualTo("app");
+        assertThat(db.user()).isEqualTo("postgres");
+        assertThat(db.password().orElseThrow().reveal()).isEqualTo("s3cr3t-pw");
+        assertThat(db.password().orElseThrow().toString()).isEqualTo("${env:PGPASSWORD}");
+        assertThat(db.settings().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(db.connections().warn()).isEqualTo(80);
+        var host = (HostTarget) config.target("host").orElseThrow();
+        assertThat(host.disk()).isEqualTo(new HostTarget.DiskLevels(70, 80, 90));
+        assertThat(((HttpTarget) config.target("api").orElseThrow()).latencyMillis().crit()).isEqualTo(3000);
+        assertThat(config.store().isPostgres()).isFalse();
+        assertThat(config.redactor().redact("error: s3cr3t-pw rejected")).isEqualTo("error: ****** rejected");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithLineAndColumn() {
+        var text = """
+                platform: { name: Lab }
+                targets:
+                  - name: db
+                    type: postgres
+                    url: "postgresql://postgres@127.0.0.1:5432/app"
+                    pasword: "${env:PGPASSWORD}"
+                  - name: db
+                    type: redis
+                    url: "redis://127.0.0.1:6379"
+                    timeout: 5
+                  - name: api
+                    type: http
+                    url: "http://127.0.0.1:8000/health"
+                    dependsOn: [dbb]
+                  - name: s3
+                    type: s3
+                    bucket: backups
+                    accessKey: "${vault:minio}"
+                    secretKey: "${env:MISSING_SECRET}"
+                  - { name: x, type: postgress, url: "postgresql://h/db" }
+                """;
+
+        var problems = problems(text);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(6, 5),
+                        org.assertj.core.groups.Tuple.tuple(7, 11),
+                        org.assertj.core.groups.Tuple.tuple(10, 14),
+                        org.assertj.core.groups.Tuple.tuple(14, 17),
+                        org.assertj.core.groups.Tuple.tuple(18, 16),
+                        org.assertj.core.groups.Tuple.tuple(19, 16),
+                        org.assertj.core.groups.Tuple.tuple(20, 22));
+        assertThat(problems.get(0).message()).isEqualTo("unknown key 'pasword'");
+        assertThat(problems.get(0).hint()).isEqualTo("did you mean 'password'?");
+        assertThat(problems.get(1).message()).isEqualTo("duplicate target name 'db'");
+        assertThat(problems.get(1).hint()).contains("line 3");
+        assertThat(problems.get(2).message()).contains("\"5\" is not a duration");
+        assertThat(problems.get(3).message()).isEqualTo("no target named 'dbb'");
+        assertThat(problems.get(3).hint()).isEqualTo("did you mean 'db'?");
+        assertThat(problems.get(4).message()).isEqualTo("unknown secret source 'vault'");
+        assertThat(problems.get(5).message()).isEqualTo("environment variable MISSING_SECRET is not set");
+        assertThat(problems.get(6).message()).isEqualTo("unknown type 'postgress'");
+        assertThat(problems.get(6).hint()).isEqualTo("did you mean 'postgres'?");
+        assertThat(problems.get(0).format()).startsWith("tend.yaml:6:5: targets[0].pasword: unknown key 'pasword'");
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: h, type: host, volumes: "/", disk: { warn: high } }
+                  - { name: t, type: tcp, address: "localhost", concurrency: 0 }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message).containsExactly(
+                "expected a list of text, found the text \"/\"",
+                "expected a number, found the text \"high\"",
+                "\"localhost\" is not HOST:PORT",
+                "0 is out of range");
+    }
+
+    @Test
+    void aYamlSyntaxErrorPointsAtItsLine() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://h/db"
+                  - { name: cache, type: redis }
+                """);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).message()).startsWith("YAML syntax error");
+        assertThat(problems.get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void secretsInUrlsAreRefusedAndNeverEchoed() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://app:hunter22@127.0.0.1/app" }
+                store: { url: "postgresql://tend:hunter33@127.0.0.1/tend" }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message).containsOnly("the URL contains a password");
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.format()).doesNotContain("hunter"));
+    }
+
+    @Test
+    void dependencyCyclesAreRejected() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: a, type: tcp, address: "127.0.0.1:1", dependsOn: [b] }
+                  - { name: b, type: tcp, address: "127.0.0.1:2", dependsOn: [a] }
+                """);
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message()).contains("cycle: a → b → a"));
+    }
+
+    @Test
+    void thresholdsTheWrongWayRoundAreRejected() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: edge, type: tls, address: "127.0.0.1:443", days: { warn: 7, crit: 30 } }
+                  - { name: db, type: postgres, url: "postgresql://h/db", connections: { warn: 95, crit: 90 } }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message)
+                .containsExactly("warn must be above crit", "warn must be below crit");
+    }
+
+    @Test
+    void aMissingFileSaysWhereItLooked() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/tend.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems().get(0).format())
+                        .startsWith("/nonexistent/tend.yaml:1:1: no configuration file here"));
+    }
+
+    @Test
+    void aPostgresStoreIsConfiguredByUrl() throws Exception {
+        var config = loader.parse("""
+                platform: { name: Lab }
+                targets: []
+                store: { url: "postgresql://tend@127.0.0.1:5433/tend", password: "${env:PGPASSWORD}" }
+                """, Path.of("tend.yaml"));
+
+        assertThat(config.store().postgresUrl()).contains("jdbc:postgresql://127.0.0.1:5433/tend");
+        assertThat(config.store().user()).contains("tend");
+        assertThat(config.store().describe()).doesNotContain("s3cr3t");
+    }
+
+    private List<ConfigProblem> problems(String text) {
+        try {
+            loader.parse(text, Path.of("tend.yaml"));
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the config to be rejected");
+    }
+}
