@@ -8,6 +8,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -16,28 +19,48 @@ public final class Failures {
     private Failures() {}
 
     public static String describe(Throwable failure) {
-        var root = failure;
-        // The most specific network cause is usually the deepest one; drivers wrap it.
-        for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (isNetwork(cause)) root = cause;
-        }
-        var detail = root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
-        if (root instanceof ConnectException) return "connection refused" + detail;
-        if (root instanceof UnknownHostException) return "unknown host " + root.getMessage();
-        if (root instanceof NoRouteToHostException) return "no route to host" + detail;
-        if (root instanceof HttpConnectTimeoutException) return "connect timed out";
-        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException
-                || root instanceof TimeoutException) {
-            return "timed out waiting for an answer" + detail;
-        }
-        if (root instanceof InterruptedIOException || root instanceof ClosedByInterruptException) return "interrupted";
-        if (root instanceof SSLException) return "TLS failure" + detail;
-        var own = failure.getMessage();
-        return own == null ? failure.getClass().getSimpleName() : firstLine(own);
+        // Drivers wrap the network error (as a cause, or a suppressed exception per address
+        // tried); the first recognisable one says more than the wrapper's message.
+        return recognised(failure).orElseGet(() -> failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : firstLine(failure.getMessage()));
     }
 
-    private static boolean isNetwork(Throwable cause) {
-        return cause instanceof java.io.IOException || cause instanceof TimeoutException;
+    private static Optional<String> recognised(Throwable failure) {
+        var queue = new ArrayDeque<Throwable>();
+        var seen = new HashSet<Throwable>();
+        queue.add(failure);
+        while (!queue.isEmpty()) {
+            var current = queue.poll();
+            if (!seen.add(current)) continue;
+            var description = describeOne(current);
+            if (description != null) return Optional.of(description);
+            if (current.getCause() != null) queue.add(current.getCause());
+            queue.addAll(java.util.List.of(current.getSuppressed()));
+        }
+        return Optional.empty();
+    }
+
+    private static String describeOne(Throwable cause) {
+        if (cause instanceof ConnectException) return "connection refused" + detail(cause, "connection refused");
+        if (cause instanceof UnknownHostException) return "unknown host " + cause.getMessage();
+        if (cause instanceof NoRouteToHostException) return "no route to host" + detail(cause, "no route to host");
+        if (cause instanceof HttpConnectTimeoutException) return "connect timed out";
+        if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+                || cause instanceof TimeoutException) {
+            return "timed out waiting for an answer" + detail(cause, "timed out");
+        }
+        if (cause instanceof InterruptedIOException || cause instanceof ClosedByInterruptException) return "interrupted";
+        if (cause instanceof SSLException) return "TLS failure" + detail(cause, "");
+        return null;
+    }
+
+    /** ": message", unless the message only repeats what the description already says. */
+    private static String detail(Throwable cause, String already) {
+        var message = cause.getMessage();
+        if (message == null || message.isBlank()) return "";
+        var line = firstLine(message);
+        return !already.isEmpty() && line.toLowerCase().contains(already) ? "" : ": " + line;
     }
 
     private static String firstLine(String text) {

@@ -1,0 +1,83 @@
+package dev.tend.docker;
+
+import static dev.tend.check.RunChecks.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.CheckResult;
+import dev.tend.check.RunChecks;
+import dev.tend.check.Status;
+import dev.tend.testing.DockerEngine;
+import dev.tend.testing.DockerExtension;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DockerExtension.class)
+class DockerChecksTest {
+    private static DockerEngine docker;
+
+    @BeforeAll
+    static void containers(DockerEngine engine) {
+        docker = engine;
+        docker.runContainer("tend-healthy", "--health-cmd", "true", "--health-interval", "1s");
+        docker.runContainer("tend-unhealthy", "--health-cmd", "echo database unreachable; false", "--health-interval", "1s",
+                "--health-retries", "1");
+        docker.runContainer("tend-plain");
+        docker.docker("create", "--network", "none", "--name", "tend-created", docker.image(), "sleep", "3600");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                health("tend-healthy").equals("healthy") && health("tend-unhealthy").equals("unhealthy"));
+    }
+
+    @Test
+    void eachContainerIsJudgedByItsStateAndHealth() throws Exception {
+        var results = run(docker.socket().toString(), "[tend-healthy, tend-unhealthy, tend-plain, tend-created, tend-missing]");
+
+        assertThat(results).extracting(CheckResult::check).containsExactly("engine", "container:tend-healthy",
+                "container:tend-unhealthy", "container:tend-plain", "container:tend-created", "container:tend-missing");
+        var engine = named(results, "engine");
+        assertThat(engine.status()).isEqualTo(Status.OK);
+        assertThat(engine.reason()).startsWith("Docker ").contains("3 running");
+        assertThat(named(results, "container:tend-healthy").status()).isEqualTo(Status.OK);
+        assertThat(named(results, "container:tend-healthy").reason()).startsWith("tend-healthy running for ").endsWith(", healthy");
+        var unhealthy = named(results, "container:tend-unhealthy");
+        assertThat(unhealthy.status()).isEqualTo(Status.CRIT);
+        assertThat(unhealthy.reason()).contains("but unhealthy").endsWith("database unreachable");
+        assertThat(named(results, "container:tend-plain").status()).isEqualTo(Status.OK);
+        assertThat(named(results, "container:tend-plain").reason()).endsWith("(no health check defined)");
+        assertThat(named(results, "container:tend-created").status()).isEqualTo(Status.CRIT);
+        assertThat(named(results, "container:tend-created").reason()).isEqualTo("tend-created is created");
+        assertThat(named(results, "container:tend-missing").reason()).isEqualTo("no container named tend-missing");
+    }
+
+    @Test
+    void aStoppedContainerReportsItsExitCode() throws Exception {
+        docker.docker("run", "-d", "--network", "none", "--name", "tend-crashing", docker.image(), "sh", "-c", "exit 3");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                docker.docker("inspect", "-f", "{{.State.Status}}", "tend-crashing").strip().equals("exited"));
+
+        var result = named(run(docker.socket().toString(), "[tend-crashing]"), "container:tend-crashing");
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).startsWith("tend-crashing is exited with code 3");
+    }
+
+    @Test
+    void aMissingEngineIsCritical() throws Exception {
+        var results = run("/tmp/no-such-docker.sock", "[tend-healthy]");
+
+        assertThat(named(results, "engine").reason()).isEqualTo("no Docker socket at /tmp/no-such-docker.sock; is dockerd running?");
+        assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.CRIT));
+    }
+
+    private static String health(String container) {
+        return docker.docker("inspect", "-f", "{{.State.Health.Status}}", container).strip();
+    }
+
+    private static List<CheckResult> run(String socket, String containers) throws Exception {
+        return RunChecks.run("platform: { name: Test }\ntargets:\n  - { name: docker, type: docker, socket: \"" + socket
+                + "\", containers: " + containers + " }\n");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tend.host;
+
+import static dev.tend.check.RunChecks.measurement;
+import static dev.tend.check.RunChecks.named;
+import static dev.tend.check.RunChecks.oneTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.RunChecks;
+import dev.tend.check.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostChecksTest {
+
+    @Test
+    void volumeUsageIsGradedAgainstThePlanWarnAndCritLevels(@TempDir Path directory) throws Exception {
+        var store = Files.getFileStore(directory);
+        double used = 100.0 * (store.getTotalSpace() - store.getUnallocatedSpace())
+                / (store.getTotalSpace() - store.getUnallocatedSpace() + store.getUsableSpace());
+        // Levels placed around the real usage, so the test holds on any machine.
+        double below = Math.floor(used) - 1;
+        double above = Math.min(100, Math.ceil(used) + 1);
+
+        var ok = disk(directory, "{plan: " + above + ", warn: " + above + ", crit: " + above + "}");
+        var plan = disk(directory, "{plan: " + below + ", warn: " + above + ", crit: " + above + "}");
+        var warn = disk(directory, "{plan: " + below + ", warn: " + below + ", crit: " + above + "}");
+        var crit = disk(directory, "{plan: 0, warn: 0, crit: " + below + "}");
+
+        assertThat(ok.status()).isEqualTo(Status.OK);
+        assertThat(measurement(ok, "used")).isCloseTo(used, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(measurement(ok, "free")).isGreaterThan(0);
+        assertThat(plan.status()).isEqualTo(Status.WARN);
+        assertThat(plan.reason()).contains("planning threshold: plan storage expansion");
+        assertThat(warn.status()).isEqualTo(Status.WARN);
+        assertThat(warn.reason()).matches("disk .* \\d+% used, .* free of .*, over the \\d+% threshold");
+        assertThat(crit.status()).isEqualTo(Status.CRIT);
+        assertThat(crit.reason()).endsWith("over the " + (long) below + "% threshold");
+    }
+
+    @Test
+    void aMissingVolumeIsCritical() throws Exception {
+        var result = RunChecks.run(oneTarget("name: host, type: host, volumes: [/no/such/volume]")).get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).isEqualTo("/no/such/volume does not exist; is the volume mounted?");
+    }
+
+    @Test
+    void directorySizesAreMeasuredAndGraded(@TempDir Path directory) throws Exception {
+        Files.write(directory.resolve("a.log"), new byte[600_000]);
+        Files.createDirectories(directory.resolve("old"));
+        Files.write(directory.resolve("old/b.log.gz"), new byte[500_000]);
+
+        var results = RunChecks.run(oneTarget("name: host, type: host, directories: [{path: \"" + directory
+                + "\", warn: 1MB, crit: 2MB}, {path: /no/such/dir}]"));
+
+        var logs = named(results, "dir:" + directory);
+        assertThat(logs.status()).isEqualTo(Status.WARN);
+        assertThat(measurement(logs, "size")).isEqualTo(1_100_000);
+        assertThat(measurement(logs, "files")).isEqualTo(2);
+        assertThat(logs.reason()).isEqualTo(directory + " holds 1.1 MB in 2 files, over the 1.0 MB threshold");
+        assertThat(named(results, "dir:/no/such/dir").status()).isEqualTo(Status.CRIT);
+    }
+
+    private static dev.tend.check.CheckResult disk(Path volume, String levels) throws Exception {
+        return RunChecks.run(oneTarget("name: host, type: host, volumes: [\"" + volume + "\"], disk: " + levels)).get(0);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tend.postgres;
+
+import static dev.tend.check.RunChecks.measurement;
+import static dev.tend.check.RunChecks.named;
+import static dev.tend.check.RunChecks.oneTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.CheckResult;
+import dev.tend.check.RunChecks;
+import dev.tend.check.Status;
+import dev.tend.testing.FreePorts;
+import dev.tend.testing.PostgresExtension;
+import dev.tend.testing.PostgresServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresChecksTest {
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void database(PostgresServer server) throws Exception {
+        postgres = server;
+        postgres.createDatabase("app");
+    }
+
+    @Test
+    void aHealthyDatabaseIsOkWithItsFigures() throws Exception {
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\""));
+
+        assertThat(results).extracting(CheckResult::check).containsExactly("ping", "connections", "database-size");
+        assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.OK));
+        assertThat(named(results, "ping").reason()).startsWith("PostgreSQL 15.").contains("answered SELECT 1");
+        assertThat(measurement(named(results, "ping"), "server_version_num")).isBetween(150000.0, 159999.0);
+        assertThat(measurement(named(results, "connections"), "max_connections")).isGreaterThan(0);
+        assertThat(measurement(named(results, "database-size"), "size")).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void aStoppedDatabaseIsCriticalWithTheReason() throws Exception {
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"postgresql://postgres@127.0.0.1:"
+                + FreePorts.next() + "/app\""));
+
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo(Status.CRIT);
+            assertThat(result.reason()).containsIgnoringCase("connection").containsIgnoringCase("refused");
+        });
+    }
+
+    @Test
+    void crossedThresholdsWarnWithTheFigures() throws Exception {
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\", "
+                + "connections: { warn: 0.01, crit: 99 }, size: { warn: 1MB, crit: 10GB }"));
+
+        var connections = named(results, "connections");
+        assertThat(connections.status()).isEqualTo(Status.WARN);
+        assertThat(connections.reason()).matches("\\d+ of \\d+ connections in use \\(.*%\\), over the 0.0% threshold; .*");
+        var size = named(results, "database-size");
+        assertThat(size.status()).isEqualTo(Status.WARN);
+        assertThat(size.reason()).contains("over the 1.0 MB threshold");
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentWorksAndNeverAppearsWhenItIsWrong() throws Exception {
+        var yaml = oneTarget("name: db, type: postgres, url: \"postgresql://" + postgres.passwordUser() + "@127.0.0.1:"
+                + postgres.port() + "/app\", password: \"${env:APP_DB_PASSWORD}\"");
+
+        var good = RunChecks.run(yaml, Clock.systemUTC(), Map.of("APP_DB_PASSWORD", postgres.password()));
+        var wrongPassword = "Wr0ng-" + postgres.password();
+        var bad = RunChecks.run(yaml, Clock.systemUTC(), Map.of("APP_DB_PASSWORD", wrongPassword));
+
+        assertThat(named(good, "ping").status()).isEqualTo(Status.OK);
+        assertThat(bad).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo(Status.CRIT);
+            assertThat(result.reason()).contains("password authentication failed").doesNotContain(wrongPassword);
+        });
+        assertThat(List.of(good, bad).toString()).doesNotContain(postgres.password());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tend.storage;
+
+import static dev.tend.check.RunChecks.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.CheckResult;
+import dev.tend.check.RunChecks;
+import dev.tend.check.Status;
+import dev.tend.testing.FreePorts;
+import dev.tend.testing.S3Extension;
+import dev.tend.testing.S3Server;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+
+@ExtendWith(S3Extension.class)
+class S3ChecksTest {
+
+    @Test
+    void anExistingBucketIsOkAndTheWriteProbeCleansUpAfterItself(S3Server s3) throws Exception {
+        s3.createBucket("molecule-files");
+
+        var results = run(s3, s3.endpoint(), "molecule-files", "writeProbe: true");
+
+        assertThat(results).extracting(CheckResult::check).containsExactly("bucket", "write-probe");
+        assertThat(named(results, "bucket").status()).isEqualTo(Status.OK);
+        assertThat(named(results, "bucket").reason()).startsWith("bucket molecule-files exists and is listable");
+        assertThat(named(results, "write-probe").status()).isEqualTo(Status.OK);
+        assertThat(named(results, "write-probe").reason()).startsWith("wrote, read back and deleted .tend/probe-");
+        var left = s3.client().listObjectsV2(ListObjectsV2Request.builder().bucket("molecule-files").prefix(".tend/").build());
+        assertThat(left.contents()).isEmpty();
+    }
+
+    @Test
+    void aMissingBucketIsCritical(S3Server s3) throws Exception {
+        var result = run(s3, s3.endpoint(), "no-such-bucket", "writeProbe: false").get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).isEqualTo("bucket no-such-bucket does not exist at " + s3.endpoint() + " bucket no-such-bucket");
+    }
+
+    @Test
+    void anUnreachableEndpointIsCritical(S3Server s3) throws Exception {
+        var result = run(s3, "http://127.0.0.1:" + FreePorts.next(), "molecule-files", "writeProbe: false").get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).containsIgnoringCase("refused");
+    }
+
+    @Test
+    void minioHealthEndpointsThatDoNotAnswer200AreCritical(S3Server s3) throws Exception {
+        s3.createBucket("molecule-files");
+
+        // S3Mock is not MinIO: its /minio/health/* answers are not 200, which is what a sick MinIO looks like.
+        var results = run(s3, s3.endpoint(), "molecule-files", "minio: true");
+
+        assertThat(named(results, "minio-live").status()).isEqualTo(Status.CRIT);
+        assertThat(named(results, "minio-live").reason()).startsWith("/minio/health/live answered ").endsWith("MinIO is not live");
+        assertThat(named(results, "minio-cluster").reason()).endsWith("the cluster has lost write quorum or is healing");
+    }
+
+    private static List<CheckResult> run(S3Server s3, String endpoint, String bucket, String extra) throws Exception {
+        var yaml = "platform: { name: Test }\ntargets:\n  - { name: minio, type: s3, endpoint: \"" + endpoint + "\", bucket: " + bucket
+                + ", accessKey: \"${env:S3_ACCESS}\", secretKey: \"${env:S3_SECRET}\", timeout: 3s, " + extra + " }\n";
+        return RunChecks.run(yaml, Clock.systemUTC(), Map.of("S3_ACCESS", s3.accessKey(), "S3_SECRET", s3.secretKey()));
+    }
+}

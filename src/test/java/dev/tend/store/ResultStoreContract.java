@@ -1,0 +1,77 @@
+package dev.tend.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.CheckResult;
+import dev.tend.check.Measurement;
+import dev.tend.check.Status;
+import dev.tend.config.StoreSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every store must have; run once per database by the subclasses. */
+abstract class ResultStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    /** A fresh, empty store location for each test. */
+    abstract StoreSettings freshStore() throws Exception;
+
+    @Test
+    void resultsSurviveARestart() throws Exception {
+        var settings = freshStore();
+        try (var store = Stores.open(settings)) {
+            store.save(List.of(result("db", "ping", Status.OK, T0), result("db", "connections", Status.WARN, T0)));
+        }
+
+        try (var reopened = Stores.open(settings)) {
+            assertThat(reopened.latest()).containsExactly(
+                    result("db", "connections", Status.WARN, T0), result("db", "ping", Status.OK, T0));
+        }
+    }
+
+    @Test
+    void latestIsTheNewestResultOfEachCheckAndHistoryIsNewestFirst() throws Exception {
+        try (var store = Stores.open(freshStore())) {
+            store.save(List.of(result("db", "ping", Status.OK, T0), result("cache", "ping", Status.OK, T0)));
+            store.save(List.of(result("db", "ping", Status.CRIT, T0.plusSeconds(60))));
+            store.save(List.of(result("db", "ping", Status.WARN, T0.plusSeconds(120))));
+
+            assertThat(store.latest()).extracting(CheckResult::target, CheckResult::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("cache", Status.OK),
+                    org.assertj.core.groups.Tuple.tuple("db", Status.WARN));
+            assertThat(store.history("db", "ping", 10)).extracting(CheckResult::status)
+                    .containsExactly(Status.WARN, Status.CRIT, Status.OK);
+            assertThat(store.history("db", "ping", 2)).hasSize(2);
+            assertThat(store.history("nope", "ping", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void measurementsReasonsAndTimingsRoundTripExactly() throws Exception {
+        var original = new CheckResult("host", "disk:/var/lib/docker", Status.CRIT,
+                "disk /var/lib/docker 93% used — “quotes”, ünïcode and 'apostrophes'",
+                List.of(new Measurement("used", 93.25, "%"), new Measurement("free", 1.5e12, "bytes")),
+                T0.plusMillis(123), Duration.ofMillis(4567));
+        try (var store = Stores.open(freshStore())) {
+            store.save(List.of(original));
+
+            assertThat(store.history("host", "disk:/var/lib/docker", 1)).containsExactly(original);
+        }
+    }
+
+    @Test
+    void anEmptyBatchIsANoOp() throws Exception {
+        try (var store = Stores.open(freshStore())) {
+            store.save(List.of());
+
+            assertThat(store.latest()).isEmpty();
+        }
+    }
+
+    static CheckResult result(String target, String check, Status status, Instant at) {
+        return new CheckResult(target, check, status, check + " is " + status, List.of(new Measurement("latency", 3.5, "ms")),
+                at, Duration.ofMillis(12));
+    }
+}
