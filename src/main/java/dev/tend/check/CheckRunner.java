@@ -18,15 +18,19 @@ import java.util.function.Consumer;
 /**
  * Runs every check of every target at once, each on its own virtual thread. A target's checks
  * share a small number of permits (its concurrency), and every check is abandoned at its target's
- * timeout, so a hung target delays nothing but its own results.
+ * timeout, so a hung target delays nothing but its own results. A global limit keeps the whole
+ * run within what the machine's file handles and the targets can bear.
  */
 public final class CheckRunner {
     private final Clock clock;
     private final Redactor redactor;
+    private final int concurrency;
 
-    public CheckRunner(Clock clock, Redactor redactor) {
+    /** {@code concurrency} bounds checks in flight over all targets, so 10,000 targets cannot exhaust file handles. */
+    public CheckRunner(Clock clock, Redactor redactor, int concurrency) {
         this.clock = clock;
         this.redactor = redactor;
+        this.concurrency = concurrency;
     }
 
     /** Runs all checks; {@code onResult} hears each result as it completes. Returns them in config order. */
@@ -34,11 +38,12 @@ public final class CheckRunner {
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             var pending = new ArrayList<Future<CheckResult>>();
+            var inFlight = new Semaphore(concurrency);
             for (var target : targets) {
                 var permits = new Semaphore(target.settings().concurrency());
                 for (var check : target.checks(context)) {
                     pending.add(executor.submit(() -> {
-                        var result = runOne(target, check, permits, executor);
+                        var result = runOne(target, check, permits, inFlight, executor);
                         onResult.accept(result);
                         return result;
                     }));
@@ -53,9 +58,17 @@ public final class CheckRunner {
         }
     }
 
-    private CheckResult runOne(Target target, Check check, Semaphore permits, ExecutorService executor) throws InterruptedException {
+    private CheckResult runOne(Target target, Check check, Semaphore permits, Semaphore inFlight, ExecutorService executor)
+            throws InterruptedException {
         var timeout = target.settings().timeout();
+        // Always target first, then global: one fixed order, so no two checks can wait on each other.
         permits.acquire();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            permits.release();
+            throw e;
+        }
         var startedAt = clock.instant();
         long start = System.nanoTime();
         Future<Verdict> probe = executor.submit(() -> check.run(timeout));
@@ -68,6 +81,7 @@ public final class CheckRunner {
         } catch (ExecutionException e) {
             verdict = Verdict.builder().crit(Failures.describe(e.getCause()));
         } finally {
+            inFlight.release();
             permits.release();
         }
         var duration = Duration.ofNanos(System.nanoTime() - start);

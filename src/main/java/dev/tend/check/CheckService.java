@@ -19,7 +19,7 @@ public final class CheckService {
             Consumer<CheckResult> onResult) {
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, config.redactor()).run(targets, context, onResult);
+            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(targets, context, onResult);
         }
         store.save(results);
         return results;

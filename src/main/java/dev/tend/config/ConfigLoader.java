@@ -63,7 +63,8 @@ public final class ConfigLoader {
         var platform = platform(fields.object("platform"), problems);
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new TendConfig(source, platform, List.copyOf(targets), store, secrets.redactor());
+        return new TendConfig(source, platform, List.copyOf(targets), (int) fields.object("runner").whole("concurrency"), store,
+                secrets.redactor());
     }
 
     private static Node compose(String text, Problems problems) {

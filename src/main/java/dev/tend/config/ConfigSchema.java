@@ -2,6 +2,7 @@ package dev.tend.config;
 
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.ListSpec;
+import dev.tend.config.spec.NumberSpec;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.StringSpec;
@@ -21,6 +22,10 @@ public final class ConfigSchema {
                         Field.withDefault("timezone", StringSpec.any(), "UTC", "IANA time zone, e.g. Europe/Berlin")),
                         "platform: {name: ..., timezone: UTC}"),
                 Field.required("targets", ListSpec.of(new TargetSpec(types)), "the components Tend watches"),
+                Field.withDefault("runner", ObjectSpec.of("how checks are run",
+                        Field.withDefault("concurrency", NumberSpec.whole(1, 100_000), "256",
+                                "most checks in flight at once, over all targets (each target also has its own limit)")),
+                        "{}", "runner: {concurrency: 256}"),
                 Field.optional("store", ObjectSpec.of("where Tend keeps results (default: SQLite in ./tend-data/tend.db)",
                         Field.optional("url", StringSpec.any(), "PostgreSQL: postgresql://USER@HOST:PORT/DB or jdbc:postgresql://..."),
                         Field.optional("user", StringSpec.any(), "PostgreSQL user, if not in the URL"),

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
-public record TendConfig(Path source, PlatformSettings platform, List<Target> targets, StoreSettings store, Redactor redactor) {
+public record TendConfig(
+        Path source, PlatformSettings platform, List<Target> targets, int concurrency, StoreSettings store, Redactor redactor) {
 
     public Optional<Target> target(String name) {
         return targets.stream().filter(target -> target.name().equals(name)).findFirst();

@@ -62,7 +62,7 @@ class CheckRunnerTest {
 
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, config.redactor()).run(config.targets(), context, completionOrder::add);
+            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, completionOrder::add);
         }
 
         assertThat(results).extracting(CheckResult::target).containsExactly(
@@ -94,12 +94,50 @@ class CheckRunnerTest {
 
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, config.redactor()).run(config.targets(), context, result -> {});
+            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, result -> {});
         }
 
         assertThat(results.get(0).reason()).startsWith("connection refused").doesNotContain("depends on");
         assertThat(results.get(1).reason()).startsWith("connection refused").endsWith("(depends on db, which is CRIT)");
         assertThat(results).allSatisfy(result -> assertThat(result.startedAt()).isEqualTo(clock.instant()));
+    }
+
+    @Test
+    void theRunnerNeverHasMoreChecksInFlightThanItsConcurrency() throws Exception {
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        var mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        counting.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        counting.createContext("/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50); // long enough for the runner to try to overlap requests
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        counting.start();
+        try {
+            var targets = new StringBuilder("platform: { name: Lab }\nrunner: { concurrency: 3 }\ntargets:\n");
+            for (int i = 0; i < 20; i++) {
+                targets.append("  - { name: api-").append(i).append(", type: http, url: \"http://127.0.0.1:")
+                        .append(counting.getAddress().getPort()).append("/\" }\n");
+            }
+            var config = config(targets.toString());
+
+            List<CheckResult> results;
+            try (var context = CheckContext.create(clock)) {
+                results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, r -> {});
+            }
+
+            assertThat(results).hasSize(20).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.OK));
+            assertThat(mostInFlight.get()).isBetween(1, 3);
+        } finally {
+            counting.stop(0);
+        }
     }
 
     private static int indexOfFirst(List<CheckResult> results, boolean hung) {

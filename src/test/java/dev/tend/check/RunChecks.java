@@ -20,7 +20,7 @@ public final class RunChecks {
     public static List<CheckResult> run(String yaml, Clock clock, Map<String, String> environment) throws Exception {
         var config = new ConfigLoader(TargetTypes.builtIn(), environment::get).parse(yaml, Path.of("test.yaml"));
         try (var context = CheckContext.create(clock)) {
-            return new CheckRunner(clock, config.redactor()).run(config.targets(), context, result -> {});
+            return new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, result -> {});
         }
     }
 
