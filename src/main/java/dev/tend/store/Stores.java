@@ -15,7 +15,12 @@ public final class Stores {
     private Stores() {}
 
     public static ResultStore open(StoreSettings settings) {
-        var dataSource = settings.isPostgres() ? postgres(settings) : sqlite(settings);
+        HikariDataSource dataSource;
+        try {
+            dataSource = settings.isPostgres() ? postgres(settings) : sqlite(settings);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store (" + settings.describe() + "): " + rootMessage(e), e);
+        }
         try {
             var flyway = Flyway.configure()
                     .dataSource(dataSource)
@@ -59,7 +64,7 @@ public final class Stores {
         config.setPoolName("tend-store");
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(-1); // fail on first use with the real reason, not in the constructor
+        config.setInitializationFailTimeout(1); // one attempt at start: a down store is reported at once, with its reason
         config.addDataSourceProperty("connectTimeout", "10");
         config.addDataSourceProperty("socketTimeout", "60");
         config.addDataSourceProperty("ApplicationName", "tend-store");
