@@ -15,7 +15,7 @@ import java.util.Map;
  * the host's busybox-static binary, since no registry is reachable. Containers always run with {@code --network none}.
  * <p>Shared by every test of the run and stopped by the harness at its end: tests must not close it.
  */
-public final class DockerEngine implements AutoCloseable {
+public final class DockerEngine extends LocalService {
 
     private static final String DOCKERD = "/usr/sbin/dockerd";
     private static final String IMAGE = "local/busybox:1";
@@ -25,14 +25,12 @@ public final class DockerEngine implements AutoCloseable {
     /** Linux limits unix socket paths to 107 bytes; the temp dir name must leave room. */
     private static final int MAX_SOCKET_PATH = 100;
 
-    private final Path workDir;
     private final ManagedProcess dockerd;
     private final String cli;
     private final Map<String, String> cliEnvironment;
-    private boolean closed;
 
     private DockerEngine(Path workDir, ManagedProcess dockerd, String cli) {
-        this.workDir = workDir;
+        super(workDir);
         this.dockerd = dockerd;
         this.cli = cli;
         Map<String, String> environment = new HashMap<>();
@@ -169,18 +167,14 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Removes every container, stops dockerd (SIGTERM, 20 s, then SIGKILL) and deletes its directories. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            removeAllContainers();
-            dockerd.close();
-        } finally {
-            deleteUnlessStillMounted();
-            ShutdownCleanup.unregister(this);
-        }
+    protected void stop() throws Exception {
+        removeAllContainers();
+        dockerd.close();
+    }
+
+    @Override
+    protected void cleanUp() {
+        deleteUnlessStillMounted();
     }
 
     private void removeAllContainers() {

@@ -24,7 +24,7 @@ import java.util.List;
  * The HTTPS listener uses a fresh self-signed certificate for localhost and 127.0.0.1, see {@link #certificatePem()}.
  * <p>Shared by every test of the run and stopped by the harness at its end: tests must not close it.
  */
-public final class NginxServer implements AutoCloseable {
+public final class NginxServer extends LocalService {
 
     private static final String HOST = "127.0.0.1";
     private static final String NGINX = "/usr/sbin/nginx";
@@ -34,17 +34,15 @@ public final class NginxServer implements AutoCloseable {
     private static final String HEALTH_JSON = "{\"status\":\"ok\",\"database\":{\"ok\":true}}";
     private static final String WELCOME_TEXT = "Welcome to Tend test nginx";
 
-    private final Path workDir;
     private final ManagedProcess process;
     private final int httpPort;
     private final int httpsPort;
     private final Path certificate;
     private final Instant certificateNotAfter;
-    private boolean closed;
 
     private NginxServer(Path workDir, ManagedProcess process, int httpPort, int httpsPort, Path certificate,
                         Instant certificateNotAfter) {
-        this.workDir = workDir;
+        super(workDir);
         this.process = process;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
@@ -201,17 +199,8 @@ public final class NginxServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            process.close();
-        } finally {
-            TempDirs.deleteQuietly(workDir);
-            ShutdownCleanup.unregister(this);
-        }
+    protected void stop() throws Exception {
+        process.close();
     }
 
     @Override

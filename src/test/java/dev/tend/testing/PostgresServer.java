@@ -20,7 +20,7 @@ import java.util.Properties;
  * is trusted; every other role must authenticate with scram-sha-256, e.g. {@link #passwordUser()}.
  * <p>Shared by every test of the run and stopped by the harness at its end: tests must not close it.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LocalService {
 
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
@@ -37,13 +37,11 @@ public final class PostgresServer implements AutoCloseable {
             host    all       all       127.0.0.1/32  scram-sha-256
             """;
 
-    private final Path workDir;
     private final EmbeddedPostgres postgres;
     private final String password;
-    private boolean closed;
 
     private PostgresServer(Path workDir, EmbeddedPostgres postgres, String password) {
-        this.workDir = workDir;
+        super(workDir);
         this.postgres = postgres;
         this.password = password;
     }
@@ -188,17 +186,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            postgres.close(); // pg_ctl stop -m fast
-        } finally {
-            TempDirs.deleteQuietly(workDir);
-            ShutdownCleanup.unregister(this);
-        }
+    protected void stop() throws Exception {
+        postgres.close(); // pg_ctl stop -m fast
     }
 
     @Override

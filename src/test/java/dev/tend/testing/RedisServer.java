@@ -12,21 +12,19 @@ import java.util.List;
  * user needs no password; the ACL user {@link #aclUser()} authenticates with {@link #aclPassword()}.
  * <p>Shared by every test of the run and stopped by the harness at its end: tests must not close it.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends LocalService {
 
     private static final String HOST = "127.0.0.1";
     private static final String BINARY = "/usr/bin/redis-server";
     private static final String ACL_USER = "tend";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path workDir;
     private final ManagedProcess process;
     private final int port;
     private final String aclPassword;
-    private boolean closed;
 
     private RedisServer(Path workDir, ManagedProcess process, int port, String aclPassword) {
-        this.workDir = workDir;
+        super(workDir);
         this.process = process;
         this.port = port;
         this.aclPassword = aclPassword;
@@ -92,17 +90,8 @@ public final class RedisServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            process.close();
-        } finally {
-            TempDirs.deleteQuietly(workDir);
-            ShutdownCleanup.unregister(this);
-        }
+    protected void stop() throws Exception {
+        process.close();
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@link #accessKey()} and {@link #secretKey()} are what the harness's own client sends.
  * <p>Shared by every test of the run and stopped by the harness at its end: tests must not close it.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server extends LocalService {
 
     private static final String HOST = "127.0.0.1";
     private static final String JAR_PROPERTY = "tend.s3mock.jar";
@@ -32,14 +32,12 @@ public final class S3Server implements AutoCloseable {
     private static final String SECRET_KEY = "tend-test-secret-key";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path workDir;
     private final ManagedProcess process;
     private final int port;
     private final S3Client client;
-    private boolean closed;
 
     private S3Server(Path workDir, ManagedProcess process, int port) {
-        this.workDir = workDir;
+        super(workDir);
         this.process = process;
         this.port = port;
         this.client = S3Client.builder()
@@ -150,18 +148,9 @@ public final class S3Server implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            client.close();
-            process.close();
-        } finally {
-            TempDirs.deleteQuietly(workDir);
-            ShutdownCleanup.unregister(this);
-        }
+    protected void stop() throws Exception {
+        client.close();
+        process.close();
     }
 
     @Override
