@@ -79,7 +79,10 @@ public final class CheckRunner {
             probe.cancel(true);
             verdict = Verdict.builder().crit("no answer within " + human(timeout) + " (the check's timeout)");
         } catch (ExecutionException e) {
-            verdict = Verdict.builder().crit(Failures.describe(e.getCause()));
+            var failure = e.getCause();
+            verdict = Failures.isOwnFault(failure)
+                    ? Verdict.builder().verdict(Status.UNKNOWN, "the check could not judge the answer: " + Failures.describe(failure))
+                    : Verdict.builder().crit(Failures.describe(failure));
         } finally {
             inFlight.release();
             permits.release();

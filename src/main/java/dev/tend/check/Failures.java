@@ -26,6 +26,17 @@ public final class Failures {
                 : firstLine(failure.getMessage()));
     }
 
+    /**
+     * True when the failure is Tend's (an answer it could not parse, a bug) rather than the target's:
+     * such results are UNKNOWN, not CRIT, so nobody is paged for a component that may be fine.
+     */
+    public static boolean isOwnFault(Throwable failure) {
+        return recognised(failure).isEmpty() && (failure instanceof NullPointerException
+                || failure instanceof ClassCastException || failure instanceof IndexOutOfBoundsException
+                || failure instanceof NumberFormatException || failure instanceof ArithmeticException
+                || failure instanceof UnsupportedOperationException || failure instanceof LinkageError);
+    }
+
     private static Optional<String> recognised(Throwable failure) {
         var queue = new ArrayDeque<Throwable>();
         var seen = new HashSet<Throwable>();

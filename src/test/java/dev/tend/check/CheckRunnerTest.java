@@ -140,6 +140,42 @@ class CheckRunnerTest {
         }
     }
 
+    @Test
+    void aCheckThatCannotParseItsAnswerIsUnknownNotCritical() {
+        var settings = new dev.tend.target.TargetSettings("odd", "test", null, java.time.Duration.ofSeconds(1), 1, List.of());
+        dev.tend.target.Target target = new dev.tend.target.Target() {
+            @Override
+            public dev.tend.target.TargetSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public List<Check> checks(CheckContext context) {
+                return List.of(new Check() {
+                    @Override
+                    public String name() {
+                        return "parse";
+                    }
+
+                    @Override
+                    public Verdict run(java.time.Duration timeout) {
+                        return Verdict.builder().ok("used " + Long.parseLong("12 MB"));
+                    }
+                });
+            }
+        };
+
+        List<CheckResult> results;
+        try (var context = CheckContext.create(clock)) {
+            results = new CheckRunner(clock, dev.tend.config.Redactor.none(), 4).run(List.of(target), context, r -> {});
+        }
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(result.reason()).isEqualTo("the check could not judge the answer: For input string: \"12 MB\"");
+        });
+    }
+
     private static int indexOfFirst(List<CheckResult> results, boolean hung) {
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i).target().startsWith("hung-") == hung) return i;
