@@ -3,13 +3,31 @@ package dev.tend.check;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 
 /**
- * What checks share during one run: the clock (injected, so tests control time) and one HTTP
- * client, because a client per check would cost a selector thread each at thousands of targets.
+ * What checks share during one run: the clock (injected, so tests control time), one HTTP client,
+ * and clients that are costly to start (a Docker engine client has its own threads) — one per
+ * key per run instead of one per check. Everything shared is closed with the context.
  */
-public record CheckContext(Clock clock, HttpClient http) implements AutoCloseable {
+public final class CheckContext implements AutoCloseable {
+    private final Clock clock;
+    private final HttpClient http;
+    private final ConcurrentHashMap<String, AutoCloseable> shared = new ConcurrentHashMap<>();
+
+    /** Makes a shared client; may fail, and then nothing is kept. */
+    @FunctionalInterface
+    public interface Opener<T extends AutoCloseable> {
+        T open() throws Exception;
+    }
+
+    private CheckContext(Clock clock, HttpClient http) {
+        this.clock = clock;
+        this.http = http;
+    }
 
     public static CheckContext create(Clock clock) {
         var http = HttpClient.newBuilder()
@@ -22,8 +40,45 @@ public record CheckContext(Clock clock, HttpClient http) implements AutoCloseabl
         return new CheckContext(clock, http);
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** The client registered under {@code key}, opened by the first check that asks for it. */
+    public <T extends AutoCloseable> T shared(String key, Class<T> type, Opener<T> opener) throws Exception {
+        try {
+            return type.cast(shared.computeIfAbsent(key, unused -> {
+                try {
+                    return opener.open();
+                } catch (Exception e) {
+                    throw new OpenFailed(e);
+                }
+            }));
+        } catch (OpenFailed e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private static final class OpenFailed extends RuntimeException {
+        OpenFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
     @Override
     public void close() {
+        for (var client : new ArrayList<>(shared.values())) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(CheckContext.class).warn("could not close {}: {}", client, e.getMessage());
+            }
+        }
+        shared.clear();
         http.close();
     }
 }

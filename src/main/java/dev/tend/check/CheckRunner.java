@@ -33,17 +33,20 @@ public final class CheckRunner {
         this.concurrency = concurrency;
     }
 
-    /** Runs all checks; {@code onResult} hears each result as it completes. Returns them in config order. */
+    /**
+     * Runs all checks and returns their results in configuration order. {@code onResult} hears each
+     * result as it completes, on the check's own thread: it must be thread-safe.
+     */
     public List<CheckResult> run(List<Target> targets, CheckContext context, Consumer<CheckResult> onResult) {
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             var pending = new ArrayList<Future<CheckResult>>();
             var inFlight = new Semaphore(concurrency);
             for (var target : targets) {
-                var permits = new Semaphore(target.settings().concurrency());
+                var gate = new TargetGate(target.settings().concurrency());
                 for (var check : target.checks(context)) {
                     pending.add(executor.submit(() -> {
-                        var result = runOne(target, check, permits, inFlight, executor);
+                        var result = runOne(target, check, gate, inFlight, executor);
                         onResult.accept(result);
                         return result;
                     }));
@@ -58,17 +61,29 @@ public final class CheckRunner {
         }
     }
 
-    private CheckResult runOne(Target target, Check check, Semaphore permits, Semaphore inFlight, ExecutorService executor)
+    private CheckResult runOne(Target target, Check check, TargetGate gate, Semaphore inFlight, ExecutorService executor)
             throws InterruptedException {
         var timeout = target.settings().timeout();
         // Always target first, then global: one fixed order, so no two checks can wait on each other.
-        permits.acquire();
+        gate.enter();
         try {
+            if (gate.hungFor() != null) {
+                return result(target, check, clock.instant(), Duration.ZERO, Verdict.builder().crit("not run: "
+                        + target.name() + " left another check unanswered for " + human(gate.hungFor())));
+            }
             inFlight.acquire();
-        } catch (InterruptedException e) {
-            permits.release();
-            throw e;
+            try {
+                return probe(target, check, timeout, gate, executor);
+            } finally {
+                inFlight.release();
+            }
+        } finally {
+            gate.leave();
         }
+    }
+
+    private CheckResult probe(Target target, Check check, Duration timeout, TargetGate gate, ExecutorService executor)
+            throws InterruptedException {
         var startedAt = clock.instant();
         long start = System.nanoTime();
         Future<Verdict> probe = executor.submit(() -> check.run(timeout));
@@ -77,18 +92,20 @@ public final class CheckRunner {
             verdict = probe.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             probe.cancel(true);
+            gate.markHung(timeout);
             verdict = Verdict.builder().crit("no answer within " + human(timeout) + " (the check's timeout)");
         } catch (ExecutionException e) {
             var failure = e.getCause();
+            if (Failures.isTimeout(failure)) gate.markHung(timeout); // the driver's own read timeout, same verdict
             verdict = Failures.isOwnFault(failure)
                     ? Verdict.builder().verdict(Status.UNKNOWN, "the check could not judge the answer: " + Failures.describe(failure))
                     : Verdict.builder().crit(Failures.describe(failure));
-        } finally {
-            inFlight.release();
-            permits.release();
         }
-        var duration = Duration.ofNanos(System.nanoTime() - start);
-        return new CheckResult(target.name(), check.name(), verdict.status(), redactor.redact(verdict.reason()),
+        return result(target, check, startedAt, Duration.ofNanos(System.nanoTime() - start), verdict);
+    }
+
+    private CheckResult result(Target target, Check check, java.time.Instant startedAt, Duration duration, Verdict verdict) {
+        return new CheckResult(target.name(), check.name(), verdict.status(), Text.printable(redactor.redact(verdict.reason())),
                 verdict.measurements(), startedAt, duration);
     }
 
@@ -104,6 +121,6 @@ public final class CheckRunner {
     }
 
     private static String human(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+        return Units.duration(timeout);
     }
 }

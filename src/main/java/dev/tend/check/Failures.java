@@ -23,7 +23,7 @@ public final class Failures {
         // tried); the first recognisable one says more than the wrapper's message.
         return recognised(failure).orElseGet(() -> failure.getMessage() == null
                 ? failure.getClass().getSimpleName()
-                : firstLine(failure.getMessage()));
+                : Text.firstLine(failure.getMessage()));
     }
 
     /**
@@ -34,22 +34,34 @@ public final class Failures {
         return recognised(failure).isEmpty() && (failure instanceof NullPointerException
                 || failure instanceof ClassCastException || failure instanceof IndexOutOfBoundsException
                 || failure instanceof NumberFormatException || failure instanceof ArithmeticException
-                || failure instanceof UnsupportedOperationException || failure instanceof LinkageError);
+                || failure instanceof UnsupportedOperationException || failure instanceof LinkageError
+                || failure instanceof tools.jackson.core.JacksonException || failure instanceof UnexpectedAnswerException);
     }
 
-    private static Optional<String> recognised(Throwable failure) {
+    /** True when the target took too long to answer (a driver's own read timeout, say). */
+    public static boolean isTimeout(Throwable failure) {
+        return causes(failure).stream().anyMatch(cause -> cause instanceof SocketTimeoutException
+                || cause instanceof HttpTimeoutException || cause instanceof TimeoutException);
+    }
+
+    /** The failure, its causes and what each suppressed, breadth first. */
+    private static java.util.List<Throwable> causes(Throwable failure) {
+        var all = new java.util.ArrayList<Throwable>();
         var queue = new ArrayDeque<Throwable>();
         var seen = new HashSet<Throwable>();
         queue.add(failure);
         while (!queue.isEmpty()) {
             var current = queue.poll();
             if (!seen.add(current)) continue;
-            var description = describeOne(current);
-            if (description != null) return Optional.of(description);
+            all.add(current);
             if (current.getCause() != null) queue.add(current.getCause());
             queue.addAll(java.util.List.of(current.getSuppressed()));
         }
-        return Optional.empty();
+        return all;
+    }
+
+    private static Optional<String> recognised(Throwable failure) {
+        return causes(failure).stream().map(Failures::describeOne).filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static String describeOne(Throwable cause) {
@@ -70,12 +82,8 @@ public final class Failures {
     private static String detail(Throwable cause, String already) {
         var message = cause.getMessage();
         if (message == null || message.isBlank()) return "";
-        var line = firstLine(message);
+        var line = Text.firstLine(message);
         return !already.isEmpty() && line.toLowerCase().contains(already) ? "" : ": " + line;
     }
 
-    private static String firstLine(String text) {
-        var newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
-    }
 }

@@ -25,6 +25,15 @@ public final class Units {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** 500ms, 5s, 1m30s: how a person writes a timeout. */
+    public static String duration(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0 || millis < 1000) return millis + "ms";
+        long seconds = duration.toSeconds();
+        if (seconds < 60 || seconds % 60 != 0) return seconds < 120 ? seconds + "s" : (seconds / 60) + "m" + (seconds % 60) + "s";
+        return (seconds / 60) + "m";
+    }
+
     public static double ratioPercent(double part, double whole) {
         return whole <= 0 ? 0 : 100.0 * part / whole;
     }

@@ -39,16 +39,21 @@ final class CheckCommand implements Callable<Integer> {
         var config = tend.loadConfig();
         var targets = selected(config);
         List<CheckResult> results;
+        CheckService.NotRecordedException notRecorded = null;
         try (var store = Stores.open(config.store())) {
             results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
+        } catch (CheckService.NotRecordedException e) {
+            results = e.results(); // show what was found even though the store refused it
+            notRecorded = e;
         }
         var out = spec.commandLine().getOut();
         if (json) {
             ResultJson.print(results, out);
         } else {
-            ResultTable.print(results, out, Terminal.colors());
+            ResultTable.print(results, out, Terminal.colors(environment.variables()));
         }
         out.flush();
+        if (notRecorded != null) throw notRecorded;
         return results.stream().allMatch(result -> result.status().isOk()) ? 0 : 1;
     }
 

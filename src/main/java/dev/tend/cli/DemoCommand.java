@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             try (var store = Stores.open(config.store())) {
                 out.println();
                 var results = new CheckService(environment.clock()).runAndRecord(config, config.targets(), store, result -> {});
-                ResultTable.print(results, out, Terminal.colors());
+                ResultTable.print(results, out, Terminal.colors(environment.variables()));
                 long recorded = store.latest().size();
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "

@@ -43,8 +43,10 @@ public final class ConfigLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(file, "no configuration file here", "create one (see examples/) or pass -c PATH / set TEND_CONFIG");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw single(file, "the file is not UTF-8 text", "save it as UTF-8");
         } catch (IOException e) {
-            throw single(file, "cannot read the file: " + e.getMessage(), "check permissions");
+            throw single(file, "cannot read the file: " + e.getMessage(), "check that it exists and that tend may read it");
         }
         return parse(text, file);
     }
@@ -54,16 +56,19 @@ public final class ConfigLoader {
         var root = compose(text, problems);
         if (root == null) throw new ConfigException(problems.sorted());
         var secrets = new SecretResolver(environment);
-        var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets));
+        var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
         if (fields == null) throw new ConfigException(problems.sorted());
 
-        List<TargetEntry> entries = fields.list("targets");
+        List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
         var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull).toList();
         References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
-        var platform = platform(fields.object("platform"), problems);
+        var platform = fields.has("platform") ? platform(fields.object("platform"), problems) : null;
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
-        if (!problems.isEmpty()) throw new ConfigException(problems.sorted());
-        return new TendConfig(source, platform, List.copyOf(targets), (int) fields.object("runner").whole("concurrency"), store,
+        var runner = fields.object("runner");
+        if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
+            throw new ConfigException(problems.sorted());
+        }
+        return new TendConfig(source, platform, List.copyOf(targets), (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 
@@ -92,7 +97,13 @@ public final class ConfigLoader {
         }
     }
 
+    private static Path baseDirectory(Path source) {
+        var parent = source.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
     private static PlatformSettings platform(Fields platform, Problems problems) {
+        if (platform.string("name") == null || platform.string("timezone") == null) return null; // already reported
         try {
             return new PlatformSettings(platform.string("name"), ZoneId.of(platform.string("timezone")));
         } catch (DateTimeException e) {

@@ -4,6 +4,7 @@ import dev.tend.config.spec.Field;
 import dev.tend.config.spec.ListSpec;
 import dev.tend.config.spec.NumberSpec;
 import dev.tend.config.spec.ObjectSpec;
+import dev.tend.config.spec.PathSpec;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.target.TargetSpec;
@@ -30,7 +31,7 @@ public final class ConfigSchema {
                         Field.optional("url", StringSpec.any(), "PostgreSQL: postgresql://USER@HOST:PORT/DB or jdbc:postgresql://..."),
                         Field.optional("user", StringSpec.any(), "PostgreSQL user, if not in the URL"),
                         Field.optional("password", new SecretSpec(), "PostgreSQL password, e.g. \"${env:TEND_DB_PASSWORD}\""),
-                        Field.optional("path", StringSpec.any(), "SQLite file (default tend-data/tend.db)")),
+                        Field.optional("path", new PathSpec(false), "SQLite file (default tend-data/tend.db)")),
                         "the store for results and evidence"));
     }
 

@@ -19,10 +19,15 @@ final class References {
 
     static void check(List<TargetEntry> entries, Problems problems) {
         var byName = new LinkedHashMap<String, Fields>();
+        var unreadable = new HashSet<String>();
         for (var entry : entries) {
             var fields = entry.fields();
-            var name = fields.string("name");
+            var name = entry.name();
             if (name == null) continue;
+            if (fields == null) {
+                unreadable.add(name); // its own error is reported; references to it are not wrong
+                continue;
+            }
             var first = byName.putIfAbsent(name, fields);
             if (first != null) {
                 int line = first.nodeOf("name").getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
@@ -41,10 +46,10 @@ final class References {
                 var path = fields.pathOf("dependsOn") + "[" + index + "]";
                 if (reference.equals(fields.string("name"))) {
                     problems.at(itemNode, path, "a target cannot depend on itself", null);
-                } else if (!byName.containsKey(reference)) {
+                } else if (!byName.containsKey(reference) && !unreadable.contains(reference)) {
                     problems.at(itemNode, path, "no target named '" + reference + "'",
                             Suggestions.didYouMean(reference, byName.keySet()));
-                } else {
+                } else if (byName.containsKey(reference)) {
                     graph.computeIfAbsent(fields.string("name"), key -> new ArrayList<>()).add(reference);
                 }
             }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class SecretResolver {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z]+):(.*)}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final long MAX_FILE_BYTES = 64 * 1024;
     private static final String FORMS = "write \"${env:NAME}\" or \"${file:/absolute/path}\"";
 
     private final Function<String, String> environment;
@@ -74,6 +75,12 @@ public final class SecretResolver {
             return Resolution.fail("secret file path '" + name + "' is not absolute", FORMS);
         }
         try {
+            if (!Files.isRegularFile(path)) {
+                return Resolution.fail("secret file " + name + " does not exist or is not a regular file", null);
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                return Resolution.fail("secret file " + name + " is larger than " + MAX_FILE_BYTES / 1024 + " KiB", null);
+            }
             var value = Files.readString(path, StandardCharsets.UTF_8).strip();
             if (value.isEmpty()) return Resolution.fail("secret file " + name + " is empty", null);
             return remember(value, reference);

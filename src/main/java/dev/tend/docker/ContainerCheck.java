@@ -1,6 +1,7 @@
 package dev.tend.docker;
 
 import dev.tend.check.Check;
+import dev.tend.check.CheckContext;
 import dev.tend.check.Status;
 import dev.tend.check.Verdict;
 import java.net.URLEncoder;
@@ -16,12 +17,14 @@ import tools.jackson.databind.JsonNode;
 final class ContainerCheck implements Check {
     private final Path socket;
     private final String container;
+    private final CheckContext context;
     private final Clock clock;
 
-    ContainerCheck(Path socket, String container, Clock clock) {
+    ContainerCheck(Path socket, String container, CheckContext context) {
         this.socket = socket;
         this.container = container;
-        this.clock = clock;
+        this.context = context;
+        this.clock = context.clock();
     }
 
     @Override
@@ -31,16 +34,15 @@ final class ContainerCheck implements Check {
 
     @Override
     public Verdict run(Duration timeout) throws Exception {
-        try (var client = new DockerEngineClient(socket, timeout)) {
-            var answer = client.get("/containers/" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/json");
-            if (answer.status() == 404) {
-                return Verdict.builder().crit("no container named " + container);
-            }
-            if (answer.status() != 200 || answer.body() == null) {
-                return Verdict.builder().crit("the engine answered HTTP " + answer.status() + " for container " + container);
-            }
-            return judge(answer.body().path("State"), answer.body().path("RestartCount").asLong());
+        var client = DockerTarget.client(context, socket);
+        var answer = client.get("/containers/" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/json", timeout);
+        if (answer.status() == 404) {
+            return Verdict.builder().crit("no container named " + container);
         }
+        if (answer.status() != 200 || answer.body() == null) {
+            return Verdict.builder().crit("the engine answered HTTP " + answer.status() + " for container " + container);
+        }
+        return judge(answer.body().path("State"), answer.body().path("RestartCount").asLong());
     }
 
     private Verdict judge(JsonNode state, long restarts) {

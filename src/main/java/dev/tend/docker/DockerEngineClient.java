@@ -10,26 +10,33 @@ import org.eclipse.jetty.io.Transport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A minimal Docker Engine API client: GET over the Unix socket, JSON back, always with timeouts. */
+/**
+ * A minimal Docker Engine API client: GET over the Unix socket, JSON back. One per engine per run
+ * (it owns a small thread pool); every request carries its own total timeout.
+ */
 public final class DockerEngineClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Path socket;
     private final HttpClient http;
-    private final Duration timeout;
     private final Transport transport;
 
     /** The answer of one call: its status code and parsed body (null when not JSON). */
     public record Answer(int status, JsonNode body) {}
 
-    public DockerEngineClient(Path socket, Duration timeout) throws Exception {
-        this.timeout = timeout;
+    public DockerEngineClient(Path socket) throws Exception {
+        this.socket = socket;
         this.transport = new Transport.TCPUnix(socket);
         this.http = new HttpClient(new HttpClientTransportOverHTTP(new ClientConnector()));
-        http.setConnectTimeout(timeout.toMillis());
-        http.setIdleTimeout(timeout.toMillis());
-        http.start();
+        http.setConnectTimeout(Duration.ofSeconds(30).toMillis()); // requests' own timeouts are shorter
+        try {
+            http.start();
+        } catch (Exception e) {
+            http.stop();
+            throw e;
+        }
     }
 
-    public Answer get(String path) throws Exception {
+    public Answer get(String path, Duration timeout) throws Exception {
         var response = http.newRequest("http://docker" + path)
                 .transport(transport)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -49,5 +56,10 @@ public final class DockerEngineClient implements AutoCloseable {
     @Override
     public void close() throws Exception {
         http.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "Docker engine client for " + socket;
     }
 }

@@ -2,12 +2,12 @@ package dev.tend.docker;
 
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.ListSpec;
+import dev.tend.config.spec.PathSpec;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 
 /** {@code type: docker}: the engine answers; each named container runs and is healthy. */
@@ -28,18 +28,14 @@ public final class DockerTargetType implements TargetType {
     @Override
     public List<Field> fields() {
         return List.of(
-                Field.withDefault("socket", StringSpec.matching("/.*", "an absolute path"), "/var/run/docker.sock",
+                Field.withDefault("socket", new PathSpec(true), "/var/run/docker.sock",
                         "the engine's Unix socket"),
-                Field.withDefault("containers", ListSpec.of(CONTAINER), "[]", "container names that must be running"));
+                Field.withDefault("containers", ListSpec.of(CONTAINER).withoutRepeats(), "[]", "container names that must be running"));
     }
 
     @Override
     public Target bind(TargetBinding binding) {
         List<String> containers = binding.fields().list("containers");
-        if (new HashSet<>(containers).size() != containers.size()) {
-            binding.problem("containers", "a container is listed twice", "list each container once");
-            return null;
-        }
-        return new DockerTarget(binding.settings(), Path.of(binding.fields().string("socket")), containers);
+        return new DockerTarget(binding.settings(), binding.fields().<Path>value("socket"), containers);
     }
 }

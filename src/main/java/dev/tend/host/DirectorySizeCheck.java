@@ -32,7 +32,7 @@ final class DirectorySizeCheck implements Check {
         if (!Files.isDirectory(path)) {
             return Verdict.builder().crit(path + " is not a directory or does not exist");
         }
-        var totals = new long[3]; // bytes, files, unreadable entries
+        var totals = new long[4]; // bytes, files, unreadable entries, the root itself unreadable
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
@@ -45,10 +45,14 @@ final class DirectorySizeCheck implements Check {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                if (file.equals(path)) totals[3] = 1;
                 totals[2]++;
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (totals[3] == 1) {
+            return Verdict.builder().crit("cannot read " + path + "; check that tend may list it");
+        }
         var verdict = Verdict.builder().measure("size", totals[0], "bytes").measure("files", totals[1], "count");
         var reason = path + " holds " + Units.bytes(totals[0]) + " in " + totals[1] + " files"
                 + (totals[2] > 0 ? " (" + totals[2] + " entries unreadable)" : "");

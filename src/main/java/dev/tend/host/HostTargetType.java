@@ -8,7 +8,7 @@ import dev.tend.config.spec.ListSpec;
 import dev.tend.config.spec.NumberSpec;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.SizeSpec;
-import dev.tend.config.spec.StringSpec;
+import dev.tend.config.spec.PathSpec;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
@@ -20,7 +20,7 @@ import java.util.Optional;
 /** {@code type: host}: disk and inode usage per volume, directory sizes. */
 public final class HostTargetType implements TargetType {
     private static final NumberSpec PERCENT = NumberSpec.decimal(0, 100);
-    private static final StringSpec ABSOLUTE_PATH = StringSpec.matching("/.*", "write an absolute path such as /var/lib/docker");
+    private static final PathSpec ABSOLUTE_PATH = new PathSpec(true);
 
     @Override
     public String name() {
@@ -35,7 +35,7 @@ public final class HostTargetType implements TargetType {
     @Override
     public List<Field> fields() {
         return List.of(
-                Field.withDefault("volumes", ListSpec.nonEmpty(ABSOLUTE_PATH), "[/]", "mount points (or any path on them) to watch"),
+                Field.withDefault("volumes", ListSpec.nonEmpty(ABSOLUTE_PATH).withoutRepeats(), "[/]", "mount points (or any path on them) to watch"),
                 Field.withDefault("disk", ObjectSpec.of("disk usage levels in %",
                         Field.withDefault("plan", PERCENT, "70", "usage at which to plan expansion (warns)"),
                         Field.withDefault("warn", PERCENT, "80", "usage at which the check warns"),
@@ -59,10 +59,14 @@ public final class HostTargetType implements TargetType {
         }
         var directories = new ArrayList<HostTarget.Directory>();
         for (Fields directory : fields.<Fields>list("directories")) {
-            directories.add(new HostTarget.Directory(Path.of(directory.string("path")), sizeLevels(directory, binding)));
+            if (directories.stream().anyMatch(known -> known.path().equals(directory.<Path>value("path")))) {
+                binding.problems().at(directory.nodeOf("path"), directory.pathOf("path"), "directory "
+                        + directory.<Path>value("path") + " is listed twice", "list each directory once");
+            }
+            directories.add(new HostTarget.Directory(directory.<Path>value("path"), sizeLevels(directory, binding)));
         }
-        List<String> volumes = fields.list("volumes");
-        return new HostTarget(binding.settings(), volumes.stream().map(Path::of).toList(), levels,
+        List<Path> volumes = fields.list("volumes");
+        return new HostTarget(binding.settings(), volumes, levels,
                 ThresholdSpec.read(fields, "inodes", true, binding.problems()), directories);
     }
 

@@ -17,7 +17,6 @@ public final class PostgresConnector {
 
     public static Connection open(PostgresTarget target, Duration timeout) throws SQLException {
         var properties = new Properties();
-        target.parameters().forEach(properties::setProperty);
         properties.setProperty("user", target.user());
         target.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
         // The driver takes whole seconds; round up so a 500ms timeout is not "no timeout" (0).
@@ -29,13 +28,8 @@ public final class PostgresConnector {
         properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis()
                 + " -c lock_timeout=" + Math.min(timeout.toMillis(), 2000)
                 + " -c idle_in_transaction_session_timeout=" + Math.max(timeout.toMillis(), 10000));
-        var url = "jdbc:postgresql://" + hostForUrl(target.host()) + ":" + target.port() + "/" + target.database();
-        var connection = DRIVER.connect(url, properties);
+        var connection = DRIVER.connect(target.url().jdbcUrl(), properties);
         if (connection == null) throw new SQLException("the PostgreSQL driver refused the URL for " + target.where());
         return connection;
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

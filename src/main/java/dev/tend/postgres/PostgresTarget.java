@@ -8,18 +8,14 @@ import dev.tend.target.TargetSettings;
 import dev.tend.check.CheckContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A PostgreSQL database reached over JDBC. */
 public record PostgresTarget(
         TargetSettings settings,
-        String host,
-        int port,
-        String database,
+        PostgresUrl url,
         String user,
         Optional<Secret> password,
-        Map<String, String> parameters,
         Thresholds connections,
         Optional<Thresholds> sizeBytes) implements Target {
 
@@ -34,6 +30,10 @@ public record PostgresTarget(
 
     /** Where this target points, without credentials: safe for output. */
     public String where() {
-        return host + ":" + port + "/" + database;
+        return url.where();
+    }
+
+    public String database() {
+        return url.database();
     }
 }

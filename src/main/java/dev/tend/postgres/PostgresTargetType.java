@@ -10,18 +10,11 @@ import dev.tend.config.spec.StringSpec;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code type: postgres}: reachability, connection headroom and database size. */
 public final class PostgresTargetType implements TargetType {
-    private static final String URL_HINT = "write postgresql://USER@HOST:PORT/DATABASE and the password in password:";
 
     @Override
     public String name() {
@@ -48,50 +41,16 @@ public final class PostgresTargetType implements TargetType {
     @Override
     public Target bind(TargetBinding binding) {
         var fields = binding.fields();
-        URI uri;
-        try {
-            uri = new URI(fields.string("url"));
-        } catch (URISyntaxException e) {
-            binding.problem("url", "not a valid URL: " + e.getReason(), URL_HINT);
+        var parsed = PostgresUrl.parse(fields.string("url"));
+        if (parsed.problem() != null) {
+            binding.problem("url", parsed.problem(), PostgresUrl.HINT);
             return null;
         }
-        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-            binding.problem("url", "the URL must start with postgresql://", URL_HINT);
-            return null;
-        }
-        if (uri.getHost() == null) {
-            binding.problem("url", "the URL names no host", URL_HINT);
-            return null;
-        }
-        var userInfo = uri.getRawUserInfo();
-        if (userInfo != null && userInfo.contains(":")) {
-            // A password in the URL would end up in logs and output; refuse it outright.
-            binding.problem("url", "the URL contains a password", "move it to password: \"${env:PGPASSWORD}\"");
-            return null;
-        }
-        var user = userInfo == null ? "postgres" : decode(userInfo);
-        var path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        var database = path.isEmpty() ? user : decode(path);
+        var url = parsed.url();
         var size = fields.has("size")
                 ? Optional.of(ThresholdSpec.read(fields, "size", true, binding.problems()))
                 : Optional.<Thresholds>empty();
-        return new PostgresTarget(binding.settings(), uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database,
-                user, fields.secret("password"), parameters(uri.getRawQuery()),
+        return new PostgresTarget(binding.settings(), url, url.user().orElse("postgres"), fields.secret("password"),
                 ThresholdSpec.read(fields, "connections", true, binding.problems()), size);
     }
-
-    private static Map<String, String> parameters(String query) {
-        var parameters = new LinkedHashMap<String, String>();
-        if (query == null) return parameters;
-        for (var pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) parameters.put(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.tend.redis;
 
+import dev.tend.check.UnexpectedAnswerException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,11 @@ public final class RedisConnector {
                 .ssl(target.tls())
                 .clientName("tend")
                 .protocol(redis.clients.jedis.RedisProtocol.RESP2); // RESP2 is all we need and every server speaks it
+        if (target.tls()) {
+            var ssl = new javax.net.ssl.SSLParameters();
+            ssl.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host, as for HTTPS
+            config.sslParameters(ssl);
+        }
         target.user().ifPresent(config::user);
         target.password().ifPresent(secret -> config.password(secret.reveal()));
         var jedis = new Jedis(new HostAndPort(target.host(), target.port()), config.build());
@@ -38,8 +44,14 @@ public final class RedisConnector {
         return values;
     }
 
+    /** A numeric INFO field; its absence (a Redis-compatible server that lacks it) makes the check UNKNOWN. */
     public static long number(Map<String, String> info, String key) {
+        return Long.parseLong(field(info, key));
+    }
+
+    public static String field(Map<String, String> info, String key) {
         var value = info.get(key);
-        return value == null ? 0 : Long.parseLong(value);
+        if (value == null) throw new UnexpectedAnswerException("the server's INFO has no " + key);
+        return value;
     }
 }

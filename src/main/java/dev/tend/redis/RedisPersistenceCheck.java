@@ -24,7 +24,7 @@ final class RedisPersistenceCheck implements Check {
     public Verdict run(Duration timeout) throws Exception {
         try (var jedis = RedisConnector.open(target, timeout)) {
             var info = RedisConnector.info(jedis, "persistence");
-            var bgsave = info.getOrDefault("rdb_last_bgsave_status", "unknown");
+            var bgsave = RedisConnector.field(info, "rdb_last_bgsave_status");
             var aofEnabled = "1".equals(info.get("aof_enabled"));
             var aofWrite = info.getOrDefault("aof_last_write_status", "ok");
             long lastSave = RedisConnector.number(info, "rdb_last_save_time");

@@ -26,7 +26,7 @@ final class RedisPingCheck implements Check {
             var server = RedisConnector.info(jedis, "server");
             var replication = RedisConnector.info(jedis, "replication");
             var verdict = Verdict.builder().measure("latency", millis, "ms")
-                    .measure("connected_slaves", RedisConnector.number(replication, "connected_slaves"), "count");
+                    .measure("connected_replicas", Long.parseLong(replication.getOrDefault("connected_slaves", "0")), "count");
             if (!"PONG".equals(answer)) {
                 return verdict.crit("Redis on " + target.where() + " answered PING with '" + answer + "'");
             }

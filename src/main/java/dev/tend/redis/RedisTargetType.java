@@ -4,13 +4,13 @@ import dev.tend.check.ThresholdSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.StringSpec;
+import dev.tend.target.ServiceUrl;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code type: redis}: PING and role, memory vs maxmemory, last save status, clients. */
 public final class RedisTargetType implements TargetType {
@@ -39,33 +39,27 @@ public final class RedisTargetType implements TargetType {
     @Override
     public Target bind(TargetBinding binding) {
         var fields = binding.fields();
-        URI uri;
-        try {
-            uri = new URI(fields.string("url"));
-        } catch (URISyntaxException e) {
-            binding.problem("url", "not a valid URL: " + e.getReason(), URL_HINT);
+        var parsed = ServiceUrl.parse(fields.string("url"), Set.of("redis", "rediss"), 6379);
+        if (parsed.problem() != null) {
+            binding.problem("url", parsed.problem(), URL_HINT);
             return null;
         }
-        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-            binding.problem("url", "not a redis:// URL with a host", URL_HINT);
+        var url = parsed.url();
+        if (url.user().isPresent()) {
+            binding.problem("url", "the URL contains a user name", "use username: and password: \"${env:REDIS_PASSWORD}\"");
             return null;
         }
-        if (uri.getUserInfo() != null) {
-            binding.problem("url", "the URL contains credentials", "use username: and password: \"${env:REDIS_PASSWORD}\"");
+        if (!url.query().isEmpty()) {
+            binding.problem("url", "redis URLs take no parameters here", URL_HINT);
             return null;
         }
-        int database = 0;
-        var path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        if (!path.isEmpty()) {
-            try {
-                database = Integer.parseInt(path);
-            } catch (NumberFormatException e) {
-                binding.problem("url", "'" + path + "' is not a database number", URL_HINT);
-                return null;
-            }
+        if (!url.path().isEmpty() && !url.path().matches("\\d{1,5}")) {
+            binding.problem("url", "'" + url.path() + "' is not a database number", URL_HINT);
+            return null;
         }
-        return new RedisTarget(binding.settings(), uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), database,
-                "rediss".equals(uri.getScheme()), Optional.ofNullable(fields.string("username")), fields.secret("password"),
+        int database = url.path().isEmpty() ? 0 : Integer.parseInt(url.path());
+        return new RedisTarget(binding.settings(), url.host(), url.port(), database, url.scheme().equals("rediss"),
+                Optional.ofNullable(fields.string("username")), fields.secret("password"),
                 ThresholdSpec.read(fields, "memory", true, binding.problems()),
                 ThresholdSpec.read(fields, "clients", true, binding.problems()));
     }

@@ -25,6 +25,14 @@ final class JdbcResultStore implements ResultStore {
     @Override
     public void save(List<CheckResult> results) {
         if (results.isEmpty()) return;
+        try {
+            insert(results);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write results to the store: " + e.getMessage(), e);
+        }
+    }
+
+    private void insert(List<CheckResult> results) {
         jdbi.useTransaction(handle -> {
             var batch = handle.prepareBatch("INSERT INTO check_result (" + COLUMNS + ") VALUES "
                     + "(:target, :check, :status, :reason, :measurements, :startedAt, :durationMs)");

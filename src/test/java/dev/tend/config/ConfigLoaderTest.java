@@ -107,7 +107,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(problems).extracting(ConfigProblem::message).containsExactly(
-                "expected a list of text, found the text \"/\"",
+                "expected a list of an absolute path, found the text \"/\"",
                 "expected a number, found the text \"high\"",
                 "\"localhost\" is not HOST:PORT",
                 "0 is out of range");
@@ -184,6 +184,102 @@ class ConfigLoaderTest {
         assertThat(config.store().postgresUrl()).contains("jdbc:postgresql://127.0.0.1:5433/tend");
         assertThat(config.store().user()).contains("tend");
         assertThat(config.store().describe()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aMissingOrMalformedPlatformIsALocatedErrorNotACrash() {
+        assertThat(problems("targets: []\n")).extracting(ConfigProblem::message)
+                .containsExactly("missing required key 'platform'");
+        assertThat(problems("platform: x\ntargets: []\n")).extracting(ConfigProblem::message)
+                .containsExactly("expected a mapping of name, timezone, found the text \"x\"");
+        assertThat(problems("platform: { name: Lab, timezone: [a] }\ntargets: []\n")).extracting(ConfigProblem::message)
+                .containsExactly("expected text, found a list");
+    }
+
+    @Test
+    void serviceUrlsAreParsedStrictlyButAcceptComposeHostNames() throws Exception {
+        var config = loader.parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://app+ro@my_db:5433/mole%2Bcules?sslmode=require" }
+                  - { name: cache, type: redis, url: "redis://redis_cache:6380/2" }
+                """, Path.of("tend.yaml"));
+
+        var db = (PostgresTarget) config.target("db").orElseThrow();
+        assertThat(db.user()).isEqualTo("app+ro");
+        assertThat(db.where()).isEqualTo("my_db:5433/mole+cules");
+        assertThat(db.url().jdbcUrl()).isEqualTo("jdbc:postgresql://my_db:5433/mole%2Bcules?sslmode=require");
+        var cache = (dev.tend.redis.RedisTarget) config.target("cache").orElseThrow();
+        assertThat(cache.host()).isEqualTo("redis_cache");
+        assertThat(cache.database()).isEqualTo(2);
+
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: a, type: postgres, url: "postgresql://u@h/100%" }
+                  - { name: b, type: postgres, url: "postgresql://u@h/db?password=hunter22" }
+                  - { name: c, type: postgres, url: "postgresql://u@h/db?sslmdoe=require" }
+                  - { name: d, type: postgres, url: "postgresql://u@h:99999/db" }
+                  - { name: e, type: redis, url: "redis://h/-1" }
+                  - { name: f, type: tcp, address: "::1" }
+                """)).extracting(ConfigProblem::message).containsExactly(
+                        "the URL has a malformed %-escape",
+                        "the URL contains a password",
+                        "URL parameter 'sslmdoe' is not supported (allowed: sslcert, sslkey, sslmode, sslrootcert, targetServerType)",
+                        "port 99999 is out of range (1-65535)",
+                        "'-1' is not a database number",
+                        "\"::1\" is not HOST:PORT");
+    }
+
+    @Test
+    void pathsAreCheckedAndRelativeOnesResolveAgainstTheConfigFile() throws Exception {
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: h, type: host, volumes: ["/", "/"], directories: [{path: "/a\\0b"}, {path: relative}] }
+                  - { name: d, type: docker, containers: [api, api] }
+                """)).extracting(ConfigProblem::message).containsExactly(
+                        "'/' is listed twice",
+                        "not a valid path: Nul character not allowed",
+                        "\"relative\" is not an absolute path",
+                        "'api' is listed twice");
+
+        var config = loader.parse("""
+                platform: { name: Lab }
+                targets: []
+                store: { path: data/tend.db }
+                """, Path.of("/etc/tend/tend.yaml"));
+        assertThat(config.store().sqliteFile()).isEqualTo(Path.of("/etc/tend/data/tend.db"));
+    }
+
+    @Test
+    void aTargetWithAnUnknownTypeCausesNoSecondErrorInItsDependents() {
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: b, type: reddis, url: "redis://h" }
+                  - { name: a, type: tcp, address: "h:1", dependsOn: [b] }
+                """)).extracting(ConfigProblem::message).containsExactly("unknown type 'reddis'");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        var file = directory.resolve("tend.yaml");
+        java.nio.file.Files.write(file, new byte[] {'p', 'l', (byte) 0xff, (byte) 0xfe, '\n'});
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems().get(0).message()).isEqualTo("the file is not UTF-8 text"));
+    }
+
+    @Test
+    void secretFilesMustBeSmallRegularFiles(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        var secret = directory.resolve("pg-password");
+        java.nio.file.Files.writeString(secret, "from-a-file\n");
+
+        var config = loader.parse(ConfigLoaderTest.MINIMAL.replace("${env:PGPASSWORD}", "${file:" + secret + "}"), Path.of("tend.yaml"));
+        assertThat(((PostgresTarget) config.target("db").orElseThrow()).password().orElseThrow().reveal()).isEqualTo("from-a-file");
+        assertThat(problems(ConfigLoaderTest.MINIMAL.replace("${env:PGPASSWORD}", "${file:" + directory + "}")))
+                .extracting(ConfigProblem::message).containsExactly("secret file " + directory + " does not exist or is not a regular file");
     }
 
     private List<ConfigProblem> problems(String text) {

@@ -6,6 +6,7 @@ import dev.tend.check.Verdict;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import tools.jackson.core.JacksonException;
@@ -14,12 +15,32 @@ import tools.jackson.databind.json.JsonMapper;
 /** One request; judged on status, latency, body keyword and JSON conditions, all reasons kept. */
 final class HttpCheck implements Check {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BODY = 1024 * 1024;
     private final HttpTarget target;
     private final HttpClient client;
 
     HttpCheck(HttpTarget target, HttpClient client) {
         this.target = target;
         this.client = client;
+    }
+
+    private record Answer(int status, String body, boolean truncated) {}
+
+    /**
+     * Sends the request. The body is read only when a condition needs it, and never more than
+     * MAX_BODY of it: a health check pointed at a large download must not fill the heap. Otherwise
+     * it is drained and dropped, which keeps the connection reusable.
+     */
+    private Answer fetch(HttpRequest request) throws Exception {
+        if (target.bodyContains().isEmpty() && target.json().isEmpty()) {
+            return new Answer(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), "", false);
+        }
+        var response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (var stream = response.body()) {
+            var bytes = stream.readNBytes(MAX_BODY + 1);
+            var text = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), text, bytes.length > MAX_BODY);
+        }
     }
 
     @Override
@@ -35,17 +56,16 @@ final class HttpCheck implements Check {
                 .method(target.method(), HttpRequest.BodyPublishers.noBody())
                 .build();
         long start = System.nanoTime();
-        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        var answer = fetch(request);
         double millis = (System.nanoTime() - start) / 1e6;
-        var body = response.body() == null ? "" : response.body();
+        var body = answer.body();
         var verdict = Verdict.builder()
-                .measure("status_code", response.statusCode(), "code")
-                .measure("latency", millis, "ms")
-                .measure("body_size", body.length(), "chars");
+                .measure("status_code", answer.status(), "code")
+                .measure("latency", millis, "ms");
 
         var failures = new ArrayList<String>();
-        if (!target.statusExpected(response.statusCode())) {
-            failures.add("status " + response.statusCode() + ", expected "
+        if (!target.statusExpected(answer.status())) {
+            failures.add("status " + answer.status() + ", expected "
                     + (target.expectStatus().isEmpty() ? "2xx or 3xx" : target.expectStatus()));
         }
         target.bodyContains().filter(keyword -> !body.contains(keyword))
@@ -55,10 +75,10 @@ final class HttpCheck implements Check {
                 var document = JSON.readTree(body);
                 target.json().forEach(condition -> condition.failure(document).ifPresent(failures::add));
             } catch (JacksonException e) {
-                failures.add("body is not JSON");
+                failures.add(answer.truncated() ? "body is larger than " + MAX_BODY / 1024 + " KiB, too large to read as JSON" : "body is not JSON");
             }
         }
-        var summary = target.method() + " " + target.url() + " → " + response.statusCode() + " in " + Math.round(millis) + " ms";
+        var summary = target.method() + " " + target.url() + " → " + answer.status() + " in " + Math.round(millis) + " ms";
         if (!failures.isEmpty()) {
             return verdict.crit(String.join("; ", failures) + " (" + summary + ")");
         }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /** {@code type: http}: status code, latency, body keyword and JSON conditions. */
 public final class HttpTargetType implements TargetType {
     private static final ObjectSpec JSON_CONDITION = ObjectSpec.of("a condition on the JSON body",
-            Field.required("path", StringSpec.matching("\\$(\\.[A-Za-z0-9_-]+|\\[\\d+])+", "write a path such as $.status or $.checks[0].ok"),
+            Field.required("path", StringSpec.matching("\\$(\\.[A-Za-z0-9_-]+|\\[\\d{1,6}])+", "write a path such as $.status or $.checks[0].ok"),
                     "where to look, e.g. $.database.ok"),
             Field.optional("equals", StringSpec.any(), "the value expected there, compared as text"));
     private static final DurationSpec LATENCY = DurationSpec.between(Duration.ofMillis(1), Duration.ofMinutes(10));

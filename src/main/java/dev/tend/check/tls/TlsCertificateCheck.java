@@ -2,6 +2,7 @@ package dev.tend.check.tls;
 
 import dev.tend.check.Check;
 import dev.tend.check.Status;
+import dev.tend.check.Text;
 import dev.tend.check.Verdict;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -66,7 +67,7 @@ final class TlsCertificateCheck implements Check {
                 .measure("chain_valid", recorder.rejection() == null ? 1 : 0, "bool");
         var subject = leaf.getSubjectX500Principal().getName();
         if (recorder.rejection() != null) {
-            return verdict.crit("certificate of " + target.address() + " is not trusted (" + firstLine(recorder.rejection().getMessage())
+            return verdict.crit("certificate of " + target.address() + " is not trusted (" + Text.firstLine(recorder.rejection().getMessage())
                     + "); checked against " + target.trustSource() + "; expires " + expiryDate);
         }
         if (daysLeft < 0) {
@@ -91,11 +92,5 @@ final class TlsCertificateCheck implements Check {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) return "rejected";
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

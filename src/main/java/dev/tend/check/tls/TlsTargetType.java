@@ -3,13 +3,16 @@ package dev.tend.check.tls;
 import dev.tend.check.ThresholdSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.NumberSpec;
+import dev.tend.config.spec.PathSpec;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.target.Address;
 import dev.tend.target.AddressSpec;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +34,7 @@ public final class TlsTargetType implements TargetType {
         return List.of(
                 Field.required("address", new AddressSpec(), "HOST:PORT of the TLS listener"),
                 Field.optional("serverName", StringSpec.any(), "name to send (SNI) and to match; defaults to the host"),
-                Field.optional("ca", StringSpec.any(), "PEM file of CA certificates to trust instead of the system roots"),
+                Field.optional("ca", new PathSpec(false), "PEM file of CA certificates to trust instead of the system roots (relative to this file)"),
                 ThresholdSpec.field("days", NumberSpec.whole(0, 3650), "30", "7", "days before expiry to warn / be critical"));
     }
 
@@ -39,16 +42,21 @@ public final class TlsTargetType implements TargetType {
     public Target bind(TargetBinding binding) {
         var fields = binding.fields();
         var days = ThresholdSpec.read(fields, "days", false, binding.problems());
-        try {
-            if (fields.has("ca")) {
-                var pem = Path.of(fields.string("ca"));
-                return new TlsTarget(binding.settings(), fields.<Address>value("address"),
-                        Optional.ofNullable(fields.string("serverName")), TrustStores.fromPem(pem), pem.toString(), days);
+        var address = fields.<Address>value("address");
+        var serverName = Optional.ofNullable(fields.string("serverName"));
+        if (!fields.has("ca")) {
+            try {
+                return new TlsTarget(binding.settings(), address, serverName, TrustStores.system(), "the system trust store", days);
+            } catch (GeneralSecurityException e) {
+                binding.problem("address", "this Java has no usable system trust store: " + e.getMessage(), "give ca: with a PEM file");
+                return null;
             }
-            return new TlsTarget(binding.settings(), fields.<Address>value("address"),
-                    Optional.ofNullable(fields.string("serverName")), TrustStores.system(), "the system trust store", days);
-        } catch (Exception e) {
-            binding.problem("ca", "cannot load CA certificates: " + e.getMessage(), "give a readable PEM file");
+        }
+        var pem = fields.<Path>value("ca");
+        try {
+            return new TlsTarget(binding.settings(), address, serverName, TrustStores.fromPem(pem), pem.toString(), days);
+        } catch (IOException | GeneralSecurityException e) {
+            binding.problem("ca", "cannot load CA certificates from " + pem + ": " + e.getMessage(), "give a readable PEM file");
             return null;
         }
     }

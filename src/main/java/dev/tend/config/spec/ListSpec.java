@@ -8,14 +8,19 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** A list whose items all have the same spec. Reads as a List of the item values. */
-public record ListSpec(Spec item, int minItems) implements Spec {
+public record ListSpec(Spec item, int minItems, boolean unique) implements Spec {
 
     public static ListSpec of(Spec item) {
-        return new ListSpec(item, 0);
+        return new ListSpec(item, 0, false);
     }
 
     public static ListSpec nonEmpty(Spec item) {
-        return new ListSpec(item, 1);
+        return new ListSpec(item, 1, false);
+    }
+
+    /** The same list, refusing an item given twice (each item names one check, say). */
+    public ListSpec withoutRepeats() {
+        return new ListSpec(item, minItems, true);
     }
 
     @Override
@@ -31,7 +36,12 @@ public record ListSpec(Spec item, int minItems) implements Spec {
         var values = new ArrayList<Object>();
         var items = sequence.getValue();
         for (int index = 0; index < items.size(); index++) {
-            values.add(item.read(items.get(index), path + "[" + index + "]", context));
+            var value = item.read(items.get(index), path + "[" + index + "]", context);
+            if (unique && value != null && values.contains(value)) {
+                context.problems().at(items.get(index), path + "[" + index + "]", "'" + value + "' is listed twice",
+                        "list each item once");
+            }
+            values.add(value);
         }
         return values;
     }
@@ -42,6 +52,7 @@ public record ListSpec(Spec item, int minItems) implements Spec {
         schema.put("type", "array");
         schema.put("items", item.jsonSchema());
         if (minItems > 0) schema.put("minItems", minItems);
+        if (unique) schema.put("uniqueItems", true);
         return schema;
     }
 

@@ -2,5 +2,10 @@ package dev.tend.config.spec;
 
 import dev.tend.config.SecretResolver;
 
-/** What a spec needs while reading: where to report problems and how to resolve secret references. */
-public record ReadContext(Problems problems, SecretResolver secrets) {}
+import java.nio.file.Path;
+
+/**
+ * What a spec needs while reading: where to report problems, how to resolve secret references,
+ * and the directory relative paths are resolved against (the config file's).
+ */
+public record ReadContext(Problems problems, SecretResolver secrets, Path baseDirectory) {}

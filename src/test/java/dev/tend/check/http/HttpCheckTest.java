@@ -78,4 +78,31 @@ class HttpCheckTest {
             slow.stop(0);
         }
     }
+
+    @Test
+    void onlyTheFirstMebibyteOfABodyIsRead() throws Exception {
+        var huge = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        var body = ("{\"status\":\"ok\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes();
+        huge.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            } catch (java.io.IOException clientStoppedReading) {
+                // expected: the check closes the stream after its first mebibyte
+            }
+            exchange.close();
+        });
+        huge.start();
+        try {
+            var url = "http://127.0.0.1:" + huge.getAddress().getPort() + "/health";
+            var keyword = RunChecks.run(oneTarget("name: api, type: http, url: \"" + url + "\", bodyContains: status")).get(0);
+            var json = RunChecks.run(oneTarget("name: api, type: http, url: \"" + url + "\", json: [{path: $.status, equals: ok}]")).get(0);
+
+            assertThat(keyword.status()).isEqualTo(Status.OK);
+            assertThat(json.status()).isEqualTo(Status.CRIT);
+            assertThat(json.reason()).startsWith("body is larger than 1024 KiB, too large to read as JSON");
+        } finally {
+            huge.stop(0);
+        }
+    }
 }
