@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckContext implements AutoCloseable {
     private final Clock clock;
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final ConcurrentHashMap<String, AutoCloseable> shared = new ConcurrentHashMap<>();
 
     /** Makes a shared client; may fail, and then nothing is kept. */
@@ -24,28 +24,38 @@ public final class CheckContext implements AutoCloseable {
         T open() throws Exception;
     }
 
-    private CheckContext(Clock clock, HttpClient http) {
+    private CheckContext(Clock clock) {
         this.clock = clock;
-        this.http = http;
     }
 
     public static CheckContext create(Clock clock) {
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Each request carries its own timeout; this only bounds a stuck connect.
-                .connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-        return new CheckContext(clock, http);
+        return new CheckContext(clock);
     }
 
     public Clock clock() {
         return clock;
     }
 
+    /** The run's HTTP client, made on first use: building its TLS context costs ~100 ms. */
     public HttpClient http() {
-        return http;
+        var client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) http = newHttpClient();
+                client = http;
+            }
+        }
+        return client;
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // Each request carries its own timeout; this only bounds a stuck connect.
+                .connectTimeout(Duration.ofSeconds(30))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
 
     /** The client registered under {@code key}, opened by the first check that asks for it. */
@@ -79,6 +89,6 @@ public final class CheckContext implements AutoCloseable {
             }
         }
         shared.clear();
-        http.close();
+        if (http != null) http.close();
     }
 }

@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** A mapping with a fixed set of keys. Unknown and repeated keys are errors. Reads as {@link Fields}. */
 public record ObjectSpec(String description, List<Field> fields) implements Spec {
@@ -65,16 +62,10 @@ public record ObjectSpec(String description, List<Field> fields) implements Spec
             } else if (field.required()) {
                 context.problems().at(node, path, "missing required key '" + field.name() + "'", field.description());
             } else if (field.defaultYaml() != null) {
-                values.put(field.name(), field.spec().read(parseDefault(field), fieldPath, context));
+                values.put(field.name(), field.spec().read(field.defaultNode(), fieldPath, context));
             }
         }
         return new Fields(path, node, values, given);
-    }
-
-    private static Node parseDefault(Field field) {
-        var settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
-        return new Compose(settings).composeString(field.defaultYaml())
-                .orElseThrow(() -> new IllegalStateException("empty default for " + field.name()));
     }
 
     @Override
