@@ -88,7 +88,8 @@ public final class ConfigLoader {
             }
             return documents.get(0);
         } catch (MarkedYamlEngineException e) {
-            var hint = e.getContext() == null ? "check indentation and quoting" : e.getContext();
+            var hint = e.getProblem().contains("TAB") ? "indent with spaces; YAML does not allow tabs"
+                    : "check indentation and quoting" + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
             problems.at(e.getProblemMark().orElse(null), "", "YAML syntax error: " + e.getProblem(), hint);
             return null;
         } catch (YamlEngineException e) {
