@@ -94,6 +94,14 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void s3MockListensOnLoopbackOnly(S3Server s3) throws Exception {
+        // S3Mock opens two connectors; the second would bind every interface without S3MockLoopback.
+        var addresses = ListeningSockets.of(s3.pid());
+
+        assertThat(addresses).hasSize(2).allSatisfy(address -> assertThat(address).startsWith("127.0.0.1:"));
+    }
+
+    @Test
     void s3CreatesAndListsBuckets(S3Server s3) {
         assertThat(s3.endpoint()).startsWith("http://127.0.0.1:");
         assertThat(s3.accessKey()).isNotBlank();

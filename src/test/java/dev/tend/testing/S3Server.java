@@ -63,6 +63,12 @@ public final class S3Server extends LocalService {
         } catch (IOException e) {
             throw new IllegalStateException("could not create " + javaTmp, e);
         }
+        Path loopback;
+        try {
+            loopback = S3MockLoopback.prepare(jar, workDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not prepare S3Mock's loopback binding", e);
+        }
         int port = FreePorts.next();
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -72,13 +78,14 @@ public final class S3Server extends LocalService {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + javaTmp,
-                "-jar", jar.toString(),
+                "-Dloader.path=" + loopback,
+                "-cp", jar.toString(), S3MockLoopback.LAUNCHER,
                 // S3Mock's "server.port" is its main (normally HTTPS) connector, the one that honours
                 // server.address; with SSL off it speaks plain HTTP on 127.0.0.1.
                 "--server.address=" + HOST,
                 "--server.port=" + port,
                 "--server.ssl.enabled=false",
-                // its second, always-HTTP connector cannot be bound to an address: 0 = random port, unused
+                // its second, always-HTTP connector: a random port, bound to 127.0.0.1 by the initializer
                 "--http.port=0",
                 "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("store"),
                 "--com.adobe.testing.s3mock.store.retain-files-on-exit=false",
@@ -118,6 +125,11 @@ public final class S3Server extends LocalService {
                     + " generate-test-resources) or pass -D" + JAR_PROPERTY + "=/path/to/s3mock-exec.jar");
         }
         return jar;
+    }
+
+    /** The S3Mock JVM's pid, so tests can see what it listens on. */
+    long pid() {
+        return process.pid();
     }
 
     /** {@code http://127.0.0.1:PORT} */
