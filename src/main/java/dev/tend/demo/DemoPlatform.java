@@ -46,6 +46,7 @@ final class DemoPlatform implements AutoCloseable {
     static DemoPlatform start() throws IOException, SQLException {
         var postgres = EmbeddedPostgres.builder()
                 .setPort(freePort())
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         RedisServer redis = null;
