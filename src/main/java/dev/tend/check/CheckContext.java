@@ -3,7 +3,8 @@ package dev.tend.check;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.slf4j.LoggerFactory;
@@ -11,12 +12,14 @@ import org.slf4j.LoggerFactory;
 /**
  * What checks share during one run: the clock (injected, so tests control time), one HTTP client,
  * and clients that are costly to start (a Docker engine client has its own threads) — one per
- * key per run instead of one per check. Everything shared is closed with the context.
+ * key per run instead of one per check. Everything shared is closed with the context; a probe
+ * abandoned after its timeout that asks for one afterwards is refused, so nothing leaks.
  */
 public final class CheckContext implements AutoCloseable {
     private final Clock clock;
-    private volatile HttpClient http;
-    private final ConcurrentHashMap<String, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<AutoCloseable>> shared = new ConcurrentHashMap<>();
+    private HttpClient http;
+    private boolean closed;
 
     /** Makes a shared client; may fail, and then nothing is kept. */
     @FunctionalInterface
@@ -37,58 +40,76 @@ public final class CheckContext implements AutoCloseable {
     }
 
     /** The run's HTTP client, made on first use: building its TLS context costs ~100 ms. */
-    public HttpClient http() {
-        var client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) http = newHttpClient();
-                client = http;
-            }
+    public synchronized HttpClient http() {
+        if (closed) throw new IllegalStateException("the run is over");
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    // Each request carries its own timeout; this only bounds a stuck connect.
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .build();
         }
-        return client;
+        return http;
     }
 
-    private static HttpClient newHttpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Each request carries its own timeout; this only bounds a stuck connect.
-                .connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-    }
-
-    /** The client registered under {@code key}, opened by the first check that asks for it. */
+    /**
+     * The client registered under {@code key}, opened by the first check that asks for it. The
+     * opening happens outside any lock (it may take a while); others asking meanwhile wait for it.
+     */
     public <T extends AutoCloseable> T shared(String key, Class<T> type, Opener<T> opener) throws Exception {
-        try {
-            return type.cast(shared.computeIfAbsent(key, unused -> {
-                try {
-                    return opener.open();
-                } catch (Exception e) {
-                    throw new OpenFailed(e);
-                }
-            }));
-        } catch (OpenFailed e) {
-            throw (Exception) e.getCause();
+        var mine = new CompletableFuture<AutoCloseable>();
+        CompletableFuture<AutoCloseable> existing;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("the run is over");
+            existing = shared.putIfAbsent(key, mine);
         }
-    }
-
-    private static final class OpenFailed extends RuntimeException {
-        OpenFailed(Exception cause) {
-            super(cause);
+        if (existing == null) {
+            try {
+                var client = opener.open();
+                mine.complete(client);
+                synchronized (this) {
+                    if (closed) { // the run ended while we were opening: nobody else will close it
+                        closeQuietly(client);
+                        throw new IllegalStateException("the run is over");
+                    }
+                }
+            } catch (Exception e) {
+                shared.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            existing = mine;
+        }
+        try {
+            return type.cast(existing.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
     @Override
     public void close() {
-        for (var client : new ArrayList<>(shared.values())) {
-            try {
-                client.close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(CheckContext.class).warn("could not close {}: {}", client, e.getMessage());
-            }
+        synchronized (this) {
+            closed = true;
+        }
+        for (var future : shared.values()) {
+            var client = future.getNow(null);
+            if (client != null) closeQuietly(client); // one still opening is closed by its opener
         }
         shared.clear();
-        if (http != null) http.close();
+        synchronized (this) {
+            // shutdownNow, not close: close() would wait for requests of probes abandoned at their timeout.
+            if (http != null) http.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable client) {
+        try {
+            client.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(CheckContext.class).warn("could not close {}: {}", client, e.getMessage());
+        }
     }
 }

@@ -35,7 +35,8 @@ public final class CheckRunner {
 
     /**
      * Runs all checks and returns their results in configuration order. {@code onResult} hears each
-     * result as it completes, on the check's own thread: it must be thread-safe.
+     * result as it completes, on the check's own thread (it must be thread-safe), before the
+     * "(depends on ...)" notes are added: those need every result.
      */
     public List<CheckResult> run(List<Target> targets, CheckContext context, Consumer<CheckResult> onResult) {
         var executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -44,9 +45,9 @@ public final class CheckRunner {
             var inFlight = new Semaphore(concurrency);
             for (var target : targets) {
                 var gate = new TargetGate(target.settings().concurrency());
-                for (var check : target.checks(context)) {
+                for (var check : checksOf(target, context)) {
                     pending.add(executor.submit(() -> {
-                        var result = runOne(target, check, gate, inFlight, executor);
+                        var result = runGuarded(target, check, gate, inFlight, executor);
                         onResult.accept(result);
                         return result;
                     }));
@@ -58,6 +59,46 @@ public final class CheckRunner {
         } finally {
             // Not close(): that would wait for abandoned probes still unwinding after their timeout.
             executor.shutdown();
+        }
+    }
+
+    /** The target's checks; a target that cannot even list them gets one check that says so. */
+    private static List<Check> checksOf(Target target, CheckContext context) {
+        try {
+            return target.checks(context);
+        } catch (RuntimeException e) {
+            return List.of(new Check() {
+                @Override
+                public String name() {
+                    return "setup";
+                }
+
+                @Override
+                public Verdict run(Duration timeout) {
+                    throw new UnexpectedAnswerException("could not prepare the checks: " + Failures.describe(e));
+                }
+            });
+        }
+    }
+
+    /** A fault in Tend itself (a check returning nothing, say) costs that one result, never the run. */
+    private CheckResult runGuarded(Target target, Check check, TargetGate gate, Semaphore inFlight, ExecutorService executor)
+            throws InterruptedException {
+        try {
+            return runOne(target, check, gate, inFlight, executor);
+        } catch (RuntimeException | LinkageError e) {
+            var name = safeName(check);
+            return new CheckResult(target.name(), name, Status.UNKNOWN,
+                    Text.printable(redactor.redact("the check failed inside Tend: " + Failures.describe(e))), List.of(),
+                    clock.instant(), Duration.ZERO);
+        }
+    }
+
+    private static String safeName(Check check) {
+        try {
+            return check.name();
+        } catch (RuntimeException e) {
+            return "unnamed";
         }
     }
 

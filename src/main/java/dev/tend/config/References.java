@@ -25,8 +25,16 @@ final class References {
             var name = entry.name();
             if (name == null) continue;
             if (fields == null) {
-                unreadable.add(name); // its own error is reported; references to it are not wrong
+                // Its own error is reported; references to it are not wrong, but a second use of its name is.
+                if (!unreadable.add(name) || byName.containsKey(name)) {
+                    problems.at(entry.node(), "targets", "duplicate target name '" + name + "'",
+                            "target names must be unique");
+                }
                 continue;
+            }
+            if (unreadable.contains(name)) {
+                problems.at(fields.nodeOf("name"), fields.pathOf("name"), "duplicate target name '" + name + "'",
+                        "an earlier target has this name too; target names must be unique");
             }
             var first = byName.putIfAbsent(name, fields);
             if (first != null) {

@@ -28,6 +28,9 @@ final class StoreSpec {
             return null;
         }
         var url = parsed.url();
+        if (store.has("user") && url.user().isPresent() && !url.user().get().equals(store.string("user"))) {
+            problems.at(store.nodeOf("user"), store.pathOf("user"), "the URL names another user", "give the user in one place");
+        }
         Optional<String> user = store.optionalString("user").or(url::user);
         return new StoreSettings(Optional.of(url.jdbcUrl()), user, store.secret("password"), StoreSettings.DEFAULT_SQLITE);
     }

@@ -71,8 +71,8 @@ public final class HostTargetType implements TargetType {
     }
 
     private static Optional<Thresholds> sizeLevels(Fields directory, TargetBinding binding) {
-        if (!directory.has("warn") && !directory.has("crit")) return Optional.empty();
-        if (!directory.has("warn") || !directory.has("crit")) {
+        if (!directory.given("warn") && !directory.given("crit")) return Optional.empty();
+        if (!directory.given("warn") || !directory.given("crit")) {
             binding.problems().at(directory.node(), directory.path(), "give both warn and crit, or neither", "e.g. {path: /var/log, warn: 5GB, crit: 10GB}");
             return Optional.empty();
         }

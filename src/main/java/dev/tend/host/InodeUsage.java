@@ -17,18 +17,22 @@ record InodeUsage(long total, long free) {
     }
 
     static Optional<InodeUsage> of(Path volume, Duration timeout) throws InterruptedException {
+        Process process;
         try {
-            var process = new ProcessBuilder("stat", "-f", "-c", "%c %d", volume.toString())
-                    .redirectErrorStream(true).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
+            process = new ProcessBuilder("stat", "-f", "-c", "%c %d", volume.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        try {
+            // A hung mount hangs stat too; never leave one behind, even when interrupted.
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) return Optional.empty();
             var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
             if (process.exitValue() != 0 || output.length != 2) return Optional.empty();
             return Optional.of(new InodeUsage(Long.parseLong(output[0]), Long.parseLong(output[1])));
         } catch (java.io.IOException | NumberFormatException e) {
             return Optional.empty();
+        } finally {
+            process.destroyForcibly();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tend.storage;
 import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
 import dev.tend.config.Secret;
+import dev.tend.target.HttpUrls;
 import dev.tend.target.Target;
 import dev.tend.target.TargetSettings;
 import java.net.URI;
@@ -36,7 +37,8 @@ public record S3Target(
         return checks;
     }
 
+    /** The endpoint as scheme://host:port (or the AWS region), for reasons. */
     public String where() {
-        return endpoint.map(URI::toString).orElse("AWS " + region) + " bucket " + bucket;
+        return endpoint.map(HttpUrls::origin).orElse("AWS " + region);
     }
 }

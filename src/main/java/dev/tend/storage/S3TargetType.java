@@ -4,6 +4,7 @@ import dev.tend.config.spec.BooleanSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.StringSpec;
+import dev.tend.target.HttpUrls;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
@@ -46,8 +47,9 @@ public final class S3TargetType implements TargetType {
         if (fields.has("endpoint")) {
             try {
                 var uri = new URI(fields.string("endpoint"));
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    binding.problem("endpoint", "not an http:// or https:// URL with a host", "e.g. http://127.0.0.1:9000");
+                var problem = HttpUrls.problem(uri);
+                if (problem != null) {
+                    binding.problem("endpoint", problem, "e.g. http://127.0.0.1:9000; keys go in accessKey and secretKey");
                     return null;
                 }
                 endpoint = Optional.of(uri);
@@ -56,11 +58,11 @@ public final class S3TargetType implements TargetType {
                 return null;
             }
         }
-        if (fields.has("accessKey") != fields.has("secretKey")) {
-            binding.problem(fields.has("accessKey") ? "accessKey" : "secretKey", "give both accessKey and secretKey, or neither", null);
+        if (fields.given("accessKey") != fields.given("secretKey")) {
+            binding.problem(fields.given("accessKey") ? "accessKey" : "secretKey", "give both accessKey and secretKey, or neither", null);
             return null;
         }
-        if (fields.bool("minio") && endpoint.isEmpty()) {
+        if (fields.bool("minio") && !fields.given("endpoint")) {
             binding.problem("minio", "minio: true needs an endpoint", "add endpoint: http://HOST:9000");
             return null;
         }

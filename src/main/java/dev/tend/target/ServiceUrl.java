@@ -25,26 +25,29 @@ public record ServiceUrl(String scheme, Optional<String> user, String host, int 
 
     public static Parsed parse(String text, Set<String> schemes, int defaultPort) {
         int separator = text.indexOf("://");
-        var scheme = separator < 0 ? "" : text.substring(0, separator);
+        var scheme = separator < 0 ? "" : text.substring(0, separator).toLowerCase(java.util.Locale.ROOT);
         if (!schemes.contains(scheme)) {
             return Parsed.fail("the URL must start with " + String.join(" or ", schemes.stream().map(s -> s + "://").sorted().toList()));
         }
         var rest = text.substring(separator + 3);
+        if (rest.contains("#")) return Parsed.fail("the URL has a #fragment, which a service URL cannot use");
         int queryStart = rest.indexOf('?');
         var query = queryStart < 0 ? "" : rest.substring(queryStart + 1);
         rest = queryStart < 0 ? rest : rest.substring(0, queryStart);
+
+        // User info ends at the last '@' before the query, even when a password in it holds '/'.
+        Optional<String> user = Optional.empty();
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            var userInfo = rest.substring(0, at);
+            if (userInfo.contains(":")) return Parsed.fail("the URL contains a password");
+            if (userInfo.contains("/")) return Parsed.fail("the URL's user name contains '/'");
+            user = Optional.of(userInfo);
+            rest = rest.substring(at + 1);
+        }
         int pathStart = rest.indexOf('/');
         var authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
         var rawPath = pathStart < 0 ? "" : rest.substring(pathStart + 1);
-
-        Optional<String> user = Optional.empty();
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            var userInfo = authority.substring(0, at);
-            if (userInfo.contains(":")) return Parsed.fail("the URL contains a password");
-            user = Optional.of(userInfo);
-            authority = authority.substring(at + 1);
-        }
         var hostPort = splitHostPort(authority, defaultPort);
         if (hostPort.problem() != null) return Parsed.fail(hostPort.problem());
         try {
@@ -67,12 +70,12 @@ public record ServiceUrl(String scheme, Optional<String> user, String host, int 
             try {
                 port = Integer.parseInt(authority.substring(colon + 1));
             } catch (NumberFormatException e) {
-                return new HostPort(null, 0, "'" + authority.substring(colon + 1) + "' is not a port number");
+                return new HostPort(null, 0, "the port is not a number");
             }
             if (port < 1 || port > 65535) return new HostPort(null, 0, "port " + port + " is out of range (1-65535)");
         }
         if (host.isEmpty()) return new HostPort(null, 0, "the URL names no host");
-        if (!HOST.matcher(host).matches()) return new HostPort(null, 0, "'" + host + "' is not a valid host name");
+        if (!HOST.matcher(host).matches()) return new HostPort(null, 0, "the host name has characters a host name cannot have");
         if (host.startsWith("[")) host = host.substring(1, host.length() - 1);
         return new HostPort(host, port, null);
     }

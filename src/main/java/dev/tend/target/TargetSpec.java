@@ -24,7 +24,7 @@ public final class TargetSpec implements Spec {
      * cause a second, misleading error), its fields (null when its type was unusable) and the
      * target (null when it could not be built).
      */
-    public record TargetEntry(String name, Fields fields, Target target) {}
+    public record TargetEntry(String name, Node node, Fields fields, Target target) {}
 
     public TargetSpec(TargetTypes types) {
         this.types = types;
@@ -38,13 +38,22 @@ public final class TargetSpec implements Spec {
     public Object read(Node node, String path, ReadContext context) {
         int before = context.problems().count();
         var fields = (Fields) union.read(node, path, context);
-        if (fields == null) return new TargetEntry(nameOf(node), null, null);
-        Target target = null;
+        if (fields == null) return new TargetEntry(nameOf(node), node, null, null);
+        var type = types.byName().get(fields.string("type"));
+        Target target;
         if (context.problems().count() == before) {
-            var type = types.byName().get(fields.string("type"));
             target = type.bind(new TargetBinding(CommonFields.settings(fields), fields, context.problems()));
+        } else {
+            // Bind anyway so its own objections (a password in a URL, say) are reported in the same
+            // run; a binder that trips over a value already reported as wrong adds nothing.
+            try {
+                type.bind(new TargetBinding(CommonFields.settings(fields), fields, context.problems()));
+            } catch (RuntimeException trippedOverABadValue) {
+                // the shape problems already explain it
+            }
+            target = null;
         }
-        return new TargetEntry(fields.string("name"), fields, target);
+        return new TargetEntry(fields.string("name"), node, fields, target);
     }
 
     private static String nameOf(Node node) {

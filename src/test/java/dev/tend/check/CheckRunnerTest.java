@@ -148,8 +148,37 @@ class CheckRunnerTest {
 
     @Test
     void aCheckThatCannotParseItsAnswerIsUnknownNotCritical() {
-        var settings = new dev.tend.target.TargetSettings("odd", "test", null, java.time.Duration.ofSeconds(1), 1, List.of());
-        dev.tend.target.Target target = new dev.tend.target.Target() {
+        var target = target("odd", check("parse", () -> Verdict.builder().ok("used " + Long.parseLong("12 MB"))));
+
+        var results = runDirect(target);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(result.reason()).isEqualTo("the check could not judge the answer: For input string: \"12 MB\"");
+        });
+    }
+
+    @Test
+    void aCheckThatReturnsNothingCostsOnlyItsOwnResult() {
+        var target = target("odd", check("broken", () -> null), check("fine", () -> Verdict.builder().ok("all good")));
+
+        var results = runDirect(target);
+
+        assertThat(results).extracting(CheckResult::check, CheckResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("broken", Status.UNKNOWN), org.assertj.core.groups.Tuple.tuple("fine", Status.OK));
+        assertThat(results.get(0).reason()).startsWith("the check failed inside Tend: ");
+    }
+
+    private List<CheckResult> runDirect(dev.tend.target.Target target) {
+        try (var context = CheckContext.create(clock)) {
+            return new CheckRunner(clock, dev.tend.config.Redactor.none(), 4).run(List.of(target), context, r -> {});
+        }
+    }
+
+    /** A target built in code, for runner behaviour no real target type can provoke. */
+    private static dev.tend.target.Target target(String name, Check... checks) {
+        var settings = new dev.tend.target.TargetSettings(name, "test", null, java.time.Duration.ofSeconds(1), 1, List.of());
+        return new dev.tend.target.Target() {
             @Override
             public dev.tend.target.TargetSettings settings() {
                 return settings;
@@ -157,29 +186,23 @@ class CheckRunnerTest {
 
             @Override
             public List<Check> checks(CheckContext context) {
-                return List.of(new Check() {
-                    @Override
-                    public String name() {
-                        return "parse";
-                    }
-
-                    @Override
-                    public Verdict run(java.time.Duration timeout) {
-                        return Verdict.builder().ok("used " + Long.parseLong("12 MB"));
-                    }
-                });
+                return List.of(checks);
             }
         };
+    }
 
-        List<CheckResult> results;
-        try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, dev.tend.config.Redactor.none(), 4).run(List.of(target), context, r -> {});
-        }
+    private static Check check(String name, java.util.function.Supplier<Verdict> verdict) {
+        return new Check() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-        assertThat(results).singleElement().satisfies(result -> {
-            assertThat(result.status()).isEqualTo(Status.UNKNOWN);
-            assertThat(result.reason()).isEqualTo("the check could not judge the answer: For input string: \"12 MB\"");
-        });
+            @Override
+            public Verdict run(java.time.Duration timeout) {
+                return verdict.get();
+            }
+        };
     }
 
     private static int indexOfFirst(List<CheckResult> results, boolean hung) {

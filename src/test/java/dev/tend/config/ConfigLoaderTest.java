@@ -282,6 +282,70 @@ class ConfigLoaderTest {
                 .extracting(ConfigProblem::message).containsExactly("secret file " + directory + " does not exist or is not a regular file");
     }
 
+    @Test
+    void credentialsAreRefusedInEveryUrlWithoutEchoingThem() {
+        var problems = problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: a, type: postgres, url: "postgresql://u:se/cret@h/db" }
+                  - { name: b, type: postgres, url: "postgresql://u:1234/x@h/db" }
+                  - { name: c, type: redis, url: "redis://:pa/ss@h" }
+                  - { name: d, type: s3, bucket: bkt, endpoint: "http://AKIAUSER:topsecretkey@127.0.0.1:9000" }
+                  - { name: e, type: http, url: "http://user:hunter2@h/health" }
+                  - { name: f, type: postgres, url: "postgresql://u@h/db?sslmode=require#x" }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message).containsExactly(
+                "the URL contains a password",
+                "the URL contains a password",
+                "the URL contains a password",
+                "the URL contains credentials; they would end up in output and logs",
+                "the URL contains credentials; they would end up in output and logs",
+                "the URL has a #fragment, which a service URL cannot use");
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.format())
+                .doesNotContain("se/cret").doesNotContain("1234").doesNotContain("pa/ss").doesNotContain("topsecret")
+                .doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aTargetsOwnObjectionsAreReportedAlongsideItsShapeProblems() {
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://u:pw@h/db", colour: blue }
+                  - { name: s3, type: s3, bucket: bkt, accessKey: "${env:UNSET_KEY}", secretKey: "${env:UNSET_SECRET}" }
+                """)).extracting(ConfigProblem::message).containsExactly(
+                        "the URL contains a password",
+                        "unknown key 'colour'",
+                        "environment variable UNSET_KEY is not set",
+                        "environment variable UNSET_SECRET is not set");
+    }
+
+    @Test
+    void schemesAreCaseInsensitiveAndComposeNamesStayOutOfHttp() throws Exception {
+        var config = loader.parse(ConfigLoaderTest.MINIMAL.replace("postgresql://", "POSTGRESQL://"), Path.of("tend.yaml"));
+        assertThat(config.target("db")).isPresent();
+
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: api, type: http, url: "http://my_api:8000/health" }
+                  - { name: edge, type: tls, address: "127.0.0.1:443", serverName: my_host }
+                """)).extracting(ConfigProblem::message).satisfiesExactly(
+                        m -> assertThat(m).startsWith("the host name contains '_'"),
+                        m -> assertThat(m).startsWith("'my_host' cannot be sent as a TLS server name"));
+    }
+
+    @Test
+    void aNameUsedByATargetWithAnUnknownTypeIsStillADuplicate() {
+        assertThat(problems("""
+                platform: { name: Lab }
+                targets:
+                  - { name: b, type: reddis, url: "redis://h" }
+                  - { name: b, type: tcp, address: "h:1" }
+                """)).extracting(ConfigProblem::message).containsExactly("unknown type 'reddis'", "duplicate target name 'b'");
+    }
+
     private List<ConfigProblem> problems(String text) {
         try {
             loader.parse(text, Path.of("tend.yaml"));

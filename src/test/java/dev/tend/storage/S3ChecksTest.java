@@ -39,7 +39,7 @@ class S3ChecksTest {
         var result = run(s3, s3.endpoint(), "no-such-bucket", "writeProbe: false").get(0);
 
         assertThat(result.status()).isEqualTo(Status.CRIT);
-        assertThat(result.reason()).isEqualTo("bucket no-such-bucket does not exist at " + s3.endpoint() + " bucket no-such-bucket");
+        assertThat(result.reason()).isEqualTo("bucket no-such-bucket does not exist at " + s3.endpoint());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tend.check.http;
 import dev.tend.check.Check;
 import dev.tend.check.Status;
 import dev.tend.check.Verdict;
+import dev.tend.target.HttpUrls;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,7 +79,7 @@ final class HttpCheck implements Check {
                 failures.add(answer.truncated() ? "body is larger than " + MAX_BODY / 1024 + " KiB, too large to read as JSON" : "body is not JSON");
             }
         }
-        var summary = target.method() + " " + target.url() + " → " + answer.status() + " in " + Math.round(millis) + " ms";
+        var summary = target.method() + " " + HttpUrls.withoutQueryValues(target.url()) + " → " + answer.status() + " in " + Math.round(millis) + " ms";
         if (!failures.isEmpty()) {
             return verdict.crit(String.join("; ", failures) + " (" + summary + ")");
         }

@@ -9,6 +9,7 @@ import dev.tend.config.spec.ListSpec;
 import dev.tend.config.spec.NumberSpec;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.StringSpec;
+import dev.tend.target.HttpUrls;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
@@ -62,12 +63,9 @@ public final class HttpTargetType implements TargetType {
             binding.problem("url", "not a valid URL: " + e.getReason(), "e.g. http://127.0.0.1:8000/health");
             return null;
         }
-        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            binding.problem("url", "not an http:// or https:// URL with a host", "e.g. http://127.0.0.1:8000/health");
-            return null;
-        }
-        if (url.getUserInfo() != null) {
-            binding.problem("url", "the URL contains credentials", "credentials in URLs end up in logs; remove them");
+        var problem = HttpUrls.problem(url);
+        if (problem != null) {
+            binding.problem("url", problem, "e.g. http://127.0.0.1:8000/health");
             return null;
         }
         var conditions = new ArrayList<JsonCondition>();

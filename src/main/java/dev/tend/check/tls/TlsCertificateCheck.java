@@ -82,7 +82,7 @@ final class TlsCertificateCheck implements Check {
         return verdict.verdict(status, reason);
     }
 
-    private static boolean isIpLiteral(String host) {
+    static boolean isIpLiteral(String host) {
         return host.contains(":") || host.matches("[0-9.]+") && safeIsAddress(host);
     }
 

@@ -44,6 +44,16 @@ public final class TlsTargetType implements TargetType {
         var days = ThresholdSpec.read(fields, "days", false, binding.problems());
         var address = fields.<Address>value("address");
         var serverName = Optional.ofNullable(fields.string("serverName"));
+        var sniName = serverName.orElse(address.host());
+        if (!TlsCertificateCheck.isIpLiteral(sniName)) {
+            try {
+                new javax.net.ssl.SNIHostName(sniName);
+            } catch (IllegalArgumentException e) {
+                binding.problem(serverName.isPresent() ? "serverName" : "address", "'" + sniName
+                        + "' cannot be sent as a TLS server name: " + e.getMessage(), "use the DNS name the certificate is for");
+                return null;
+            }
+        }
         if (!fields.has("ca")) {
             try {
                 return new TlsTarget(binding.settings(), address, serverName, TrustStores.system(), "the system trust store", days);

@@ -17,6 +17,11 @@ public record Fields(String path, Node node, Map<String, Object> values, Map<Str
         return values.get(key) != null;
     }
 
+    /** Whether the key was written in the file, even if its value turned out to be invalid. */
+    public boolean given(String key) {
+        return nodes.containsKey(key);
+    }
+
     public String string(String key) {
         return (String) values.get(key);
     }

@@ -29,6 +29,14 @@ class HttpCheckTest {
     }
 
     @Test
+    void queryValuesStayOutOfReasons(NginxServer nginx) throws Exception {
+        var result = RunChecks.run(oneTarget("name: api, type: http, url: \"" + nginx.httpUrl("/health?token=abcdef123&debug") + "\"")).get(0);
+
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.reason()).startsWith("GET " + nginx.httpUrl("/health?token=…&debug") + " → 200").doesNotContain("abcdef123");
+    }
+
+    @Test
     void anUnexpectedStatusIsCritical(NginxServer nginx) throws Exception {
         var result = RunChecks.run(oneTarget("name: api, type: http, url: \"" + nginx.httpUrl("/down") + "\"")).get(0);
 
