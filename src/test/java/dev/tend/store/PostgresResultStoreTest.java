@@ -48,6 +48,25 @@ class PostgresResultStoreTest extends ResultStoreContract {
     }
 
     @Test
+    void aStoreConfiguredInTendYamlConnectsWithItsUserAndPassword() throws Exception {
+        var database = "tend_store_yaml";
+        postgres.execute("postgres", "CREATE DATABASE " + database + " OWNER " + postgres.passwordUser());
+        var yaml = """
+                platform: { name: Lab }
+                targets: []
+                store: { url: "postgresql://%s@127.0.0.1:%d/%s", password: "${env:TEND_DB_PASSWORD}" }
+                """.formatted(postgres.passwordUser(), postgres.port(), database);
+        var config = new dev.tend.config.ConfigLoader(dev.tend.target.TargetTypes.builtIn(),
+                java.util.Map.of("TEND_DB_PASSWORD", postgres.password())::get).parse(yaml, Path.of("tend.yaml"));
+
+        try (var store = Stores.open(config.store())) {
+            store.save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));
+            assertThat(store.latest()).hasSize(1);
+        }
+        assertThat(config.store().describe()).isEqualTo("PostgreSQL postgresql://127.0.0.1:" + postgres.port() + "/" + database);
+    }
+
+    @Test
     void anUnreachableStoreFailsWithAClearMessage() {
         var settings = new StoreSettings(Optional.of("jdbc:postgresql://127.0.0.1:" + FreePorts.next() + "/tend"),
                 Optional.of("tend"), Optional.empty(), Path.of("unused.db"));
