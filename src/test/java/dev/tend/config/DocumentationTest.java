@@ -17,8 +17,13 @@ class DocumentationTest {
         var types = TargetTypes.builtIn();
 
         types.byName().forEach((name, type) -> {
-            assertThat(reference).as("section for type " + name).contains("## `" + name + "`");
-            type.fields().forEach(field -> assertThat(reference).as(name + "." + field.name()).contains("`" + field.name() + "`"));
+            var heading = "## `" + name + "`";
+            assertThat(reference).as("section for type " + name).contains(heading);
+            // Each key must be in its own type's section, not merely somewhere in the file.
+            var start = reference.indexOf(heading);
+            var next = reference.indexOf("\n## ", start + heading.length());
+            var section = reference.substring(start, next < 0 ? reference.length() : next);
+            type.fields().forEach(field -> assertThat(section).as(name + "." + field.name()).contains("`" + field.name() + "`"));
         });
         CommonFields.fields().forEach(field -> assertThat(reference).contains("`" + field.name() + "`"));
         ConfigSchema.root(types).fields()
