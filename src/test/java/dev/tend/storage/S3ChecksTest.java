@@ -62,6 +62,35 @@ class S3ChecksTest {
         assertThat(named(results, "minio-cluster").reason()).endsWith("the cluster has lost write quorum or is healing");
     }
 
+    @Test
+    void minioHealthIsReadFromItsStatusCodes(S3Server s3) throws Exception {
+        // MinIO itself cannot run here; its health contract is only the status code: 200 live /
+        // with write quorum, 503 not. A server answering exactly that stands in for one whose
+        // cluster has lost quorum while the process is alive.
+        var minio = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        minio.createContext("/minio/health/live", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        minio.createContext("/minio/health/cluster", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        minio.start();
+        try {
+            var results = run(s3, "http://127.0.0.1:" + minio.getAddress().getPort(), "molecule-files", "minio: true");
+
+            assertThat(named(results, "minio-live").status()).isEqualTo(Status.OK);
+            assertThat(named(results, "minio-live").reason()).isEqualTo("/minio/health/live answered 200");
+            assertThat(named(results, "minio-cluster").status()).isEqualTo(Status.CRIT);
+            assertThat(named(results, "minio-cluster").reason())
+                    .isEqualTo("/minio/health/cluster answered 503: the cluster has lost write quorum or is healing");
+        } finally {
+            minio.stop(0);
+        }
+    }
+
     private static List<CheckResult> run(S3Server s3, String endpoint, String bucket, String extra) throws Exception {
         var yaml = "platform: { name: Test }\ntargets:\n  - { name: minio, type: s3, endpoint: \"" + endpoint + "\", bucket: " + bucket
                 + ", accessKey: \"${env:S3_ACCESS}\", secretKey: \"${env:S3_SECRET}\", timeout: 3s, " + extra + " }\n";
