@@ -40,6 +40,19 @@ class HostChecksTest {
     }
 
     @Test
+    void usageMatchesWhatDfReports(@TempDir Path directory) throws Exception {
+        var df = new ProcessBuilder("df", "-P", directory.toString()).redirectErrorStream(true).start();
+        var lines = new String(df.getInputStream().readAllBytes()).strip().split("\n");
+        assertThat(df.waitFor()).isZero();
+        var dfPercent = Double.parseDouble(lines[lines.length - 1].trim().split("\\s+")[4].replace("%", ""));
+
+        var result = disk(directory, "{plan: 100, warn: 100, crit: 100}");
+
+        // df rounds Use% up to a whole percent; the volume may change a little between the two reads.
+        assertThat(measurement(result, "used")).isBetween(dfPercent - 1.5, dfPercent + 0.5);
+    }
+
+    @Test
     void aMissingVolumeIsCritical() throws Exception {
         var result = RunChecks.run(oneTarget("name: host, type: host, volumes: [/no/such/volume]")).get(0);
 
