@@ -151,6 +151,30 @@ class CliTest {
     }
 
     @Test
+    void pgReportPrintsFindingsAsJsonAndExitsOneWhenThereAreAny(PostgresServer postgres) throws Exception {
+        postgres.createDatabase("cli_report");
+        postgres.execute("cli_report", "CREATE TABLE IF NOT EXISTS items (id int, name text); "
+                + "CREATE INDEX IF NOT EXISTS items_name ON items (name)");
+        var config = write("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "%s" }
+                  - { name: port, type: tcp, address: "127.0.0.1:5432" }
+                """.formatted(postgres.url("cli_report")));
+
+        var run = tend(Map.of(), "pg", "report", "db", "--json", "-c", config.toString());
+        var notPostgres = tend(Map.of(), "pg", "report", "port", "-c", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        var report = JsonMapper.builder().build().readTree(run.out());
+        assertThat(report.path("target").asString()).isEqualTo("db");
+        assertThat(report.path("findings").toString()).contains("\"kind\":\"unused_index\"").contains("\"object\":\"public.items_name\"")
+                .contains("\"fix\":\"DROP INDEX CONCURRENTLY public.items_name\"");
+        assertThat(notPostgres.exitCode()).isEqualTo(2);
+        assertThat(notPostgres.err()).contains("'port' is a tcp target; pg report needs a postgres target");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         var run = tend(Map.of(), "check", "--jsno");
 

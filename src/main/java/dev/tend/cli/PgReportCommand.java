@@ -1,0 +1,79 @@
+package dev.tend.cli;
+
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.report.Finding;
+import dev.tend.postgres.report.PgReport;
+import dev.tend.postgres.report.ReportPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tend pg report TARGET}: what PgHero and check_postgres would flag, with the fix for each. */
+@Command(name = "report", description = "Report index, table, session and server problems of a PostgreSQL target.")
+final class PgReportCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", description = "a target of type postgres")
+    String targetName;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var tend = (TendCommand) spec.parent().parent().userObject();
+        var config = tend.loadConfig();
+        var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "no target named '" + targetName + "'"));
+        if (!(target instanceof PostgresTarget postgres)) {
+            throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()
+                    + " target; pg report needs a postgres target");
+        }
+        var findings = new PgReport(ReportPolicy.defaults(), config.redactor()).run(postgres, postgres.settings().timeout());
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonMapper.builder().build().writeValueAsString(Map.of("target", targetName,
+                    "findings", findings.stream().map(PgReportCommand::row).toList())));
+        } else {
+            print(findings, out);
+        }
+        out.flush();
+        return findings.isEmpty() ? 0 : 1;
+    }
+
+    private static Map<String, Object> row(Finding finding) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("kind", finding.kind());
+        row.put("object", finding.object());
+        row.put("severity", finding.severity().name());
+        row.put("detail", finding.detail());
+        row.put("why", finding.why());
+        row.put("fix", finding.fix());
+        var figures = new LinkedHashMap<String, Object>();
+        finding.figures().forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
+        row.put("figures", figures);
+        return row;
+    }
+
+    private static void print(List<Finding> findings, java.io.PrintWriter out) {
+        if (findings.isEmpty()) {
+            out.println("No findings.");
+            return;
+        }
+        for (var finding : findings) {
+            out.printf("%-7s %-20s %s%n", finding.severity(), finding.kind(), finding.object());
+            out.println("        " + finding.detail());
+            out.println("        why: " + finding.why());
+            out.println("        fix: " + finding.fix());
+        }
+        out.println(findings.size() + " findings");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tend.postgres.report;
+
+import java.time.Duration;
+
+/**
+ * The levels the report judges by. Defaults follow the runbooks (idle sessions older than an hour)
+ * and the usual advice of PgHero and check_postgres.
+ */
+public record ReportPolicy(
+        long unusedIndexMaxScans,
+        long missingIndexMinRows,
+        double missingIndexMinIndexUsePercent,
+        Duration idleSession,
+        Duration idleInTransaction,
+        Duration longQuery,
+        double sequenceWarnPercent,
+        double sequenceCritPercent,
+        long wraparoundWarnAge,
+        long wraparoundCritAge,
+        double cacheHitWarnPercent,
+        long deadTuplesMin,
+        double deadTuplesWarnPercent) {
+
+    /** The same policy with other session limits (the runbooks end sessions idle for over an hour). */
+    public ReportPolicy withSessionLimits(Duration idle, Duration idleInTransaction, Duration longQuery) {
+        return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idle, idleInTransaction,
+                longQuery, sequenceWarnPercent, sequenceCritPercent, wraparoundWarnAge, wraparoundCritAge, cacheHitWarnPercent,
+                deadTuplesMin, deadTuplesWarnPercent);
+    }
+
+    /** The same policy with other transaction-ID age levels. */
+    public ReportPolicy withWraparoundAges(long warn, long crit) {
+        return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idleSession,
+                idleInTransaction, longQuery, sequenceWarnPercent, sequenceCritPercent, warn, crit, cacheHitWarnPercent,
+                deadTuplesMin, deadTuplesWarnPercent);
+    }
+
+    public static ReportPolicy defaults() {
+        return new ReportPolicy(0, 10_000, 95, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(5),
+                75, 90, 1_000_000_000L, 1_500_000_000L, 99, 10_000, 20);
+    }
+}

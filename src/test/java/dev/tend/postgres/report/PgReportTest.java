@@ -1,0 +1,173 @@
+package dev.tend.postgres.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.check.RunChecks;
+import dev.tend.check.Status;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.Redactor;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.target.TargetTypes;
+import dev.tend.testing.PostgresExtension;
+import dev.tend.testing.PostgresServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Each problem is built for real in a database whose names need quoting, then looked for in the report. */
+@ExtendWith(PostgresExtension.class)
+class PgReportTest {
+    private static final String DB = "report_lab";
+    private static final String TABLE = "\"Lab Schema\".\"Odd \"\"Name\"\"\"";
+    private static PostgresServer postgres;
+    private static PostgresTarget target;
+    private static final List<Connection> sessions = new ArrayList<>();
+
+    @BeforeAll
+    static void buildProblems(PostgresServer server) throws Exception {
+        postgres = server;
+        postgres.createDatabase(DB);
+        sql("""
+                CREATE SCHEMA IF NOT EXISTS "Lab Schema";
+                DROP TABLE IF EXISTS %1$s, "Lab Schema".scanned, "Lab Schema".churn;
+                CREATE TABLE %1$s (id int, "Mixed Case" text);
+                INSERT INTO %1$s SELECT g %% 10, 'v' || g FROM generate_series(1, 100) g;
+                CREATE INDEX "Idx One" ON %1$s ("Mixed Case");
+                CREATE INDEX "Idx Two" ON %1$s ("Mixed Case");
+                CREATE TABLE "Lab Schema".scanned (id int, payload text);
+                INSERT INTO "Lab Schema".scanned SELECT g, 'p' || g FROM generate_series(1, 20000) g;
+                ANALYZE "Lab Schema".scanned;
+                CREATE TABLE "Lab Schema".churn (id int, v int) WITH (autovacuum_enabled = off);
+                INSERT INTO "Lab Schema".churn SELECT g, 0 FROM generate_series(1, 20000) g;
+                UPDATE "Lab Schema".churn SET v = 1;
+                DROP SEQUENCE IF EXISTS "Lab Schema"."Nearly Out";
+                CREATE SEQUENCE "Lab Schema"."Nearly Out" MAXVALUE 100;
+                SELECT setval('"Lab Schema"."Nearly Out"', 95);
+                """.formatted(TABLE));
+        // A unique index built CONCURRENTLY over duplicate ids fails and stays behind, invalid.
+        try {
+            sql("CREATE UNIQUE INDEX CONCURRENTLY \"Broken Unique\" ON " + TABLE + " (id)");
+        } catch (java.sql.SQLException expected) {
+            // duplicate key: exactly the failure that leaves an invalid index
+        }
+        for (int i = 0; i < 5; i++) sql("SELECT count(*) FROM \"Lab Schema\".scanned WHERE payload = 'p7'");
+        target = (PostgresTarget) new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get)
+                .parse(RunChecks.oneTarget("name: db, type: postgres, url: \"" + postgres.url(DB) + "\""), Path.of("t.yaml"))
+                .target("db").orElseThrow();
+    }
+
+    @AfterAll
+    static void closeSessions() throws Exception {
+        for (var session : sessions) session.close();
+    }
+
+    @Test
+    void indexProblemsAreNamedWithTheirFigures() throws Exception {
+        var findings = report(ReportPolicy.defaults());
+
+        assertThat(finding(findings, "invalid_index", "\"Lab Schema\".\"Broken Unique\"").severity()).isEqualTo(Status.CRIT);
+        assertThat(finding(findings, "invalid_index", "\"Lab Schema\".\"Broken Unique\"").fix())
+                .isEqualTo("REINDEX INDEX CONCURRENTLY \"Lab Schema\".\"Broken Unique\"");
+        var duplicate = finding(findings, "duplicate_index", "\"Lab Schema\".\"Idx Two\"");
+        assertThat(duplicate.detail()).contains("duplicates \"Lab Schema\".\"Idx One\"").contains("on " + TABLE);
+        assertThat(duplicate.fix()).isEqualTo("DROP INDEX CONCURRENTLY \"Lab Schema\".\"Idx Two\"");
+        var unused = finding(findings, "unused_index", "\"Lab Schema\".\"Idx One\"");
+        assertThat(unused.detail()).contains("was scanned 0 times");
+        assertThat(unused.figures()).anySatisfy(m -> assertThat(m.name()).isEqualTo("size"));
+    }
+
+    @Test
+    void tableProblemsAppearOnceStatisticsAreIn() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var findings = report(ReportPolicy.defaults());
+            var missing = finding(findings, "missing_index", "\"Lab Schema\".scanned");
+            assertThat(missing.detail()).startsWith("\"Lab Schema\".scanned has 20000 rows and was read by ").contains("0 index scans");
+            var dead = finding(findings, "dead_tuples", "\"Lab Schema\".churn");
+            assertThat(dead.detail()).startsWith("\"Lab Schema\".churn has 20000 dead tuples (50% of its rows); last vacuum never");
+            assertThat(dead.fix()).isEqualTo("VACUUM (ANALYZE) \"Lab Schema\".churn");
+        });
+    }
+
+    @Test
+    void sequencesAndWraparoundAreJudgedAgainstTheirRange() throws Exception {
+        var findings = report(ReportPolicy.defaults().withWraparoundAges(1, Long.MAX_VALUE));
+
+        var sequence = finding(findings, "sequence_exhaustion", "\"Lab Schema\".\"Nearly Out\"");
+        assertThat(sequence.severity()).isEqualTo(Status.CRIT);
+        assertThat(sequence.detail()).contains("has used 95% of its range (at 95 of 100)");
+        assertThat(finding(findings, "wraparound", DB).severity()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void lockWaitsLongQueriesAndIdleSessionsAreNamedByPid() throws Exception {
+        var holder = session();
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("LOCK TABLE " + TABLE + " IN ACCESS EXCLUSIVE MODE");
+        int holderPid = pid(holder);
+        var waiter = session();
+        int waiterPid = pid(waiter); // before it blocks: a JDBC connection answers one caller at a time
+        var waiting = CompletableFuture.runAsync(() -> {
+            try (var statement = waiter.createStatement()) {
+                statement.execute("SELECT count(*) FROM " + TABLE);
+            } catch (java.sql.SQLException ignored) {
+                // ends when the holder lets go
+            }
+        });
+        var idle = session();
+        int idlePid = pid(idle);
+        try {
+            var policy = ReportPolicy.defaults().withSessionLimits(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                var findings = report(policy);
+                var lock = finding(findings, "blocking_lock", "pid " + holderPid);
+                assertThat(lock.severity()).isEqualTo(Status.CRIT);
+                assertThat(lock.detail()).contains("for a lock held by pid " + holderPid).contains("idle in transaction");
+                assertThat(finding(findings, "idle_in_transaction", "pid " + holderPid).fix())
+                        .isEqualTo("SELECT pg_terminate_backend(" + holderPid + ")");
+                assertThat(finding(findings, "long_running_query", "pid " + waiterPid).detail()).contains("SELECT count(*) FROM");
+                assertThat(finding(findings, "idle_session", "pid " + idlePid).detail()).contains("has been idle for");
+            });
+        } finally {
+            holder.rollback();
+            waiting.get();
+        }
+    }
+
+    private static Finding finding(List<Finding> findings, String kind, String object) {
+        var matching = findings.stream().filter(f -> f.kind().equals(kind) && f.object().equals(object)).toList();
+        assertThat(matching).as(kind + " on " + object + " in " + findings).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static List<Finding> report(ReportPolicy policy) throws Exception {
+        return new PgReport(policy, Redactor.none()).run(target, Duration.ofSeconds(10));
+    }
+
+    private static Connection session() throws Exception {
+        var connection = postgres.connect(DB);
+        sessions.add(connection);
+        return connection;
+    }
+
+    private static int pid(Connection connection) throws Exception {
+        try (var rows = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static void sql(String script) throws Exception {
+        try (var connection = postgres.connect(DB); var statement = connection.createStatement()) {
+            statement.execute(script);
+        }
+    }
+}
