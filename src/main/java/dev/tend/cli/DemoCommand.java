@@ -3,6 +3,9 @@ package dev.tend.cli;
 import dev.tend.check.CheckService;
 import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.report.PgReport;
+import dev.tend.postgres.report.ReportPolicy;
 import dev.tend.store.Stores;
 import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
@@ -41,6 +44,11 @@ final class DemoCommand implements Callable<Integer> {
                 var results = new CheckService(environment.clock()).runAndRecord(config, config.targets(), store, result -> {});
                 ResultTable.print(results, out, Terminal.colors(environment.variables()));
                 long recorded = store.latest().size();
+                out.println();
+                out.println("PostgreSQL report (tend pg report postgres):");
+                var postgres = (PostgresTarget) config.target("postgres").orElseThrow();
+                PgReportCommand.print(new PgReport(ReportPolicy.defaults(), config.redactor())
+                        .run(postgres, postgres.settings().timeout()), out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");

@@ -63,7 +63,7 @@ final class PgReportCommand implements Callable<Integer> {
         return row;
     }
 
-    private static void print(List<Finding> findings, java.io.PrintWriter out) {
+    static void print(List<Finding> findings, java.io.PrintWriter out) {
         if (findings.isEmpty()) {
             out.println("No findings.");
             return;

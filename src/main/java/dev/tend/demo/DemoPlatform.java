@@ -89,6 +89,10 @@ final class DemoPlatform implements AutoCloseable {
                 }
                 insert.executeBatch();
             }
+            // Two things for `tend pg report` to find, as a real platform accumulates them: an index
+            // nobody uses and a copy of it someone created again.
+            statement.execute("CREATE INDEX molecules_smiles ON molecules (smiles)");
+            statement.execute("CREATE INDEX molecules_smiles_again ON molecules (smiles)");
         }
     }
 
