@@ -46,7 +46,8 @@ final class PgReportCommand implements Callable<Integer> {
             print(findings, out);
         }
         out.flush();
-        return findings.isEmpty() ? 0 : 1;
+        // Notes (severity OK, e.g. "pg_stat_statements is not installed") inform; they are not findings to act on.
+        return findings.stream().anyMatch(finding -> finding.severity() != dev.tend.check.Status.OK) ? 1 : 0;
     }
 
     private static Map<String, Object> row(Finding finding) {
@@ -69,11 +70,13 @@ final class PgReportCommand implements Callable<Integer> {
             return;
         }
         for (var finding : findings) {
-            out.printf("%-7s %-20s %s%n", finding.severity(), finding.kind(), finding.object());
+            out.printf("%-7s %-20s %s%n", finding.severity() == dev.tend.check.Status.OK ? "NOTE" : finding.severity(),
+                    finding.kind(), finding.object());
             out.println("        " + finding.detail());
             out.println("        why: " + finding.why());
             out.println("        fix: " + finding.fix());
         }
-        out.println(findings.size() + " findings");
+        long notes = findings.stream().filter(finding -> finding.severity() == dev.tend.check.Status.OK).count();
+        out.println((findings.size() - notes) + " findings" + (notes > 0 ? ", " + notes + " notes" : ""));
     }
 }

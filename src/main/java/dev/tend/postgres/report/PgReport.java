@@ -16,7 +16,8 @@ import java.util.List;
  * that fails (permissions, an older server) becomes an UNKNOWN finding, never the end of the report.
  */
 public final class PgReport {
-    private static final List<ReportProbe> PROBES = List.of(new IndexProbe(), new TableProbe(), new SessionProbe(), new ServerProbe());
+    private static final List<ReportProbe> PROBES = List.of(new IndexProbe(), new TableProbe(), new SessionProbe(), new ServerProbe(),
+            new SettingsProbe());
 
     private final ReportPolicy policy;
     private final Redactor redactor;

@@ -19,24 +19,33 @@ public record ReportPolicy(
         long wraparoundCritAge,
         double cacheHitWarnPercent,
         long deadTuplesMin,
-        double deadTuplesWarnPercent) {
+        double deadTuplesWarnPercent,
+        double connectionsWarnPercent,
+        double slowQueryMeanMillis) {
 
     /** The same policy with other session limits (the runbooks end sessions idle for over an hour). */
     public ReportPolicy withSessionLimits(Duration idle, Duration idleInTransaction, Duration longQuery) {
         return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idle, idleInTransaction,
                 longQuery, sequenceWarnPercent, sequenceCritPercent, wraparoundWarnAge, wraparoundCritAge, cacheHitWarnPercent,
-                deadTuplesMin, deadTuplesWarnPercent);
+                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis);
+    }
+
+    /** The same policy with another connection level. */
+    public ReportPolicy withConnectionsWarnPercent(double percent) {
+        return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idleSession,
+                idleInTransaction, longQuery, sequenceWarnPercent, sequenceCritPercent, wraparoundWarnAge, wraparoundCritAge,
+                cacheHitWarnPercent, deadTuplesMin, deadTuplesWarnPercent, percent, slowQueryMeanMillis);
     }
 
     /** The same policy with other transaction-ID age levels. */
     public ReportPolicy withWraparoundAges(long warn, long crit) {
         return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idleSession,
                 idleInTransaction, longQuery, sequenceWarnPercent, sequenceCritPercent, warn, crit, cacheHitWarnPercent,
-                deadTuplesMin, deadTuplesWarnPercent);
+                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis);
     }
 
     public static ReportPolicy defaults() {
         return new ReportPolicy(0, 10_000, 95, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(5),
-                75, 90, 1_000_000_000L, 1_500_000_000L, 99, 10_000, 20);
+                75, 90, 1_000_000_000L, 1_500_000_000L, 99, 10_000, 20, 80, 100);
     }
 }

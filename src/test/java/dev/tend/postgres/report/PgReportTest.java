@@ -142,6 +142,21 @@ class PgReportTest {
         }
     }
 
+    @Test
+    void settingsAreHeldToTheRunbookPolicyAndMissingToolsAreNoted() throws Exception {
+        var findings = report(ReportPolicy.defaults().withConnectionsWarnPercent(0));
+
+        // PostgreSQL's defaults (0.2 and 0.1) are laxer than the runbook's 0.1 and 0.05; its thresholds (50) agree.
+        assertThat(finding(findings, "autovacuum_setting", "autovacuum_vacuum_scale_factor").detail())
+                .isEqualTo("autovacuum_vacuum_scale_factor is 0.2, the maintenance policy says 0.1");
+        assertThat(finding(findings, "autovacuum_setting", "autovacuum_analyze_scale_factor").severity()).isEqualTo(Status.WARN);
+        assertThat(findings).noneSatisfy(f -> assertThat(f.object()).isEqualTo("autovacuum_vacuum_threshold"));
+        assertThat(finding(findings, "connections", "database server").detail()).matches("\\d+ of \\d+ connections in use .*: .*");
+        var note = finding(findings, "slow_query", "pg_stat_statements");
+        assertThat(note.severity()).isEqualTo(Status.OK);
+        assertThat(note.detail()).isEqualTo("pg_stat_statements is not installed, so slow queries cannot be listed");
+    }
+
     private static Finding finding(List<Finding> findings, String kind, String object) {
         var matching = findings.stream().filter(f -> f.kind().equals(kind) && f.object().equals(object)).toList();
         assertThat(matching).as(kind + " on " + object + " in " + findings).hasSize(1);
