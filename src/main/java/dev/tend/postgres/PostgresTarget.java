@@ -17,7 +17,8 @@ public record PostgresTarget(
         String user,
         Optional<Secret> password,
         Thresholds connections,
-        Optional<Thresholds> sizeBytes) implements Target {
+        Optional<Thresholds> sizeBytes,
+        boolean report) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {
@@ -25,6 +26,7 @@ public record PostgresTarget(
         checks.add(new PostgresPingCheck(this));
         checks.add(new PostgresConnectionsCheck(this));
         checks.add(new PostgresSizeCheck(this));
+        if (report) checks.add(new PostgresReportCheck(this));
         return checks;
     }
 

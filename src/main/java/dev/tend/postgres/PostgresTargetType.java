@@ -2,6 +2,7 @@ package dev.tend.postgres;
 
 import dev.tend.check.ThresholdSpec;
 import dev.tend.check.Thresholds;
+import dev.tend.config.spec.BooleanSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.SecretSpec;
@@ -35,7 +36,9 @@ public final class PostgresTargetType implements TargetType {
                 Field.optional("size", ObjectSpec.of("database size levels",
                         Field.required("warn", new SizeSpec(), "size at which the check warns, e.g. 50GB"),
                         Field.required("crit", new SizeSpec(), "size at which the check is critical")),
-                        "database size levels; without them size is only measured"));
+                        "database size levels; without them size is only measured"),
+                Field.withDefault("report", new BooleanSpec(), "false",
+                        "also run the database report (tend pg report) as a check named report"));
     }
 
     @Override
@@ -51,6 +54,6 @@ public final class PostgresTargetType implements TargetType {
                 ? Optional.of(ThresholdSpec.read(fields, "size", true, binding.problems()))
                 : Optional.<Thresholds>empty();
         return new PostgresTarget(binding.settings(), url, url.user().orElse("postgres"), fields.secret("password"),
-                ThresholdSpec.read(fields, "connections", true, binding.problems()), size);
+                ThresholdSpec.read(fields, "connections", true, binding.problems()), size, fields.bool("report"));
     }
 }

@@ -41,6 +41,17 @@ class PostgresChecksTest {
     }
 
     @Test
+    void theReportRunsAsACheckWhenAskedTo() throws Exception {
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\", report: true"));
+
+        var report = named(results, "report");
+        // PostgreSQL's default autovacuum scale factors are laxer than the runbook's policy.
+        assertThat(report.status()).isEqualTo(Status.WARN);
+        assertThat(report.reason()).contains("2 autovacuum_setting").endsWith("details: tend pg report db");
+        assertThat(measurement(report, "findings")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aStoppedDatabaseIsCriticalWithTheReason() throws Exception {
         var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"postgresql://postgres@127.0.0.1:"
                 + FreePorts.next() + "/app\""));
