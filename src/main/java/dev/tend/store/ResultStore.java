@@ -1,6 +1,7 @@
 package dev.tend.store;
 
 import dev.tend.check.CheckResult;
+import dev.tend.task.TaskOutcome;
 import java.util.List;
 
 /** Where check results are kept as evidence. SQLite and PostgreSQL implement it identically. */
@@ -14,6 +15,12 @@ public interface ResultStore extends AutoCloseable {
 
     /** Results of one check, newest first. */
     List<CheckResult> history(String target, String check, int limit);
+
+    /** Appends the evidence of one maintenance task run. */
+    void saveOutcome(TaskOutcome outcome);
+
+    /** Task runs on one target, newest first. */
+    List<TaskOutcome> outcomes(String target, int limit);
 
     @Override
     void close();

@@ -175,6 +175,32 @@ class CliTest {
     }
 
     @Test
+    void runPrintsTheExactSqlOfADryRunAndRecordsIt(PostgresServer postgres) throws Exception {
+        postgres.createDatabase("cli_run");
+        postgres.execute("cli_run", "CREATE TABLE IF NOT EXISTS \"Mixed Case\" (id int)");
+        var store = directory.resolve("tend.db");
+        var config = write("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "%s" }
+                store: { path: "%s" }
+                """.formatted(postgres.url("cli_run"), store));
+
+        var dryRun = tend(Map.of(), "run", "pg.vacuum", "--target", "db", "--table", "Mixed Case", "--dry-run", "-c", config.toString());
+        var unknown = tend(Map.of(), "run", "pg.defrag", "--target", "db", "-c", config.toString());
+
+        assertThat(dryRun.exitCode()).isZero();
+        assertThat(dryRun.out()).contains("pg.vacuum (online) on db (public.Mixed Case): PLANNED")
+                .contains("  VACUUM (ANALYZE) public.\"Mixed Case\";");
+        try (var reopened = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(store))) {
+            assertThat(reopened.outcomes("db", 5)).singleElement()
+                    .satisfies(outcome -> assertThat(outcome.result()).isEqualTo(dev.tend.task.TaskOutcome.Result.PLANNED));
+        }
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no task named 'pg.defrag'; tasks: pg.analyze, pg.vacuum");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         var run = tend(Map.of(), "check", "--jsno");
 

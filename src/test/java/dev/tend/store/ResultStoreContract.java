@@ -62,6 +62,22 @@ abstract class ResultStoreContract {
     }
 
     @Test
+    void taskOutcomesAreKeptAsEvidenceNewestFirst() throws Exception {
+        var first = new dev.tend.task.TaskOutcome("pg.vacuum", "db", "\"Lab Schema\".t", dev.tend.task.TaskOutcome.Result.SUCCEEDED,
+                "1 statements ran", false, T0, Duration.ofMillis(250), List.of("VACUUM (ANALYZE) \"Lab Schema\".t"),
+                List.of(new Measurement("n_dead_tup", 20000, "count")), List.of(new Measurement("n_dead_tup", 0, "count")));
+        var second = new dev.tend.task.TaskOutcome("pg.analyze", "db", "database app", dev.tend.task.TaskOutcome.Result.PLANNED,
+                "dry run: nothing was executed", true, T0.plusSeconds(60), Duration.ofMillis(5), List.of("ANALYZE"), List.of(), List.of());
+        try (var store = Stores.open(freshStore())) {
+            store.saveOutcome(first);
+            store.saveOutcome(second);
+
+            assertThat(store.outcomes("db", 10)).containsExactly(second, first);
+            assertThat(store.outcomes("other", 10)).isEmpty();
+        }
+    }
+
+    @Test
     void anEmptyBatchIsANoOp() throws Exception {
         try (var store = Stores.open(freshStore())) {
             store.save(List.of());

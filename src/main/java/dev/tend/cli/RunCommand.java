@@ -1,0 +1,114 @@
+package dev.tend.cli;
+
+import dev.tend.config.spec.DurationSpec;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.task.VacuumTask;
+import dev.tend.store.Stores;
+import dev.tend.task.TaskOutcome;
+import dev.tend.task.TaskRequest;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
+@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze); --dry-run prints the exact SQL.")
+final class RunCommand implements Callable<Integer> {
+    private static final Map<String, Supplier<VacuumTask>> TASKS = Map.of(
+            "pg.vacuum", VacuumTask::vacuum,
+            "pg.analyze", VacuumTask::analyze);
+
+    private final Main.Environment environment;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    TendCommand tend;
+
+    @Parameters(paramLabel = "TASK", description = "pg.vacuum or pg.analyze")
+    String taskName;
+
+    @Option(names = "--target", required = true, paramLabel = "NAME", description = "the postgres target")
+    String targetName;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "only this schema (exact name)")
+    String schema;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "only this table (exact name; schema public unless --schema)")
+    String table;
+
+    @Option(names = "--dry-run", description = "print the plan and the exact SQL, change nothing")
+    boolean dryRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "statement timeout for the task (default 1h)")
+    String timeout;
+
+    @Option(names = "--json", description = "print the outcome as JSON")
+    boolean json;
+
+    RunCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var task = Optional.ofNullable(TASKS.get(taskName)).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "no task named '" + taskName + "'; tasks: " + String.join(", ", TASKS.keySet().stream().sorted().toList()))).get();
+        var duration = DurationSpec.parse(timeout);
+        if (duration == null) throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a duration such as 30m");
+        var config = tend.loadConfig();
+        var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "no target named '" + targetName + "'"));
+        if (!(target instanceof PostgresTarget postgres)) {
+            throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()
+                    + " target; " + taskName + " needs a postgres target");
+        }
+        try (var store = Stores.open(config.store())) {
+            var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, duration);
+            var outcome = task.run(postgres, request, environment.clock());
+            store.saveOutcome(outcome);
+            print(outcome, task.impact().name().toLowerCase(java.util.Locale.ROOT), spec.commandLine().getOut());
+            return outcome.result() == TaskOutcome.Result.SUCCEEDED || outcome.result() == TaskOutcome.Result.PLANNED ? 0 : 1;
+        }
+    }
+
+    private void print(TaskOutcome outcome, String impact, PrintWriter out) {
+        if (json) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("task", outcome.task());
+            row.put("impact", impact);
+            row.put("target", outcome.target());
+            row.put("object", outcome.object());
+            row.put("result", outcome.result().name());
+            row.put("reason", outcome.reason());
+            row.put("steps", outcome.steps());
+            row.put("durationMs", outcome.duration().toMillis());
+            row.put("before", figures(outcome.before()));
+            row.put("after", figures(outcome.after()));
+            out.println(JsonMapper.builder().build().writeValueAsString(row));
+        } else {
+            out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + " (" + outcome.object() + "): " + outcome.result()
+                    + " — " + outcome.reason());
+            outcome.steps().forEach(step -> out.println("  " + step + ";"));
+            for (var before : outcome.before()) {
+                outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
+                        out.println("  " + before.name() + ": " + (long) before.value() + " → " + (long) after.value() + " " + after.unit()));
+            }
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> figures(java.util.List<dev.tend.check.Measurement> measurements) {
+        var figures = new LinkedHashMap<String, Object>();
+        measurements.forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
+        return figures;
+    }
+}

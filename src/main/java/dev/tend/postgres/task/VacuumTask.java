@@ -1,0 +1,120 @@
+package dev.tend.postgres.task;
+
+import dev.tend.check.Measurement;
+import dev.tend.check.Text;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.task.Impact;
+import dev.tend.task.TaskOutcome;
+import dev.tend.task.TaskOutcome.Result;
+import dev.tend.task.TaskRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pg.vacuum} (VACUUM (ANALYZE), what {@code vacuumdb --analyze} does) and {@code pg.analyze}
+ * for a table, a schema or the whole database. Online: neither blocks reads or writes.
+ */
+public final class VacuumTask {
+    private final boolean analyzeOnly;
+
+    private VacuumTask(boolean analyzeOnly) {
+        this.analyzeOnly = analyzeOnly;
+    }
+
+    public static VacuumTask vacuum() {
+        return new VacuumTask(false);
+    }
+
+    public static VacuumTask analyze() {
+        return new VacuumTask(true);
+    }
+
+    public String name() {
+        return analyzeOnly ? "pg.analyze" : "pg.vacuum";
+    }
+
+    public Impact impact() {
+        return Impact.ONLINE;
+    }
+
+    public TaskOutcome run(PostgresTarget target, TaskRequest request, Clock clock) {
+        var startedAt = clock.instant();
+        long start = System.nanoTime();
+        var steps = new ArrayList<String>();
+        var scope = request.table().map(t -> request.schema().orElse("public") + "." + t)
+                .or(() -> request.schema().map(s -> "schema " + s)).orElse("database " + target.database());
+        try (var session = MaintenanceSession.open(target, request.timeout())) {
+            var connection = session.connection();
+            var tables = Tables.resolve(connection, request.schema(), request.table());
+            if ((request.table().isPresent() || request.schema().isPresent()) && tables.isEmpty()) {
+                return outcome(target, scope, Result.REFUSED, "no such table or schema: " + scope, request, startedAt, start, steps, List.of(), List.of());
+            }
+            var verb = analyzeOnly ? "ANALYZE" : "VACUUM (ANALYZE)";
+            if (request.table().isPresent() || request.schema().isPresent()) {
+                tables.forEach(table -> steps.add(verb + " " + table));
+            } else {
+                steps.add(verb);
+            }
+            if (request.dryRun()) {
+                return outcome(target, scope, Result.PLANNED, "dry run: nothing was executed", request, startedAt, start, steps, List.of(), List.of());
+            }
+            var refusal = session.refusal(true);
+            if (refusal.isPresent()) {
+                return outcome(target, scope, Result.REFUSED, refusal.get(), request, startedAt, start, steps, List.of(), List.of());
+            }
+            var before = figures(connection, tables);
+            for (var step : steps) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(step);
+                }
+            }
+            flushStatistics(connection);
+            var after = figures(connection, tables);
+            return outcome(target, scope, Result.SUCCEEDED, steps.size() + " statements ran", request, startedAt, start, steps, before, after);
+        } catch (SQLException e) {
+            return outcome(target, scope, Result.FAILED, Text.firstLine(e.getMessage())
+                    + " (the statement was cancelled; Tend's session and its locks are gone)", request, startedAt, start, steps,
+                    List.of(), List.of());
+        }
+    }
+
+    /** Dead tuples and size of each table (of all user tables together for a database-wide run). */
+    private static List<Measurement> figures(Connection connection, List<String> tables) throws SQLException {
+        var figures = new ArrayList<Measurement>();
+        var sql = """
+                SELECT format('%I.%I', s.schemaname, s.relname), s.n_dead_tup, c.relpages::bigint * current_setting('block_size')::bigint
+                FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid ORDER BY 1""";
+        long dead = 0;
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                dead += rows.getLong(2);
+                if (tables.contains(rows.getString(1)) && tables.size() <= 20) {
+                    figures.add(new Measurement(rows.getString(1) + ".n_dead_tup", rows.getLong(2), "count"));
+                    figures.add(new Measurement(rows.getString(1) + ".size", rows.getLong(3), "bytes"));
+                }
+            }
+        }
+        figures.add(0, new Measurement("n_dead_tup", dead, "count"));
+        return figures;
+    }
+
+    /** Statistics reach the views only when a backend flushes them; ask for it before reading "after". */
+    private static void flushStatistics(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_force_next_flush()");
+            statement.execute("SELECT pg_stat_clear_snapshot()");
+        } catch (SQLException olderServer) {
+            // before PostgreSQL 15: the figures may lag by a second
+        }
+    }
+
+    private TaskOutcome outcome(PostgresTarget target, String scope, Result result, String reason, TaskRequest request,
+            java.time.Instant startedAt, long start, List<String> steps, List<Measurement> before, List<Measurement> after) {
+        return new TaskOutcome(name(), target.name(), scope, result, reason, request.dryRun(), startedAt,
+                Duration.ofNanos(System.nanoTime() - start), List.copyOf(steps), before, after);
+    }
+}
