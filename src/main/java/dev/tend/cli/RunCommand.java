@@ -2,7 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.task.PgTask;
+import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
+import dev.tend.task.MaintenanceWindows;
 import dev.tend.store.Stores;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskRequest;
@@ -19,11 +22,13 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze); --dry-run prints the exact SQL.")
+@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.terminate-idle); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
-    private static final Map<String, Supplier<VacuumTask>> TASKS = Map.of(
+    // Until the calendar issue configures windows, none is open: disruptive tasks need --force.
+    private static final Map<String, Supplier<PgTask>> TASKS = Map.of(
             "pg.vacuum", VacuumTask::vacuum,
-            "pg.analyze", VacuumTask::analyze);
+            "pg.analyze", VacuumTask::analyze,
+            "pg.terminate-idle", () -> new TerminateIdleTask(MaintenanceWindows.none()));
 
     private final Main.Environment environment;
 
@@ -33,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     TendCommand tend;
 
-    @Parameters(paramLabel = "TASK", description = "pg.vacuum or pg.analyze")
+    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze or pg.terminate-idle")
     String taskName;
 
     @Option(names = "--target", required = true, paramLabel = "NAME", description = "the postgres target")
@@ -47,6 +52,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "print the plan and the exact SQL, change nothing")
     boolean dryRun;
+
+    @Option(names = "--force", description = "run a disruptive task outside a maintenance window")
+    boolean force;
+
+    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "1h", description = "pg.terminate-idle: idle longer than this (default 1h)")
+    String idle;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "statement timeout for the task (default 1h)")
     String timeout;
@@ -64,6 +75,8 @@ final class RunCommand implements Callable<Integer> {
                 "no task named '" + taskName + "'; tasks: " + String.join(", ", TASKS.keySet().stream().sorted().toList()))).get();
         var duration = DurationSpec.parse(timeout);
         if (duration == null) throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a duration such as 30m");
+        var idleFor = DurationSpec.parse(idle);
+        if (idleFor == null) throw new ParameterException(spec.commandLine(), "--idle: '" + idle + "' is not a duration such as 1h");
         var config = tend.loadConfig();
         var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no target named '" + targetName + "'"));
@@ -72,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
                     + " target; " + taskName + " needs a postgres target");
         }
         try (var store = Stores.open(config.store())) {
-            var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, duration);
+            var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, force, duration, idleFor);
             var outcome = task.run(postgres, request, environment.clock());
             store.saveOutcome(outcome);
             print(outcome, task.impact().name().toLowerCase(java.util.Locale.ROOT), spec.commandLine().getOut());

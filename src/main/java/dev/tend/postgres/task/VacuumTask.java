@@ -18,7 +18,7 @@ import java.util.List;
  * {@code pg.vacuum} (VACUUM (ANALYZE), what {@code vacuumdb --analyze} does) and {@code pg.analyze}
  * for a table, a schema or the whole database. Online: neither blocks reads or writes.
  */
-public final class VacuumTask {
+public final class VacuumTask implements PgTask {
     private final boolean analyzeOnly;
 
     private VacuumTask(boolean analyzeOnly) {
@@ -33,14 +33,17 @@ public final class VacuumTask {
         return new VacuumTask(true);
     }
 
+    @Override
     public String name() {
         return analyzeOnly ? "pg.analyze" : "pg.vacuum";
     }
 
+    @Override
     public Impact impact() {
         return Impact.ONLINE;
     }
 
+    @Override
     public TaskOutcome run(PostgresTarget target, TaskRequest request, Clock clock) {
         var startedAt = clock.instant();
         long start = System.nanoTime();

@@ -101,15 +101,15 @@ class VacuumTaskTest {
 
     @Test
     void anUnknownTableIsRefusedByName() {
-        var outcome = VacuumTask.vacuum().run(target, new TaskRequest(Optional.of("Lab Schema"), Optional.of("nope"), false,
-                Duration.ofMinutes(1)), Clock.systemUTC());
+        var outcome = VacuumTask.vacuum().run(target, new TaskRequest(Optional.of("Lab Schema"), Optional.of("nope"), false, false,
+                Duration.ofMinutes(1), Duration.ofHours(1)), Clock.systemUTC());
 
         assertThat(outcome.result()).isEqualTo(Result.REFUSED);
         assertThat(outcome.reason()).isEqualTo("no such table or schema: Lab Schema.nope");
     }
 
     private static TaskRequest request(boolean dryRun) {
-        return new TaskRequest(Optional.of("Lab Schema"), Optional.of("Churn \"Table\""), dryRun, Duration.ofMinutes(1));
+        return new TaskRequest(Optional.of("Lab Schema"), Optional.of("Churn \"Table\""), dryRun, false, Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
     private static double figure(List<Measurement> figures, String name) {
