@@ -24,6 +24,12 @@ public final class RunChecks {
         }
     }
 
+    /** The one target of a config written as the body of its flow mapping. */
+    public static dev.tend.target.Target target(String body) throws Exception {
+        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(oneTarget(body), Path.of("test.yaml"))
+                .targets().get(0);
+    }
+
     /** Config text with one target, given as the body of its flow mapping. */
     public static String oneTarget(String target) {
         return "platform: { name: Test }\ntargets:\n  - { " + target + " }\n";

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.RunChecks;
 import dev.tend.check.Status;
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresTarget;
-import dev.tend.target.TargetTypes;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -60,9 +56,7 @@ class PgReportTest {
             // duplicate key: exactly the failure that leaves an invalid index
         }
         for (int i = 0; i < 5; i++) sql("SELECT count(*) FROM \"Lab Schema\".scanned WHERE payload = 'p7'");
-        target = (PostgresTarget) new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get)
-                .parse(RunChecks.oneTarget("name: db, type: postgres, url: \"" + postgres.url(DB) + "\""), Path.of("t.yaml"))
-                .target("db").orElseThrow();
+        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
     }
 
     @AfterAll

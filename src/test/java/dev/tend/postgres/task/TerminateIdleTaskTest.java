@@ -3,20 +3,16 @@ package dev.tend.postgres.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.RunChecks;
-import dev.tend.config.ConfigLoader;
 import dev.tend.postgres.PostgresTarget;
-import dev.tend.target.TargetTypes;
 import dev.tend.task.MaintenanceWindows;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +28,7 @@ class TerminateIdleTaskTest {
     static void database(PostgresServer server) throws Exception {
         postgres = server;
         postgres.createDatabase(DB);
-        target = (PostgresTarget) new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get)
-                .parse(RunChecks.oneTarget("name: db, type: postgres, url: \"" + postgres.url(DB) + "\""), Path.of("t.yaml"))
-                .target("db").orElseThrow();
+        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
     }
 
     @Test

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.Measurement;
 import dev.tend.check.RunChecks;
-import dev.tend.config.ConfigLoader;
 import dev.tend.postgres.PostgresTarget;
-import dev.tend.target.TargetTypes;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +30,7 @@ class VacuumTaskTest {
     static void database(PostgresServer server) throws Exception {
         postgres = server;
         postgres.createDatabase(DB);
-        target = (PostgresTarget) new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get)
-                .parse(RunChecks.oneTarget("name: db, type: postgres, url: \"" + postgres.url(DB) + "\""), Path.of("t.yaml"))
-                .target("db").orElseThrow();
+        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
     }
 
     @BeforeEach
