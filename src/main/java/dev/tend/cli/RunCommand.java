@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.task.PgTask;
+import dev.tend.postgres.task.ReindexTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
 import dev.tend.task.MaintenanceWindows;
@@ -22,13 +23,14 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.terminate-idle); --dry-run prints the exact SQL.")
+@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.terminate-idle); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
     // Until the calendar issue configures windows, none is open: disruptive tasks need --force.
     private static final Map<String, Supplier<PgTask>> TASKS = Map.of(
             "pg.vacuum", VacuumTask::vacuum,
             "pg.analyze", VacuumTask::analyze,
-            "pg.terminate-idle", () -> new TerminateIdleTask(MaintenanceWindows.none()));
+            "pg.terminate-idle", () -> new TerminateIdleTask(MaintenanceWindows.none()),
+            "pg.reindex", () -> new ReindexTask(MaintenanceWindows.none()));
 
     private final Main.Environment environment;
 
@@ -38,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     TendCommand tend;
 
-    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze or pg.terminate-idle")
+    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze, pg.reindex or pg.terminate-idle")
     String taskName;
 
     @Option(names = "--target", required = true, paramLabel = "NAME", description = "the postgres target")

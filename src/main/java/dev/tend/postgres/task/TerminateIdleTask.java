@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,24 +47,23 @@ public final class TerminateIdleTask implements PgTask {
 
     @Override
     public TaskOutcome run(PostgresTarget target, TaskRequest request, Clock clock) {
-        var startedAt = clock.instant();
-        long start = System.nanoTime();
         var scope = "sessions of " + target.database() + " idle over " + request.idleFor().toSeconds() + " s";
-        var steps = new ArrayList<String>();
+        var outcomes = new Outcomes(this, target, request, scope, clock);
+        var steps = outcomes.steps;
         try (var session = MaintenanceSession.open(target, request.timeout())) {
             var connection = session.connection();
             var idle = idleSessions(connection, request.idleFor());
             idle.forEach(s -> steps.add("SELECT pg_terminate_backend(" + s.pid() + ")  -- " + s.who() + ", idle " + s.idleSeconds() + " s"));
             if (request.dryRun()) {
-                return outcome(target, scope, Result.PLANNED, "dry run: " + idle.size() + " sessions would be ended", request, startedAt, start, steps, List.of(), List.of());
+                return outcomes.end(Result.PLANNED, "dry run: " + idle.size() + " sessions would be ended");
             }
-            if (!request.force() && !windows.isOpen(target.name(), startedAt)) {
-                return outcome(target, scope, Result.REFUSED, "disruptive task outside a maintenance window; "
-                        + "wait for the window or pass --force", request, startedAt, start, steps, List.of(), List.of());
+            if (!request.force() && !windows.isOpen(target.name(), outcomes.startedAt())) {
+                return outcomes.end(Result.REFUSED, "disruptive task outside a maintenance window; "
+                        + "wait for the window or pass --force");
             }
             var refusal = session.refusal(false);
             if (refusal.isPresent()) {
-                return outcome(target, scope, Result.REFUSED, refusal.get(), request, startedAt, start, steps, List.of(), List.of());
+                return outcomes.end(Result.REFUSED, refusal.get());
             }
             int ended = 0;
             for (var victim : idle) {
@@ -79,11 +77,10 @@ public final class TerminateIdleTask implements PgTask {
             awaitGone(connection, idle);
             var remaining = idleSessions(connection, request.idleFor()).size();
             var reason = ended + " of " + idle.size() + " idle sessions ended" + (request.force() ? " (forced outside a window)" : "");
-            return outcome(target, scope, Result.SUCCEEDED, reason, request, startedAt, start, steps,
-                    List.of(new Measurement("idle_sessions", idle.size(), "count")),
+            return outcomes.end(Result.SUCCEEDED, reason, List.of(new Measurement("idle_sessions", idle.size(), "count")),
                     List.of(new Measurement("idle_sessions", remaining, "count")));
         } catch (SQLException e) {
-            return outcome(target, scope, Result.FAILED, Text.firstLine(e.getMessage()), request, startedAt, start, steps, List.of(), List.of());
+            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage()));
         }
     }
 
@@ -121,11 +118,5 @@ public final class TerminateIdleTask implements PgTask {
                 return sessions;
             }
         }
-    }
-
-    private TaskOutcome outcome(PostgresTarget target, String scope, Result result, String reason, TaskRequest request,
-            Instant startedAt, long start, List<String> steps, List<Measurement> before, List<Measurement> after) {
-        return new TaskOutcome(name(), target.name(), scope, result, reason, request.dryRun(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start), List.copyOf(steps), before, after);
     }
 }

@@ -10,7 +10,6 @@ import dev.tend.task.TaskRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,16 +44,15 @@ public final class VacuumTask implements PgTask {
 
     @Override
     public TaskOutcome run(PostgresTarget target, TaskRequest request, Clock clock) {
-        var startedAt = clock.instant();
-        long start = System.nanoTime();
-        var steps = new ArrayList<String>();
         var scope = request.table().map(t -> request.schema().orElse("public") + "." + t)
                 .or(() -> request.schema().map(s -> "schema " + s)).orElse("database " + target.database());
+        var outcomes = new Outcomes(this, target, request, scope, clock);
+        var steps = outcomes.steps;
         try (var session = MaintenanceSession.open(target, request.timeout())) {
             var connection = session.connection();
             var tables = Tables.resolve(connection, request.schema(), request.table());
             if ((request.table().isPresent() || request.schema().isPresent()) && tables.isEmpty()) {
-                return outcome(target, scope, Result.REFUSED, "no such table or schema: " + scope, request, startedAt, start, steps, List.of(), List.of());
+                return outcomes.end(Result.REFUSED, "no such table or schema: " + scope);
             }
             var verb = analyzeOnly ? "ANALYZE" : "VACUUM (ANALYZE)";
             if (request.table().isPresent() || request.schema().isPresent()) {
@@ -63,11 +61,11 @@ public final class VacuumTask implements PgTask {
                 steps.add(verb);
             }
             if (request.dryRun()) {
-                return outcome(target, scope, Result.PLANNED, "dry run: nothing was executed", request, startedAt, start, steps, List.of(), List.of());
+                return outcomes.end(Result.PLANNED, "dry run: nothing was executed");
             }
             var refusal = session.refusal(true);
             if (refusal.isPresent()) {
-                return outcome(target, scope, Result.REFUSED, refusal.get(), request, startedAt, start, steps, List.of(), List.of());
+                return outcomes.end(Result.REFUSED, refusal.get());
             }
             var before = figures(connection, tables);
             for (var step : steps) {
@@ -77,11 +75,10 @@ public final class VacuumTask implements PgTask {
             }
             flushStatistics(connection);
             var after = figures(connection, tables);
-            return outcome(target, scope, Result.SUCCEEDED, steps.size() + " statements ran", request, startedAt, start, steps, before, after);
+            return outcomes.end(Result.SUCCEEDED, steps.size() + " statements ran", before, after);
         } catch (SQLException e) {
-            return outcome(target, scope, Result.FAILED, Text.firstLine(e.getMessage())
-                    + " (the statement was cancelled; Tend's session and its locks are gone)", request, startedAt, start, steps,
-                    List.of(), List.of());
+            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage())
+                    + " (the statement was cancelled; Tend's session and its locks are gone)");
         }
     }
 
@@ -113,11 +110,5 @@ public final class VacuumTask implements PgTask {
         } catch (SQLException olderServer) {
             // before PostgreSQL 15: the figures may lag by a second
         }
-    }
-
-    private TaskOutcome outcome(PostgresTarget target, String scope, Result result, String reason, TaskRequest request,
-            java.time.Instant startedAt, long start, List<String> steps, List<Measurement> before, List<Measurement> after) {
-        return new TaskOutcome(name(), target.name(), scope, result, reason, request.dryRun(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start), List.copyOf(steps), before, after);
     }
 }
