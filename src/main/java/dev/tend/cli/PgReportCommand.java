@@ -77,6 +77,8 @@ final class PgReportCommand implements Callable<Integer> {
             out.println("        fix: " + finding.fix());
         }
         long notes = findings.stream().filter(finding -> finding.severity() == dev.tend.check.Status.OK).count();
-        out.println((findings.size() - notes) + " findings" + (notes > 0 ? ", " + notes + " notes" : ""));
+        long actionable = findings.size() - notes;
+        out.println(actionable + (actionable == 1 ? " finding" : " findings")
+                + (notes == 0 ? "" : ", " + notes + (notes == 1 ? " note" : " notes")));
     }
 }
