@@ -5,7 +5,6 @@ import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.PgReport;
-import dev.tend.postgres.report.ReportPolicy;
 import dev.tend.store.Stores;
 import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println("PostgreSQL report (tend pg report postgres):");
                 var postgres = (PostgresTarget) config.target("postgres").orElseThrow();
-                PgReportCommand.print(new PgReport(ReportPolicy.defaults(), config.redactor())
+                PgReportCommand.print(new PgReport(postgres.reportPolicy(), config.redactor())
                         .run(postgres, postgres.settings().timeout()), out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "

@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.Finding;
 import dev.tend.postgres.report.PgReport;
-import dev.tend.postgres.report.ReportPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class PgReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()
                     + " target; pg report needs a postgres target");
         }
-        var findings = new PgReport(ReportPolicy.defaults(), config.redactor()).run(postgres, postgres.settings().timeout());
+        var findings = new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout());
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonMapper.builder().build().writeValueAsString(Map.of("target", targetName,

@@ -6,7 +6,6 @@ import dev.tend.check.Verdict;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.report.Finding;
 import dev.tend.postgres.report.PgReport;
-import dev.tend.postgres.report.ReportPolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +27,7 @@ final class PostgresReportCheck implements Check {
     @Override
     public Verdict run(Duration timeout) throws Exception {
         // Reasons are redacted by the runner; the report itself needs no secrets of its own.
-        var findings = new PgReport(ReportPolicy.defaults(), Redactor.none()).run(target, timeout).stream()
+        var findings = new PgReport(target.reportPolicy(), Redactor.none()).run(target, timeout).stream()
                 .filter(finding -> finding.severity() != Status.OK)
                 .toList();
         var verdict = Verdict.builder().measure("findings", findings.size(), "count");

@@ -3,6 +3,7 @@ package dev.tend.postgres;
 import dev.tend.check.Check;
 import dev.tend.check.Thresholds;
 import dev.tend.config.Secret;
+import dev.tend.postgres.report.ReportPolicy;
 import dev.tend.target.Target;
 import dev.tend.target.TargetSettings;
 import dev.tend.check.CheckContext;
@@ -18,7 +19,8 @@ public record PostgresTarget(
         Optional<Secret> password,
         Thresholds connections,
         Optional<Thresholds> sizeBytes,
-        boolean report) implements Target {
+        boolean reportAsCheck,
+        ReportPolicy reportPolicy) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {
@@ -26,7 +28,7 @@ public record PostgresTarget(
         checks.add(new PostgresPingCheck(this));
         checks.add(new PostgresConnectionsCheck(this));
         checks.add(new PostgresSizeCheck(this));
-        if (report) checks.add(new PostgresReportCheck(this));
+        if (reportAsCheck) checks.add(new PostgresReportCheck(this));
         return checks;
     }
 

@@ -2,8 +2,8 @@ package dev.tend.postgres;
 
 import dev.tend.check.ThresholdSpec;
 import dev.tend.check.Thresholds;
-import dev.tend.config.spec.BooleanSpec;
 import dev.tend.config.spec.Field;
+import dev.tend.postgres.report.ReportSettings;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.SizeSpec;
@@ -37,8 +37,7 @@ public final class PostgresTargetType implements TargetType {
                         Field.required("warn", new SizeSpec(), "size at which the check warns, e.g. 50GB"),
                         Field.required("crit", new SizeSpec(), "size at which the check is critical")),
                         "database size levels; without them size is only measured"),
-                Field.withDefault("report", new BooleanSpec(), "false",
-                        "also run the database report (tend pg report) as a check named report"));
+                ReportSettings.field());
     }
 
     @Override
@@ -54,6 +53,7 @@ public final class PostgresTargetType implements TargetType {
                 ? Optional.of(ThresholdSpec.read(fields, "size", true, binding.problems()))
                 : Optional.<Thresholds>empty();
         return new PostgresTarget(binding.settings(), url, url.user().orElse("postgres"), fields.secret("password"),
-                ThresholdSpec.read(fields, "connections", true, binding.problems()), size, fields.bool("report"));
+                ThresholdSpec.read(fields, "connections", true, binding.problems()), size,
+                fields.object("report").bool("check"), ReportSettings.policy(fields.object("report")));
     }
 }

@@ -42,7 +42,7 @@ class PostgresChecksTest {
 
     @Test
     void theReportRunsAsACheckWhenAskedTo() throws Exception {
-        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\", report: true"));
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\", report: {check: true}"));
 
         var report = named(results, "report");
         // PostgreSQL's default autovacuum scale factors are laxer than the runbook's policy.

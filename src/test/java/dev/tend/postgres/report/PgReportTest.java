@@ -151,6 +151,19 @@ class PgReportTest {
         assertThat(note.detail()).isEqualTo("pg_stat_statements is not installed, so slow queries cannot be listed");
     }
 
+    @Test
+    void levelsSetInTendYamlDecideWhatIsReported() throws Exception {
+        var strict = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
+                + "\", report: {deadTuplesPercent: 60, sequenceWarn: 99, sequenceCrit: 100}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                finding(report(ReportPolicy.defaults()), "dead_tuples", "\"Lab Schema\".churn"));
+        var findings = new PgReport(strict.reportPolicy(), Redactor.none()).run(strict, Duration.ofSeconds(10));
+
+        assertThat(findings).noneSatisfy(f -> assertThat(f.kind()).isIn("dead_tuples", "sequence_exhaustion"));
+        assertThat(strict.reportPolicy().idleSession()).isEqualTo(Duration.ofHours(1));
+    }
+
     private static Finding finding(List<Finding> findings, String kind, String object) {
         var matching = findings.stream().filter(f -> f.kind().equals(kind) && f.object().equals(object)).toList();
         assertThat(matching).as(kind + " on " + object + " in " + findings).hasSize(1);
