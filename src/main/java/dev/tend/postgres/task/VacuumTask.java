@@ -10,6 +10,7 @@ import dev.tend.task.TaskRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,18 +19,27 @@ import java.util.List;
  * for a table, a schema or the whole database. Online: neither blocks reads or writes.
  */
 public final class VacuumTask implements PgTask {
-    private final boolean analyzeOnly;
+    /** Older snapshots than this make a VACUUM pointless: the dead rows must be kept for them. */
+    static final Duration LONG_TRANSACTION = Duration.ofHours(1);
+    private static final String OLDEST_SNAPSHOT = """
+            SELECT pid, coalesce(usename, '?'), extract(epoch FROM now() - xact_start)::bigint FROM pg_stat_activity
+            WHERE backend_xmin IS NOT NULL AND pid <> pg_backend_pid() AND xact_start < now() - make_interval(secs => ?)
+            ORDER BY xact_start LIMIT 1""";
 
-    private VacuumTask(boolean analyzeOnly) {
+    private final boolean analyzeOnly;
+    private final Duration longTransaction;
+
+    VacuumTask(boolean analyzeOnly, Duration longTransaction) {
         this.analyzeOnly = analyzeOnly;
+        this.longTransaction = longTransaction;
     }
 
     public static VacuumTask vacuum() {
-        return new VacuumTask(false);
+        return new VacuumTask(false, LONG_TRANSACTION);
     }
 
     public static VacuumTask analyze() {
-        return new VacuumTask(true);
+        return new VacuumTask(true, LONG_TRANSACTION);
     }
 
     @Override
@@ -67,6 +77,11 @@ public final class VacuumTask implements PgTask {
             if (refusal.isPresent()) {
                 return outcomes.end(Result.REFUSED, refusal.get());
             }
+            if (!analyzeOnly && !request.force()) {
+                var holder = oldestSnapshot(connection);
+                if (holder != null) return outcomes.end(Result.REFUSED, holder + "; VACUUM could not remove the dead rows that "
+                        + "snapshot may still see. End that transaction, or pass --force");
+            }
             var before = figures(connection, tables);
             for (var step : steps) {
                 try (var statement = connection.createStatement()) {
@@ -79,6 +94,17 @@ public final class VacuumTask implements PgTask {
         } catch (SQLException e) {
             return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage())
                     + " (the statement was cancelled; Tend's session and its locks are gone)");
+        }
+    }
+
+    /** The session holding the oldest snapshot beyond the limit, described, or null. */
+    private String oldestSnapshot(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement(OLDEST_SNAPSHOT)) {
+            statement.setLong(1, longTransaction.toSeconds());
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? "pid " + rows.getInt(1) + " (" + rows.getString(2) + ") has held a transaction open for "
+                        + rows.getLong(3) + " s" : null;
+            }
         }
     }
 

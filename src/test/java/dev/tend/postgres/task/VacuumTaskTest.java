@@ -94,6 +94,34 @@ class VacuumTaskTest {
     }
 
     @Test
+    void aLongOpenSnapshotStopsVacuumUnlessForced() throws Exception {
+        try (var reader = postgres.connect(DB)) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            reader.createStatement().execute("SELECT count(*) FROM " + TABLE); // the snapshot now holds back cleanup
+            int readerPid;
+            try (var rows = reader.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                rows.next();
+                readerPid = rows.getInt(1);
+            }
+            postgres.execute(DB, "UPDATE " + TABLE + " SET v = 2"); // old versions the reader may still see
+            var strict = new VacuumTask(false, Duration.ZERO);
+
+            var refused = strict.run(target, request(false), Clock.systemUTC());
+            var forced = strict.run(target, new TaskRequest(Optional.of("Lab Schema"), Optional.of("Churn \"Table\""), false, true,
+                    Duration.ofMinutes(1), Duration.ofHours(1)), Clock.systemUTC());
+
+            assertThat(refused.result()).isEqualTo(Result.REFUSED);
+            assertThat(refused.reason()).startsWith("pid " + readerPid + " (postgres) has held a transaction open for ")
+                    .endsWith("End that transaction, or pass --force");
+            assertThat(forced.result()).isEqualTo(Result.SUCCEEDED);
+            // The open snapshot is why 20000 dead rows survive even a successful VACUUM.
+            assertThat(figure(forced.after(), TABLE + ".n_dead_tup")).isEqualTo(20000);
+            reader.rollback();
+        }
+    }
+
+    @Test
     void anUnknownTableIsRefusedByName() {
         var outcome = VacuumTask.vacuum().run(target, new TaskRequest(Optional.of("Lab Schema"), Optional.of("nope"), false, false,
                 Duration.ofMinutes(1), Duration.ofHours(1)), Clock.systemUTC());
