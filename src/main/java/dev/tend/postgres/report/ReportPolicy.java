@@ -21,31 +21,34 @@ public record ReportPolicy(
         long deadTuplesMin,
         double deadTuplesWarnPercent,
         double connectionsWarnPercent,
-        double slowQueryMeanMillis) {
+        double slowQueryMeanMillis,
+        long tableBloatMinBytes,
+        double tableBloatPercent) {
 
     /** The same policy with other session limits (the runbooks end sessions idle for over an hour). */
     public ReportPolicy withSessionLimits(Duration idle, Duration idleInTransaction, Duration longQuery) {
         return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idle, idleInTransaction,
                 longQuery, sequenceWarnPercent, sequenceCritPercent, wraparoundWarnAge, wraparoundCritAge, cacheHitWarnPercent,
-                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis);
+                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis, tableBloatMinBytes, tableBloatPercent);
     }
 
     /** The same policy with another connection level. */
     public ReportPolicy withConnectionsWarnPercent(double percent) {
         return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idleSession,
                 idleInTransaction, longQuery, sequenceWarnPercent, sequenceCritPercent, wraparoundWarnAge, wraparoundCritAge,
-                cacheHitWarnPercent, deadTuplesMin, deadTuplesWarnPercent, percent, slowQueryMeanMillis);
+                cacheHitWarnPercent, deadTuplesMin, deadTuplesWarnPercent, percent, slowQueryMeanMillis, tableBloatMinBytes,
+                tableBloatPercent);
     }
 
     /** The same policy with other transaction-ID age levels. */
     public ReportPolicy withWraparoundAges(long warn, long crit) {
         return new ReportPolicy(unusedIndexMaxScans, missingIndexMinRows, missingIndexMinIndexUsePercent, idleSession,
                 idleInTransaction, longQuery, sequenceWarnPercent, sequenceCritPercent, warn, crit, cacheHitWarnPercent,
-                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis);
+                deadTuplesMin, deadTuplesWarnPercent, connectionsWarnPercent, slowQueryMeanMillis, tableBloatMinBytes, tableBloatPercent);
     }
 
     public static ReportPolicy defaults() {
         return new ReportPolicy(0, 10_000, 95, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(5),
-                75, 90, 1_000_000_000L, 1_500_000_000L, 99, 10_000, 20, 80, 100);
+                75, 90, 1_000_000_000L, 1_500_000_000L, 99, 10_000, 20, 80, 100, 10_000_000L, 50);
     }
 }

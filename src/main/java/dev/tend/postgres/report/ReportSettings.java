@@ -31,7 +31,9 @@ public final class ReportSettings {
                 Field.withDefault("sequenceCrit", PERCENT, "90", "share of a sequence's range that is critical"),
                 Field.withDefault("cacheHit", PERCENT, "99", "cache hit ratio (%) below which the report warns"),
                 Field.withDefault("connections", PERCENT, "80", "connections in use (% of max_connections) that are reported"),
-                Field.withDefault("slowQueryMean", AGE, "100ms", "pg_stat_statements entries with a mean this slow")),
+                Field.withDefault("slowQueryMean", AGE, "100ms", "pg_stat_statements entries with a mean this slow"),
+                Field.withDefault("tableBloatSize", new dev.tend.config.spec.SizeSpec(), "10MB", "tables from this size are judged for bloat"),
+                Field.withDefault("tableBloatPercent", PERCENT, "50", "estimated bloat (% of the table) that is reported")),
                 "{}", "the database report and its levels");
     }
 
@@ -41,6 +43,7 @@ public final class ReportSettings {
                 report.duration("idleSession"), report.duration("idleInTransaction"), report.duration("longQuery"),
                 report.number("sequenceWarn"), report.number("sequenceCrit"), defaults.wraparoundWarnAge(),
                 defaults.wraparoundCritAge(), report.number("cacheHit"), report.whole("deadTuples"),
-                report.number("deadTuplesPercent"), report.number("connections"), report.duration("slowQueryMean").toMillis());
+                report.number("deadTuplesPercent"), report.number("connections"), report.duration("slowQueryMean").toMillis(),
+                report.whole("tableBloatSize"), report.number("tableBloatPercent"));
     }
 }

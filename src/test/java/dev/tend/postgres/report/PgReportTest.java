@@ -164,6 +164,31 @@ class PgReportTest {
         assertThat(strict.reportPolicy().idleSession()).isEqualTo(Duration.ofHours(1));
     }
 
+    @Test
+    void tableBloatIsEstimatedFromStatistics() throws Exception {
+        sql("""
+                DROP TABLE IF EXISTS "Lab Schema".sparse;
+                CREATE TABLE "Lab Schema".sparse (id int, payload text) WITH (autovacuum_enabled = off);
+                INSERT INTO "Lab Schema".sparse SELECT g, repeat('x', 40) FROM generate_series(1, 50000) g;
+                DELETE FROM "Lab Schema".sparse WHERE id % 10 <> 0;
+                """);
+        sql("VACUUM (ANALYZE) \"Lab Schema\".sparse"); // space reusable, not returned: every page keeps a row
+        var target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
+                + "\", report: {tableBloatSize: 100KB}");
+
+        var findings = new PgReport(target.reportPolicy(), Redactor.none()).run(target, Duration.ofSeconds(10));
+
+        var bloat = finding(findings, "table_bloat", "\"Lab Schema\".sparse");
+        assertThat(bloat.detail()).contains("is free space its live rows do not need");
+        assertThat(bloat.figures()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("bloat_percent");
+            assertThat(m.value()).isBetween(75.0, 95.0);
+        });
+        // A table that only grew is not bloated.
+        assertThat(findings).filteredOn(f -> f.kind().equals("table_bloat")).extracting(Finding::object)
+                .doesNotContain("\"Lab Schema\".scanned");
+    }
+
     private static Finding finding(List<Finding> findings, String kind, String object) {
         var matching = findings.stream().filter(f -> f.kind().equals(kind) && f.object().equals(object)).toList();
         assertThat(matching).as(kind + " on " + object + " in " + findings).hasSize(1);
