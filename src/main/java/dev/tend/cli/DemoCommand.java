@@ -5,6 +5,10 @@ import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.PgReport;
+import dev.tend.postgres.task.VacuumTask;
+import dev.tend.task.TaskRequest;
+import java.time.Duration;
+import java.util.Optional;
 import dev.tend.store.Stores;
 import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
@@ -49,8 +53,16 @@ final class DemoCommand implements Callable<Integer> {
                 PgReportCommand.print(new PgReport(postgres.reportPolicy(), config.redactor())
                         .run(postgres, postgres.settings().timeout()), out);
                 out.println();
+                out.println("A guarded maintenance task (tend run pg.vacuum --target postgres --table molecules):");
+                var vacuum = VacuumTask.vacuum();
+                var outcome = vacuum.run(postgres, new TaskRequest(Optional.empty(), Optional.of("molecules"), false, false,
+                        Duration.ofMinutes(5), Duration.ofHours(1)), environment.clock());
+                store.saveOutcome(outcome);
+                TaskOutput.print(outcome, vacuum.impact(), false, out);
+                out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
+                out.println("Task runs are kept as evidence too (" + store.outcomes("postgres", 100).size() + " for this target).");
             }
         }
         out.flush();

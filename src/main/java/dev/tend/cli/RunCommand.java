@@ -10,8 +10,6 @@ import dev.tend.task.MaintenanceWindows;
 import dev.tend.store.Stores;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskRequest;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
 @Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.terminate-idle); --dry-run prints the exact SQL.")
@@ -90,40 +87,9 @@ final class RunCommand implements Callable<Integer> {
             var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, force, duration, idleFor);
             var outcome = task.run(postgres, request, environment.clock());
             store.saveOutcome(outcome);
-            print(outcome, task.impact().name().toLowerCase(java.util.Locale.ROOT), spec.commandLine().getOut());
+            TaskOutput.print(outcome, task.impact(), json, spec.commandLine().getOut());
             return outcome.result() == TaskOutcome.Result.SUCCEEDED || outcome.result() == TaskOutcome.Result.PLANNED ? 0 : 1;
         }
     }
 
-    private void print(TaskOutcome outcome, String impact, PrintWriter out) {
-        if (json) {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("task", outcome.task());
-            row.put("impact", impact);
-            row.put("target", outcome.target());
-            row.put("object", outcome.object());
-            row.put("result", outcome.result().name());
-            row.put("reason", outcome.reason());
-            row.put("steps", outcome.steps());
-            row.put("durationMs", outcome.duration().toMillis());
-            row.put("before", figures(outcome.before()));
-            row.put("after", figures(outcome.after()));
-            out.println(JsonMapper.builder().build().writeValueAsString(row));
-        } else {
-            out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + " (" + outcome.object() + "): " + outcome.result()
-                    + " — " + outcome.reason());
-            outcome.steps().forEach(step -> out.println("  " + step + ";"));
-            for (var before : outcome.before()) {
-                outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
-                        out.println("  " + before.name() + ": " + (long) before.value() + " → " + (long) after.value() + " " + after.unit()));
-            }
-        }
-        out.flush();
-    }
-
-    private static Map<String, Object> figures(java.util.List<dev.tend.check.Measurement> measurements) {
-        var figures = new LinkedHashMap<String, Object>();
-        measurements.forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
-        return figures;
-    }
 }

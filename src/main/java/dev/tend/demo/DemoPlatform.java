@@ -79,7 +79,8 @@ final class DemoPlatform implements AutoCloseable {
         try (var connection = postgres.getDatabase("postgres", "molecules").getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE molecules (id serial PRIMARY KEY, name text NOT NULL UNIQUE, "
-                    + "smiles text NOT NULL, molecular_weight numeric(8,2) NOT NULL, created_at timestamptz DEFAULT now())");
+                    + "smiles text NOT NULL, molecular_weight numeric(8,2) NOT NULL, created_at timestamptz DEFAULT now()) "
+                    + "WITH (autovacuum_enabled = off)"); // so the demo's VACUUM has dead rows to show
             try (var insert = connection.prepareStatement("INSERT INTO molecules (name, smiles, molecular_weight) VALUES (?, ?, ?)")) {
                 for (var molecule : MOLECULES) {
                     insert.setString(1, molecule[0]);
@@ -91,6 +92,7 @@ final class DemoPlatform implements AutoCloseable {
             }
             // Two things for `tend pg report` to find, as a real platform accumulates them: an index
             // nobody uses and a copy of it someone created again.
+            statement.execute("UPDATE molecules SET molecular_weight = molecular_weight"); // yesterday's corrections
             statement.execute("CREATE INDEX molecules_smiles ON molecules (smiles)");
             statement.execute("CREATE INDEX molecules_smiles_again ON molecules (smiles)");
         }

@@ -90,7 +90,7 @@ public final class VacuumTask implements PgTask {
             }
             flushStatistics(connection);
             var after = figures(connection, tables);
-            return outcomes.end(Result.SUCCEEDED, steps.size() + " statements ran", before, after);
+            return outcomes.end(Result.SUCCEEDED, steps.size() + (steps.size() == 1 ? " statement ran" : " statements ran"), before, after);
         } catch (SQLException e) {
             return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage())
                     + " (the statement was cancelled; Tend's session and its locks are gone)");

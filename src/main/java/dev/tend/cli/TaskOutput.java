@@ -1,0 +1,48 @@
+package dev.tend.cli;
+
+import dev.tend.check.Measurement;
+import dev.tend.task.Impact;
+import dev.tend.task.TaskOutcome;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How a task outcome is shown: its result and reason, the SQL it ran, and before → after figures. */
+final class TaskOutput {
+    private TaskOutput() {}
+
+    static void print(TaskOutcome outcome, Impact impactOfTask, boolean json, PrintWriter out) {
+        var impact = impactOfTask.name().toLowerCase(java.util.Locale.ROOT);
+        if (json) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("task", outcome.task());
+            row.put("impact", impact);
+            row.put("target", outcome.target());
+            row.put("object", outcome.object());
+            row.put("result", outcome.result().name());
+            row.put("reason", outcome.reason());
+            row.put("steps", outcome.steps());
+            row.put("durationMs", outcome.duration().toMillis());
+            row.put("before", figures(outcome.before()));
+            row.put("after", figures(outcome.after()));
+            out.println(JsonMapper.builder().build().writeValueAsString(row));
+        } else {
+            out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + " (" + outcome.object() + "): " + outcome.result()
+                    + " — " + outcome.reason());
+            outcome.steps().forEach(step -> out.println("  " + step + ";"));
+            for (var before : outcome.before()) {
+                outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
+                        out.println("  " + before.name() + ": " + (long) before.value() + " → " + (long) after.value() + " " + after.unit()));
+            }
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> figures(List<Measurement> measurements) {
+        var figures = new LinkedHashMap<String, Object>();
+        measurements.forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
+        return figures;
+    }
+}
