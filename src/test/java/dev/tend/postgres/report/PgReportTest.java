@@ -92,6 +92,17 @@ class PgReportTest {
     }
 
     @Test
+    void sizesAreNotedForCapacityPlanning() throws Exception {
+        var findings = report(ReportPolicy.defaults());
+
+        var database = finding(findings, "database_size", DB);
+        assertThat(database.severity()).isEqualTo(Status.OK);
+        assertThat(database.figures().get(0).value()).isGreaterThan(1_000_000);
+        assertThat(findings).filteredOn(f -> f.kind().equals("table_size")).extracting(Finding::object)
+                .contains("\"Lab Schema\".scanned").hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
     void sequencesAndWraparoundAreJudgedAgainstTheirRange() throws Exception {
         var findings = report(ReportPolicy.defaults().withWraparoundAges(1, Long.MAX_VALUE));
 
