@@ -4,6 +4,7 @@ import dev.tend.check.CheckService;
 import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.report.IndexScanHistory;
 import dev.tend.postgres.report.PgReport;
 import dev.tend.postgres.task.VacuumTask;
 import dev.tend.task.TaskRequest;
@@ -50,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println("PostgreSQL report (tend pg report postgres):");
                 var postgres = (PostgresTarget) config.target("postgres").orElseThrow();
-                PgReportCommand.print(new PgReport(postgres.reportPolicy(), config.redactor())
-                        .run(postgres, postgres.settings().timeout()), out);
+                PgReportCommand.print(new IndexScanHistory(store, environment.clock()).annotate(postgres,
+                        new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout())), out);
                 out.println();
                 out.println("A guarded maintenance task (tend run pg.vacuum --target postgres --table molecules):");
                 var vacuum = VacuumTask.vacuum();

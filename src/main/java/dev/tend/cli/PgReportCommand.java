@@ -2,6 +2,8 @@ package dev.tend.cli;
 
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.Finding;
+import dev.tend.postgres.report.IndexScanHistory;
+import dev.tend.store.Stores;
 import dev.tend.postgres.report.PgReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,12 @@ final class PgReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Main.Environment environment;
+
+    PgReportCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
     @Parameters(paramLabel = "TARGET", description = "a target of type postgres")
     String targetName;
 
@@ -36,7 +44,11 @@ final class PgReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()
                     + " target; pg report needs a postgres target");
         }
-        var findings = new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout());
+        List<Finding> findings;
+        try (var store = Stores.open(config.store())) {
+            findings = new IndexScanHistory(store, environment.clock()).annotate(postgres,
+                    new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout()));
+        }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonMapper.builder().build().writeValueAsString(Map.of("target", targetName,

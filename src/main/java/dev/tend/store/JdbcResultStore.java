@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -106,6 +109,44 @@ final class JdbcResultStore implements ResultStore {
                         row.getString("steps").isEmpty() ? List.of() : List.of(row.getString("steps").split("\n")),
                         Measurements.fromJson(row.getString("figures_before")), Measurements.fromJson(row.getString("figures_after"))))
                 .list());
+    }
+
+    @Override
+    public void saveIndexScans(String target, Instant at, Map<String, Long> scans) {
+        if (scans.isEmpty()) return;
+        try {
+            jdbi.useTransaction(handle -> {
+                var batch = handle.prepareBatch("INSERT INTO index_scan_snapshot (target, index_name, idx_scan, taken_at) "
+                        + "VALUES (:target, :index, :scans, :at)");
+                scans.forEach((index, count) -> batch.bind("target", target).bind("index", index).bind("scans", count)
+                        .bind("at", at.toEpochMilli()).add());
+                batch.execute();
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write index scan snapshots to the store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Instant> unscannedSince(String target, Map<String, Long> current) {
+        record Snapshot(String index, long scans, long at) {}
+        var snapshots = jdbi.withHandle(handle -> handle.createQuery("SELECT index_name, idx_scan, taken_at FROM index_scan_snapshot "
+                        + "WHERE target = :target ORDER BY index_name, taken_at DESC")
+                .bind("target", target)
+                .map((row, context) -> new Snapshot(row.getString(1), row.getLong(2), row.getLong(3)))
+                .list());
+        var since = new HashMap<String, Instant>();
+        var finished = new HashSet<String>();
+        for (var snapshot : snapshots) { // newest first per index
+            var now = current.get(snapshot.index());
+            if (now == null || finished.contains(snapshot.index())) continue;
+            if (snapshot.scans() == now) {
+                since.put(snapshot.index(), Instant.ofEpochMilli(snapshot.at())); // the run of equal values reaches back here
+            } else {
+                finished.add(snapshot.index()); // scanned (or reset) before this: the run ends
+            }
+        }
+        return since;
     }
 
     private static CheckResult map(ResultSet row, StatementContext context) throws SQLException {

@@ -2,7 +2,9 @@ package dev.tend.store;
 
 import dev.tend.check.CheckResult;
 import dev.tend.task.TaskOutcome;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Where check results are kept as evidence. SQLite and PostgreSQL implement it identically. */
 public interface ResultStore extends AutoCloseable {
@@ -21,6 +23,15 @@ public interface ResultStore extends AutoCloseable {
 
     /** Task runs on one target, newest first. */
     List<TaskOutcome> outcomes(String target, int limit);
+
+    /** Records the idx_scan of each index (schema-qualified name → scans) of a target at one moment. */
+    void saveIndexScans(String target, Instant at, Map<String, Long> scans);
+
+    /**
+     * For each given index and its current idx_scan, since when every snapshot has shown that same
+     * value — i.e. how long it has gone unscanned. Indexes without such a snapshot are left out.
+     */
+    Map<String, Instant> unscannedSince(String target, Map<String, Long> current);
 
     @Override
     void close();

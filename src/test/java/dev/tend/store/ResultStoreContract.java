@@ -78,6 +78,23 @@ abstract class ResultStoreContract {
     }
 
     @Test
+    void anIndexIsUnscannedSinceTheRunOfSnapshotsEqualToItsCountToday() throws Exception {
+        try (var store = Stores.open(freshStore())) {
+            store.saveIndexScans("db", T0, java.util.Map.of("s.idle", 0L, "s.busy", 3L, "s.reset", 9L));
+            store.saveIndexScans("db", T0.plus(Duration.ofDays(5)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
+            store.saveIndexScans("db", T0.plus(Duration.ofDays(9)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
+
+            var since = store.unscannedSince("db", java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L, "s.new", 0L));
+
+            assertThat(since).containsEntry("s.idle", T0)                          // never moved
+                    .containsEntry("s.busy", T0.plus(Duration.ofDays(5)))          // last scanned between day 0 and 5
+                    .containsEntry("s.reset", T0.plus(Duration.ofDays(5)))         // statistics reset: only since then
+                    .doesNotContainKey("s.new");
+            assertThat(store.unscannedSince("other", java.util.Map.of("s.idle", 0L))).isEmpty();
+        }
+    }
+
+    @Test
     void anEmptyBatchIsANoOp() throws Exception {
         try (var store = Stores.open(freshStore())) {
             store.save(List.of());

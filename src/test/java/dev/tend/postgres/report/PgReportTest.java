@@ -8,6 +8,7 @@ import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,6 +199,26 @@ class PgReportTest {
         // A table that only grew is not bloated.
         assertThat(findings).filteredOn(f -> f.kind().equals("table_bloat")).extracting(Finding::object)
                 .doesNotContain("\"Lab Schema\".scanned");
+    }
+
+    @Test
+    void snapshotsTellHowLongAnIndexHasGoneUnused(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        var day0 = java.time.Instant.parse("2026-11-01T03:00:00Z");
+        try (var store = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var first = new IndexScanHistory(store, java.time.Clock.fixed(day0, java.time.ZoneOffset.UTC))
+                    .annotate(target, report(ReportPolicy.defaults()));
+            var later = new IndexScanHistory(store, java.time.Clock.fixed(day0.plus(Duration.ofDays(10)), java.time.ZoneOffset.UTC))
+                    .annotate(target, report(ReportPolicy.defaults()));
+
+            assertThat(finding(first, "unused_index", "\"Lab Schema\".\"Idx One\"").detail())
+                    .endsWith("; Tend started following its scans today");
+            var unused = finding(later, "unused_index", "\"Lab Schema\".\"Idx One\"");
+            assertThat(unused.detail()).endsWith("; no scans for 10 days (Tend's snapshots since 2026-11-01)");
+            assertThat(unused.figures()).anySatisfy(m -> {
+                assertThat(m.name()).isEqualTo("unused_days");
+                assertThat(m.value()).isEqualTo(10);
+            });
+        }
     }
 
     private static Finding finding(List<Finding> findings, String kind, String object) {

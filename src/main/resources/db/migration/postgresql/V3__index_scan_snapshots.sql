@@ -1,0 +1,11 @@
+-- idx_scan of every index at each report: statistics since the last reset cannot say how long an
+-- index has gone unused, these snapshots can ("unused for N days").
+CREATE TABLE index_scan_snapshot (
+    id         BIGSERIAL PRIMARY KEY,
+    target     TEXT    NOT NULL,
+    index_name TEXT    NOT NULL,
+    idx_scan   BIGINT  NOT NULL,
+    taken_at   BIGINT  NOT NULL
+);
+
+CREATE INDEX index_scan_snapshot_by_index ON index_scan_snapshot (target, index_name, taken_at);
