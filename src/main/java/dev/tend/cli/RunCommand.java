@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.task.CreateIndexTask;
 import dev.tend.postgres.task.PgTask;
 import dev.tend.postgres.task.ReindexTask;
 import dev.tend.postgres.task.TerminateIdleTask;
@@ -13,21 +14,22 @@ import dev.tend.task.TaskRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.terminate-idle); --dry-run prints the exact SQL.")
+@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.terminate-idle, pg.create-index); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
     // Until the calendar issue configures windows, none is open: disruptive tasks need --force.
-    private static final Map<String, Supplier<PgTask>> TASKS = Map.of(
-            "pg.vacuum", VacuumTask::vacuum,
-            "pg.analyze", VacuumTask::analyze,
-            "pg.terminate-idle", () -> new TerminateIdleTask(MaintenanceWindows.none()),
-            "pg.reindex", () -> new ReindexTask(MaintenanceWindows.none()));
+    private static final Map<String, Function<RunCommand, PgTask>> TASKS = Map.of(
+            "pg.vacuum", command -> VacuumTask.vacuum(),
+            "pg.analyze", command -> VacuumTask.analyze(),
+            "pg.terminate-idle", command -> new TerminateIdleTask(MaintenanceWindows.none()),
+            "pg.reindex", command -> new ReindexTask(MaintenanceWindows.none()),
+            "pg.create-index", command -> new CreateIndexTask(command.columns, command.approve));
 
     private final Main.Environment environment;
 
@@ -61,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "statement timeout for the task (default 1h)")
     String timeout;
 
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "pg.create-index: the columns, in order")
+    java.util.List<String> columns = new java.util.ArrayList<>();
+
+    @Option(names = "--approve", description = "pg.create-index: approve building the index (without it, only the plan)")
+    boolean approve;
+
     @Option(names = "--json", description = "print the outcome as JSON")
     boolean json;
 
@@ -71,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var task = Optional.ofNullable(TASKS.get(taskName)).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "no task named '" + taskName + "'; tasks: " + String.join(", ", TASKS.keySet().stream().sorted().toList()))).get();
+                "no task named '" + taskName + "'; tasks: " + String.join(", ", TASKS.keySet().stream().sorted().toList()))).apply(this);
         var duration = DurationSpec.parse(timeout);
         if (duration == null) throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a duration such as 30m");
         var idleFor = DurationSpec.parse(idle);
