@@ -5,6 +5,7 @@ import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.task.CreateIndexTask;
 import dev.tend.postgres.task.PgTask;
 import dev.tend.postgres.task.ReindexTask;
+import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
 import dev.tend.task.MaintenanceWindows;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.terminate-idle, pg.create-index); --dry-run prints the exact SQL.")
+@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset, pg.terminate-idle); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
     // Until the calendar issue configures windows, none is open: disruptive tasks need --force.
     private static final Map<String, Function<RunCommand, PgTask>> TASKS = Map.of(
@@ -29,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
             "pg.analyze", command -> VacuumTask.analyze(),
             "pg.terminate-idle", command -> new TerminateIdleTask(MaintenanceWindows.none()),
             "pg.reindex", command -> new ReindexTask(MaintenanceWindows.none()),
-            "pg.create-index", command -> new CreateIndexTask(command.columns, command.approve));
+            "pg.create-index", command -> new CreateIndexTask(command.columns, command.approve),
+            "pg.statements-reset", command -> new StatementsResetTask());
 
     private final Main.Environment environment;
 

@@ -197,7 +197,7 @@ class CliTest {
                     .satisfies(outcome -> assertThat(outcome.result()).isEqualTo(dev.tend.task.TaskOutcome.Result.PLANNED));
         }
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no task named 'pg.defrag'; tasks: pg.analyze, pg.create-index, pg.reindex, pg.terminate-idle, pg.vacuum");
+        assertThat(unknown.err()).contains("no task named 'pg.defrag'; tasks: pg.analyze, pg.create-index, pg.reindex, pg.statements-reset, pg.terminate-idle, pg.vacuum");
     }
 
     @Test

@@ -59,6 +59,8 @@ public final class PostgresServer extends LocalService {
                     // keep the unix socket out of the shared /tmp
                     .setServerConfig("unix_socket_directories", workDir.toString())
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // loaded as on most production servers; a database sees it only after CREATE EXTENSION
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(STARTUP_TIMEOUT)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
