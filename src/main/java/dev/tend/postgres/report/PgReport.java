@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class PgReport {
     private static final List<ReportProbe> PROBES = List.of(new IndexProbe(), new TableProbe(), new SessionProbe(), new ServerProbe(),
-            new SettingsProbe(), new BloatProbe(), new SizeProbe());
+            new SettingsProbe(), new BloatProbe(), new IndexBloatProbe(), new SizeProbe());
 
     private final ReportPolicy policy;
     private final Redactor redactor;

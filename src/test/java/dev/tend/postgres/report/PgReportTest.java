@@ -182,6 +182,12 @@ class PgReportTest {
                 DROP TABLE IF EXISTS "Lab Schema".sparse;
                 CREATE TABLE "Lab Schema".sparse (id int, payload text) WITH (autovacuum_enabled = off);
                 INSERT INTO "Lab Schema".sparse SELECT g, repeat('x', 40) FROM generate_series(1, 50000) g;
+                CREATE INDEX sparse_id ON "Lab Schema".sparse (id);
+                DROP TABLE IF EXISTS "Lab Schema".healthy;
+                CREATE TABLE "Lab Schema".healthy (id int, payload text);
+                INSERT INTO "Lab Schema".healthy SELECT g, repeat('y', 40) FROM generate_series(1, 50000) g;
+                CREATE INDEX healthy_id ON "Lab Schema".healthy (id);
+                ANALYZE "Lab Schema".healthy;
                 DELETE FROM "Lab Schema".sparse WHERE id % 10 <> 0;
                 """);
         sql("VACUUM (ANALYZE) \"Lab Schema\".sparse"); // space reusable, not returned: every page keeps a row
@@ -191,6 +197,16 @@ class PgReportTest {
         var findings = new PgReport(target.reportPolicy(), Redactor.none()).run(target, Duration.ofSeconds(10));
 
         var bloat = finding(findings, "table_bloat", "\"Lab Schema\".sparse");
+        var indexBloat = finding(findings, "index_bloat", "\"Lab Schema\".sparse_id");
+        assertThat(indexBloat.fix()).startsWith("REINDEX INDEX CONCURRENTLY \"Lab Schema\".sparse_id");
+        assertThat(indexBloat.figures()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("bloat_percent");
+            assertThat(m.value()).isBetween(70.0, 100.0);
+        });
+        assertThat(findings).filteredOn(f -> f.kind().equals("index_bloat")).extracting(Finding::object)
+                .doesNotContain("\"Lab Schema\".\"Idx One\"", "\"Lab Schema\".healthy_id"); // small, or freshly built
+        assertThat(findings).filteredOn(f -> f.kind().equals("table_bloat")).extracting(Finding::object)
+                .doesNotContain("\"Lab Schema\".healthy");
         assertThat(bloat.detail()).contains("is free space its live rows do not need");
         assertThat(bloat.figures()).anySatisfy(m -> {
             assertThat(m.name()).isEqualTo("bloat_percent");
