@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -116,11 +115,20 @@ final class JdbcResultStore implements ResultStore {
         if (scans.isEmpty()) return;
         try {
             jdbi.useTransaction(handle -> {
+                // Only change points are kept: a row when an index is first seen or its count moved.
+                // The table then grows with activity, not with every report run.
+                var latest = latestScans(handle, target);
                 var batch = handle.prepareBatch("INSERT INTO index_scan_snapshot (target, index_name, idx_scan, taken_at) "
                         + "VALUES (:target, :index, :scans, :at)");
-                scans.forEach((index, count) -> batch.bind("target", target).bind("index", index).bind("scans", count)
-                        .bind("at", at.toEpochMilli()).add());
-                batch.execute();
+                int rows = 0;
+                for (var entry : scans.entrySet()) {
+                    var previous = latest.get(entry.getKey());
+                    if (previous != null && previous.scans() == entry.getValue()) continue;
+                    batch.bind("target", target).bind("index", entry.getKey()).bind("scans", entry.getValue())
+                            .bind("at", at.toEpochMilli()).add();
+                    rows++;
+                }
+                if (rows > 0) batch.execute();
             });
         } catch (RuntimeException e) {
             throw new StoreException("cannot write index scan snapshots to the store: " + e.getMessage(), e);
@@ -129,24 +137,26 @@ final class JdbcResultStore implements ResultStore {
 
     @Override
     public Map<String, Instant> unscannedSince(String target, Map<String, Long> current) {
-        record Snapshot(String index, long scans, long at) {}
-        var snapshots = jdbi.withHandle(handle -> handle.createQuery("SELECT index_name, idx_scan, taken_at FROM index_scan_snapshot "
-                        + "WHERE target = :target ORDER BY index_name, taken_at DESC")
-                .bind("target", target)
-                .map((row, context) -> new Snapshot(row.getString(1), row.getLong(2), row.getLong(3)))
-                .list());
+        var latest = jdbi.withHandle(handle -> latestScans(handle, target));
         var since = new HashMap<String, Instant>();
-        var finished = new HashSet<String>();
-        for (var snapshot : snapshots) { // newest first per index
-            var now = current.get(snapshot.index());
-            if (now == null || finished.contains(snapshot.index())) continue;
-            if (snapshot.scans() == now) {
-                since.put(snapshot.index(), Instant.ofEpochMilli(snapshot.at())); // the run of equal values reaches back here
-            } else {
-                finished.add(snapshot.index()); // scanned (or reset) before this: the run ends
-            }
-        }
+        current.forEach((index, scans) -> {
+            var point = latest.get(index);
+            if (point != null && point.scans() == scans) since.put(index, point.at());
+        });
         return since;
+    }
+
+    private record ScanPoint(long scans, Instant at) {}
+
+    /** The latest change point of each index of a target. */
+    private static Map<String, ScanPoint> latestScans(org.jdbi.v3.core.Handle handle, String target) {
+        var latest = new HashMap<String, ScanPoint>();
+        handle.createQuery("SELECT index_name, idx_scan, taken_at FROM index_scan_snapshot WHERE id IN "
+                        + "(SELECT max(id) FROM index_scan_snapshot WHERE target = :target GROUP BY index_name)")
+                .bind("target", target)
+                .map((row, context) -> Map.entry(row.getString(1), new ScanPoint(row.getLong(2), Instant.ofEpochMilli(row.getLong(3)))))
+                .forEach(entry -> latest.put(entry.getKey(), entry.getValue()));
+        return latest;
     }
 
     private static CheckResult map(ResultSet row, StatementContext context) throws SQLException {

@@ -24,7 +24,7 @@ public interface ResultStore extends AutoCloseable {
     /** Task runs on one target, newest first. */
     List<TaskOutcome> outcomes(String target, int limit);
 
-    /** Records the idx_scan of each index (schema-qualified name → scans) of a target at one moment. */
+    /** Records the idx_scan of each index (schema-qualified name → scans) at one moment, where it changed. */
     void saveIndexScans(String target, Instant at, Map<String, Long> scans);
 
     /**

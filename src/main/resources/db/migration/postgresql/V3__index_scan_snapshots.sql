@@ -1,5 +1,5 @@
--- idx_scan of every index at each report: statistics since the last reset cannot say how long an
--- index has gone unused, these snapshots can ("unused for N days").
+-- idx_scan of every index whenever a report sees it change (and when first seen): statistics since
+-- the last reset cannot say how long an index has gone unused, these change points can.
 CREATE TABLE index_scan_snapshot (
     id         BIGSERIAL PRIMARY KEY,
     target     TEXT    NOT NULL,
