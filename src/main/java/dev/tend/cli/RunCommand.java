@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
             "pg.vacuum", command -> VacuumTask.vacuum(),
             "pg.analyze", command -> VacuumTask.analyze(),
             "pg.terminate-idle", command -> new TerminateIdleTask(MaintenanceWindows.none()),
-            "pg.reindex", command -> new ReindexTask(MaintenanceWindows.none()),
+            "pg.reindex", command -> new ReindexTask(MaintenanceWindows.none(), command.bloated),
             "pg.create-index", command -> new CreateIndexTask(command.columns, command.approve),
             "pg.statements-reset", command -> new StatementsResetTask());
 
@@ -67,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "pg.create-index: the columns, in order")
     java.util.List<String> columns = new java.util.ArrayList<>();
+
+    @Option(names = "--bloated", description = "pg.reindex: the indexes the report estimates as bloated, not the invalid ones")
+    boolean bloated;
 
     @Option(names = "--approve", description = "pg.create-index: approve building the index (without it, only the plan)")
     boolean approve;

@@ -13,7 +13,7 @@ import java.util.List;
  * 8-byte alignment, the default 90% leaf fillfactor) against the pages it has. Expression and
  * partial indexes are skipped: their widths are not in pg_stats. No index is read or locked.
  */
-final class IndexBloatProbe implements ReportProbe {
+public final class IndexBloatProbe implements ReportProbe {
     private static final String INDEX_BLOAT = """
             SELECT index_name, table_name, actual_bytes, greatest(actual_pages - expected_pages, 0) * bs AS bloat_bytes,
                    100.0 * greatest(actual_pages - expected_pages, 0) / greatest(actual_pages, 1) AS bloat_pct
@@ -43,6 +43,11 @@ final class IndexBloatProbe implements ReportProbe {
     @Override
     public String name() {
         return "index bloat";
+    }
+
+    /** The indexes the report would call bloated under this policy (what pg.reindex --bloated rebuilds). */
+    public static List<String> bloatedIndexes(Connection connection, ReportPolicy policy) throws SQLException {
+        return new IndexBloatProbe().find(connection, policy).stream().map(Finding::object).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tend.postgres.task;
 import dev.tend.check.Measurement;
 import dev.tend.check.Text;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.report.IndexBloatProbe;
 import dev.tend.task.Impact;
 import dev.tend.task.MaintenanceWindows;
 import dev.tend.task.TaskOutcome;
@@ -29,9 +30,12 @@ public final class ReindexTask implements PgTask {
             ORDER BY 1""";
 
     private final MaintenanceWindows windows;
+    private final boolean bloated;
 
-    public ReindexTask(MaintenanceWindows windows) {
+    /** {@code bloated}: rebuild the indexes the report estimates as bloated, instead of the invalid ones. */
+    public ReindexTask(MaintenanceWindows windows, boolean bloated) {
         this.windows = windows;
+        this.bloated = bloated;
     }
 
     @Override
@@ -47,13 +51,15 @@ public final class ReindexTask implements PgTask {
     @Override
     public TaskOutcome run(PostgresTarget target, TaskRequest request, Clock clock) {
         var scope = request.table().map(t -> "indexes of " + request.schema().orElse("public") + "." + t)
-                .orElse("invalid indexes of " + target.database());
+                .orElse((bloated ? "bloated" : "invalid") + " indexes of " + target.database());
         var outcomes = new Outcomes(this, target, request, scope, clock);
         var steps = outcomes.steps;
         try (var session = MaintenanceSession.open(target, request.timeout())) {
             var connection = session.connection();
             boolean concurrently = serverVersion(connection) >= 120000;
-            var before = indexes(connection, request);
+            var before = bloated && request.table().isEmpty()
+                    ? indexesNamed(connection, IndexBloatProbe.bloatedIndexes(connection, target.reportPolicy()))
+                    : indexes(connection, request);
             var verb = concurrently ? "REINDEX INDEX CONCURRENTLY " : "REINDEX INDEX ";
             before.forEach(index -> steps.add(verb + index.name()));
             if (request.dryRun()) {

@@ -50,7 +50,7 @@ class ReindexTaskTest {
 
     @Test
     void invalidIndexesArePlannedAFailedRebuildSaysWhyAndABloatedIndexShrinks() throws Exception {
-        var task = new ReindexTask(MaintenanceWindows.none());
+        var task = new ReindexTask(MaintenanceWindows.none(), false);
 
         var plan = task.run(target, request(Optional.empty(), true), Clock.systemUTC());
         assertThat(plan.result()).isEqualTo(Result.PLANNED);
@@ -64,6 +64,11 @@ class ReindexTaskTest {
         assertThat(invalid.reason()).contains("_ccnew");
         // A failed REINDEX CONCURRENTLY leaves its half-built copy behind, as PostgreSQL documents.
         postgres.execute(DB, "DROP INDEX " + INVALID + "; DROP INDEX IF EXISTS \"Lab Schema\".\"Broken Unique_ccnew\"");
+        postgres.execute(DB, "ANALYZE \"Lab Schema\".items");
+        var strict = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
+                + "\", report: {tableBloatSize: 100KB}");
+        var bloatedPlan = new ReindexTask(MaintenanceWindows.none(), true).run(strict, request(Optional.empty(), true), Clock.systemUTC());
+        assertThat(bloatedPlan.steps()).containsExactly("REINDEX INDEX CONCURRENTLY " + BLOATED);
         var bloated = task.run(target, request(Optional.of("items"), false), Clock.systemUTC());
         assertThat(bloated.result()).as(bloated.reason()).isEqualTo(Result.SUCCEEDED);
         assertThat(bloated.steps()).containsExactly("REINDEX INDEX CONCURRENTLY " + BLOATED);
