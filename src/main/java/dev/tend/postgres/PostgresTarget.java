@@ -20,7 +20,8 @@ public record PostgresTarget(
         Thresholds connections,
         Optional<Thresholds> sizeBytes,
         boolean reportAsCheck,
-        ReportPolicy reportPolicy) implements Target {
+        ReportPolicy reportPolicy,
+        Optional<java.nio.file.Path> dataDirectory) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {

@@ -5,6 +5,7 @@ import dev.tend.check.Thresholds;
 import dev.tend.config.spec.Field;
 import dev.tend.postgres.report.ReportSettings;
 import dev.tend.config.spec.ObjectSpec;
+import dev.tend.config.spec.PathSpec;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.SizeSpec;
 import dev.tend.config.spec.StringSpec;
@@ -37,6 +38,8 @@ public final class PostgresTargetType implements TargetType {
                         Field.required("warn", new SizeSpec(), "size at which the check warns, e.g. 50GB"),
                         Field.required("crit", new SizeSpec(), "size at which the check is critical")),
                         "database size levels; without them size is only measured"),
+                Field.optional("dataDirectory", new PathSpec(true),
+                        "the server's data directory as seen from where Tend runs; lets pg.reindex check free disk first"),
                 ReportSettings.field());
     }
 
@@ -54,6 +57,7 @@ public final class PostgresTargetType implements TargetType {
                 : Optional.<Thresholds>empty();
         return new PostgresTarget(binding.settings(), url, url.user().orElse("postgres"), fields.secret("password"),
                 ThresholdSpec.read(fields, "connections", true, binding.problems()), size,
-                fields.object("report").bool("check"), ReportSettings.policy(fields.object("report")));
+                fields.object("report").bool("check"), ReportSettings.policy(fields.object("report")),
+                Optional.ofNullable(fields.<java.nio.file.Path>value("dataDirectory")));
     }
 }

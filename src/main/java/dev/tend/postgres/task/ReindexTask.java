@@ -29,13 +29,25 @@ public final class ReindexTask implements PgTask {
               AND (CASE WHEN ? IS NULL THEN NOT i.indisvalid ELSE n.nspname = ? AND t.relname = ? END)
             ORDER BY 1""";
 
+    /** Usable bytes on the file system holding a path; a seam so tests can stand in for a full disk. */
+    @FunctionalInterface
+    interface FreeSpace {
+        long usableBytes(java.nio.file.Path path) throws java.io.IOException;
+    }
+
     private final MaintenanceWindows windows;
     private final boolean bloated;
+    private final FreeSpace freeSpace;
 
     /** {@code bloated}: rebuild the indexes the report estimates as bloated, instead of the invalid ones. */
     public ReindexTask(MaintenanceWindows windows, boolean bloated) {
+        this(windows, bloated, path -> java.nio.file.Files.getFileStore(path).getUsableSpace());
+    }
+
+    ReindexTask(MaintenanceWindows windows, boolean bloated, FreeSpace freeSpace) {
         this.windows = windows;
         this.bloated = bloated;
+        this.freeSpace = freeSpace;
     }
 
     @Override
@@ -69,6 +81,8 @@ public final class ReindexTask implements PgTask {
                 return outcomes.end(Result.REFUSED, "this server has no REINDEX CONCURRENTLY, so rebuilding locks the "
                         + "table: wait for a maintenance window or pass --force");
             }
+            var noRoom = diskRefusal(target, before);
+            if (noRoom != null) return outcomes.end(Result.REFUSED, noRoom, figures(before), List.of());
             var refusal = session.refusal(true);
             if (refusal.isPresent()) {
                 return outcomes.end(Result.REFUSED, refusal.get());
@@ -88,6 +102,22 @@ public final class ReindexTask implements PgTask {
     }
 
     private record IndexState(String name, long bytes, boolean valid) {}
+
+    /**
+     * A rebuild writes a new copy before dropping the old one, so the largest index must fit in the
+     * free space of the data directory. Checked when the target says where that directory is.
+     */
+    private String diskRefusal(PostgresTarget target, List<IndexState> indexes) {
+        if (target.dataDirectory().isEmpty() || indexes.isEmpty()) return null;
+        long needed = indexes.stream().mapToLong(IndexState::bytes).max().orElse(0);
+        try {
+            long free = freeSpace.usableBytes(target.dataDirectory().get());
+            return free >= needed ? null : "only " + dev.tend.check.Units.bytes(free) + " free in " + target.dataDirectory().get()
+                    + ", and rebuilding needs about " + dev.tend.check.Units.bytes(needed) + " for a new copy of the largest index";
+        } catch (java.io.IOException e) {
+            return "cannot read the free space of " + target.dataDirectory().get() + ": " + e.getMessage();
+        }
+    }
 
     private static List<IndexState> indexes(Connection connection, TaskRequest request) throws SQLException {
         try (var statement = connection.prepareStatement(INDEXES)) {

@@ -69,6 +69,15 @@ class ReindexTaskTest {
                 + "\", report: {tableBloatSize: 100KB}");
         var bloatedPlan = new ReindexTask(MaintenanceWindows.none(), true).run(strict, request(Optional.empty(), true), Clock.systemUTC());
         assertThat(bloatedPlan.steps()).containsExactly("REINDEX INDEX CONCURRENTLY " + BLOATED);
+
+        // With the data directory known, a disk without room for the new copy stops the rebuild.
+        var withDataDirectory = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
+                + "\", dataDirectory: /tmp");
+        var fullDisk = new ReindexTask(MaintenanceWindows.none(), false, path -> 4096)
+                .run(withDataDirectory, request(Optional.of("items"), false), Clock.systemUTC());
+        assertThat(fullDisk.result()).isEqualTo(Result.REFUSED);
+        assertThat(fullDisk.reason()).startsWith("only 4.1 kB free in /tmp, and rebuilding needs about ")
+                .endsWith("for a new copy of the largest index");
         var bloated = task.run(target, request(Optional.of("items"), false), Clock.systemUTC());
         assertThat(bloated.result()).as(bloated.reason()).isEqualTo(Result.SUCCEEDED);
         assertThat(bloated.steps()).containsExactly("REINDEX INDEX CONCURRENTLY " + BLOATED);
