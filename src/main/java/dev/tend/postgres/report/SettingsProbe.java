@@ -58,14 +58,14 @@ final class SettingsProbe implements ReportProbe {
         long connections = groups.stream().mapToLong(Group::count).sum();
         long max = groups.isEmpty() ? 0 : groups.get(0).max();
         double used = Units.ratioPercent(connections, max);
-        if (used >= policy.connectionsWarnPercent()) {
-            var breakdown = groups.stream().map(g -> g.count() + " " + g.state() + " (" + g.application() + ")").toList();
-            findings.add(new Finding("connections", "database server", used >= 90 ? Status.CRIT : Status.WARN,
-                    connections + " of " + max + " connections in use (" + Units.percent(used) + "): " + String.join(", ", breakdown),
-                    "when max_connections is reached new sessions are refused, including the application's",
-                    "end idle sessions (tend run pg.terminate-idle) or put a pooler in front of the database",
-                    List.of(new Measurement("connections", connections, "count"), new Measurement("used", used, "%"))));
-        }
+        // Always shown (a note while there is headroom): who holds the connections is the first question in an incident.
+        var breakdown = groups.stream().map(g -> g.count() + " " + g.state() + " (" + g.application() + ")").toList();
+        var severity = used < policy.connectionsWarnPercent() ? Status.OK : used >= 90 ? Status.CRIT : Status.WARN;
+        findings.add(new Finding("connections", "database server", severity,
+                connections + " of " + max + " connections in use (" + Units.percent(used) + "): " + String.join(", ", breakdown),
+                "when max_connections is reached new sessions are refused, including the application's",
+                "end idle sessions (tend run pg.terminate-idle) or put a pooler in front of the database",
+                List.of(new Measurement("connections", connections, "count"), new Measurement("used", used, "%"))));
         findings.addAll(slowQueries(connection, policy));
         return findings;
     }
