@@ -2,10 +2,10 @@ package dev.tend.postgres.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.check.RunChecks;
 import dev.tend.check.Status;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.PostgresTargets;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class PgReportTest {
             // duplicate key: exactly the failure that leaves an invalid index
         }
         for (int i = 0; i < 5; i++) sql("SELECT count(*) FROM \"Lab Schema\".scanned WHERE payload = 'p7'");
-        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
+        target = PostgresTargets.of(postgres, DB);
     }
 
     @AfterAll
@@ -165,8 +165,7 @@ class PgReportTest {
 
     @Test
     void levelsSetInTendYamlDecideWhatIsReported() throws Exception {
-        var strict = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
-                + "\", report: {deadTuplesPercent: 60, sequenceWarn: 99, sequenceCrit: 100}");
+        var strict = PostgresTargets.of(postgres, DB, "report: {deadTuplesPercent: 60, sequenceWarn: 99, sequenceCrit: 100}");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 finding(report(ReportPolicy.defaults()), "dead_tuples", "\"Lab Schema\".churn"));
@@ -191,8 +190,7 @@ class PgReportTest {
                 DELETE FROM "Lab Schema".sparse WHERE id % 10 <> 0;
                 """);
         sql("VACUUM (ANALYZE) \"Lab Schema\".sparse"); // space reusable, not returned: every page keeps a row
-        var target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
-                + "\", report: {tableBloatSize: 100KB}");
+        var target = PostgresTargets.of(postgres, DB, "report: {tableBloatSize: 100KB}");
 
         var findings = new PgReport(target.reportPolicy(), Redactor.none()).run(target, Duration.ofSeconds(10));
 

@@ -2,8 +2,8 @@ package dev.tend.postgres.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.check.RunChecks;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.PostgresTargets;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;
@@ -32,7 +32,7 @@ class CreateIndexTaskTest {
                 CREATE TABLE "Lab Schema"."Orders" (id int, "Customer Id" int);
                 INSERT INTO "Lab Schema"."Orders" SELECT g, g % 100 FROM generate_series(1, 1000) g;
                 """);
-        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
+        target = PostgresTargets.of(postgres, DB);
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.tend.postgres.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.RunChecks;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.PostgresTargets;
 import dev.tend.task.MaintenanceWindows;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
@@ -45,7 +45,7 @@ class ReindexTaskTest {
         } catch (Exception expected) {
             // the duplicate id makes the build fail and leave an invalid index
         }
-        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
+        target = PostgresTargets.of(postgres, DB);
     }
 
     @Test
@@ -65,14 +65,12 @@ class ReindexTaskTest {
         // A failed REINDEX CONCURRENTLY leaves its half-built copy behind, as PostgreSQL documents.
         postgres.execute(DB, "DROP INDEX " + INVALID + "; DROP INDEX IF EXISTS \"Lab Schema\".\"Broken Unique_ccnew\"");
         postgres.execute(DB, "ANALYZE \"Lab Schema\".items");
-        var strict = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
-                + "\", report: {tableBloatSize: 100KB}");
+        var strict = PostgresTargets.of(postgres, DB, "report: {tableBloatSize: 100KB}");
         var bloatedPlan = new ReindexTask(MaintenanceWindows.none(), true).run(strict, request(Optional.empty(), true), Clock.systemUTC());
         assertThat(bloatedPlan.steps()).containsExactly("REINDEX INDEX CONCURRENTLY " + BLOATED);
 
         // With the data directory known, a disk without room for the new copy stops the rebuild.
-        var withDataDirectory = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB)
-                + "\", dataDirectory: /tmp");
+        var withDataDirectory = PostgresTargets.of(postgres, DB, "dataDirectory: /tmp");
         var fullDisk = new ReindexTask(MaintenanceWindows.none(), false, path -> 4096)
                 .run(withDataDirectory, request(Optional.of("items"), false), Clock.systemUTC());
         assertThat(fullDisk.result()).isEqualTo(Result.REFUSED);

@@ -2,8 +2,8 @@ package dev.tend.postgres.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.check.RunChecks;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.PostgresTargets;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;
@@ -22,7 +22,7 @@ class StatementsResetTaskTest {
         postgres.createDatabase("statements_lab");
         postgres.execute("statements_lab", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         for (int i = 0; i < 5; i++) postgres.execute("statements_lab", "SELECT count(*) FROM generate_series(1, 100000)");
-        var target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url("statements_lab") + "\"");
+        var target = PostgresTargets.of(postgres, "statements_lab");
         var request = new TaskRequest(Optional.empty(), Optional.empty(), false, false, Duration.ofMinutes(1), Duration.ofHours(1));
 
         var outcome = new StatementsResetTask().run(target, request, Clock.systemUTC());
@@ -38,7 +38,7 @@ class StatementsResetTaskTest {
     @Test
     void withoutTheExtensionItIsRefusedWithTheWayToInstallIt(PostgresServer postgres) throws Exception {
         postgres.createDatabase("statements_none");
-        var target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url("statements_none") + "\"");
+        var target = PostgresTargets.of(postgres, "statements_none");
         var request = new TaskRequest(Optional.empty(), Optional.empty(), false, false, Duration.ofMinutes(1), Duration.ofHours(1));
 
         var outcome = new StatementsResetTask().run(target, request, Clock.systemUTC());

@@ -3,8 +3,8 @@ package dev.tend.postgres.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.RunChecks;
 import dev.tend.postgres.PostgresTarget;
+import dev.tend.postgres.PostgresTargets;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;
@@ -30,7 +30,7 @@ class VacuumTaskTest {
     static void database(PostgresServer server) throws Exception {
         postgres = server;
         postgres.createDatabase(DB);
-        target = (PostgresTarget) RunChecks.target("name: db, type: postgres, url: \"" + postgres.url(DB) + "\"");
+        target = PostgresTargets.of(postgres, DB);
     }
 
     @BeforeEach
