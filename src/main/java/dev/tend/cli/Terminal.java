@@ -12,7 +12,7 @@ final class Terminal {
     }
 
     /** Since Java 22 System.console() exists even for pipes; isTerminal() (22+) tells them apart. */
-    private static boolean isTerminal() {
+    static boolean isTerminal() {
         var console = System.console();
         if (console == null) return false;
         try {

@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.backup.BackupSpec;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;
@@ -62,13 +63,19 @@ public final class ConfigLoader {
         List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
         var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull).toList();
         References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
+        var byName = new java.util.LinkedHashMap<String, dev.tend.target.Target>();
+        targets.forEach(target -> byName.putIfAbsent(target.name(), target));
+        var unbuilt = entries.stream().filter(Objects::nonNull).filter(entry -> entry.target() == null)
+                .map(TargetEntry::name).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        List<Fields> backupEntries = fields.has("backups") ? fields.list("backups") : List.of();
+        var backups = BackupSpec.bind(backupEntries, byName, unbuilt, baseDirectory(source), problems);
         var platform = fields.has("platform") ? platform(fields.object("platform"), problems) : null;
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         var runner = fields.object("runner");
         if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
-        return new TendConfig(source, platform, List.copyOf(targets), (int) runner.whole("concurrency"), store,
+        return new TendConfig(source, platform, List.copyOf(targets), backups, (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

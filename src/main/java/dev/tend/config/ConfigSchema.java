@@ -23,6 +23,7 @@ public final class ConfigSchema {
                         Field.withDefault("timezone", StringSpec.any(), "UTC", "IANA time zone, e.g. Europe/Berlin")),
                         "platform: {name: ..., timezone: UTC}"),
                 Field.required("targets", ListSpec.of(new TargetSpec(types)), "the components Tend watches"),
+                dev.tend.backup.BackupSpec.field(),
                 Field.withDefault("runner", ObjectSpec.of("how checks are run",
                         Field.withDefault("concurrency", NumberSpec.whole(1, 100_000), "256",
                                 "most checks in flight at once, over all targets (each target also has its own limit)")),

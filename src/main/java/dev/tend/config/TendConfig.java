@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.backup.BackupSettings;
 import dev.tend.target.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,9 +8,14 @@ import java.util.Optional;
 
 /** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
 public record TendConfig(
-        Path source, PlatformSettings platform, List<Target> targets, int concurrency, StoreSettings store, Redactor redactor) {
+        Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups, int concurrency,
+        StoreSettings store, Redactor redactor) {
 
     public Optional<Target> target(String name) {
         return targets.stream().filter(target -> target.name().equals(name)).findFirst();
+    }
+
+    public Optional<BackupSettings> backup(String name) {
+        return backups.stream().filter(backup -> backup.name().equals(name)).findFirst();
     }
 }

@@ -38,6 +38,12 @@ public record PostgresTarget(
         return url.where();
     }
 
+    /** The same server, user and password, another database (a scratch copy, a restore target). */
+    public PostgresTarget onDatabase(String database) {
+        var other = new PostgresUrl(url.host(), url.port(), database, url.user(), url.parameters());
+        return new PostgresTarget(settings, other, user, password, connections, sizeBytes, reportAsCheck, reportPolicy, dataDirectory);
+    }
+
     public String database() {
         return url.database();
     }

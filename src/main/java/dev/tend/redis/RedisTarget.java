@@ -19,7 +19,8 @@ public record RedisTarget(
         Optional<String> user,
         Optional<Secret> password,
         Thresholds memory,
-        Thresholds clients) implements Target {
+        Thresholds clients,
+        Optional<java.nio.file.Path> dataDirectory) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {

@@ -33,7 +33,9 @@ public final class RedisTargetType implements TargetType {
                 Field.optional("username", StringSpec.any(), "ACL user name (Redis 6+)"),
                 Field.optional("password", new SecretSpec(), "e.g. \"${env:REDIS_PASSWORD}\""),
                 ThresholdSpec.percent("memory", 80, 90, "used_memory as % of maxmemory"),
-                ThresholdSpec.percent("clients", 80, 90, "connected clients as % of maxclients"));
+                ThresholdSpec.percent("clients", 80, 90, "connected clients as % of maxclients"),
+                Field.optional("dataDirectory", new dev.tend.config.spec.PathSpec(true),
+                        "the server's dir (where dump.rdb is) as seen from where Tend runs; lets backups copy the RDB file"));
     }
 
     @Override
@@ -61,6 +63,7 @@ public final class RedisTargetType implements TargetType {
         return new RedisTarget(binding.settings(), url.host(), url.port(), database, url.scheme().equals("rediss"),
                 Optional.ofNullable(fields.string("username")), fields.secret("password"),
                 ThresholdSpec.read(fields, "memory", true, binding.problems()),
-                ThresholdSpec.read(fields, "clients", true, binding.problems()));
+                ThresholdSpec.read(fields, "clients", true, binding.problems()),
+                Optional.ofNullable(fields.<java.nio.file.Path>value("dataDirectory")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tend.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
 import dev.tend.task.TaskOutcome;
@@ -157,6 +158,36 @@ final class JdbcResultStore implements ResultStore {
                 .map((row, context) -> Map.entry(row.getString(1), new ScanPoint(row.getLong(2), Instant.ofEpochMilli(row.getLong(3)))))
                 .forEach(entry -> latest.put(entry.getKey(), entry.getValue()));
         return latest;
+    }
+
+    @Override
+    public void saveVerification(Verification verification) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO backup_verification "
+                            + "(backup, backup_id, kind, passed, started_at, duration_ms, details) "
+                            + "VALUES (:backup, :backupId, :kind, :passed, :startedAt, :durationMs, :details)")
+                    .bind("backup", verification.backup())
+                    .bind("backupId", verification.backupId())
+                    .bind("kind", verification.kind())
+                    .bind("passed", verification.passed())
+                    .bind("startedAt", verification.startedAt().toEpochMilli())
+                    .bind("durationMs", verification.duration().toMillis())
+                    .bind("details", VerificationRows.details(verification))
+                    .execute());
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write the verification to the store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Verification> verifications(String backup, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT backup, backup_id, kind, passed, started_at, duration_ms, details "
+                        + "FROM backup_verification WHERE backup = :backup ORDER BY id DESC LIMIT :limit")
+                .bind("backup", backup)
+                .bind("limit", limit)
+                .map((row, context) -> VerificationRows.read(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+                        row.getLong(5), row.getLong(6), row.getString(7)))
+                .list());
     }
 
     private static CheckResult map(ResultSet row, StatementContext context) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.tend.store;
 
+import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
 import dev.tend.task.TaskOutcome;
 import java.time.Instant;
@@ -32,6 +33,12 @@ public interface ResultStore extends AutoCloseable {
      * value — i.e. how long it has gone unscanned. Indexes without such a snapshot are left out.
      */
     Map<String, Instant> unscannedSince(String target, Map<String, Long> current);
+
+    /** Appends the evidence of one backup verification or restore drill. */
+    void saveVerification(Verification verification);
+
+    /** Verifications and drills of one backup name, newest first. */
+    List<Verification> verifications(String backup, int limit);
 
     @Override
     void close();

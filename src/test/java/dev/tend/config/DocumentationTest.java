@@ -28,5 +28,8 @@ class DocumentationTest {
         CommonFields.fields().forEach(field -> assertThat(reference).contains("`" + field.name() + "`"));
         ConfigSchema.root(types).fields()
                 .forEach(field -> assertThat(reference).contains("`" + field.name() + "`"));
+        var backups = reference.substring(reference.indexOf("## Backups"));
+        var entry = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.backup.BackupSpec.field().spec()).item();
+        entry.fields().forEach(field -> assertThat(backups).as("backups." + field.name()).contains("`" + field.name() + "`"));
     }
 }

@@ -1,0 +1,203 @@
+package dev.tend.backup;
+
+import dev.tend.check.Measurement;
+import dev.tend.config.Redactor;
+import dev.tend.postgres.PostgresTarget;
+import dev.tend.redis.RedisTarget;
+import dev.tend.store.ResultStore;
+import dev.tend.task.TaskOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Creating, listing, verifying, pruning and restoring backups: what the CLI, the scheduler and
+ * the demo call. Every create, prune and restore is recorded as a task outcome, every
+ * verification and drill as a {@link Verification}.
+ */
+public final class BackupService {
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private final Clock clock;
+    private final Function<String, String> environment;
+    private final ZoneId zone;
+    private final Redactor redactor;
+    private final BackupListener listener;
+
+    public BackupService(Clock clock, Function<String, String> environment, ZoneId zone, Redactor redactor, BackupListener listener) {
+        this.clock = clock;
+        this.environment = environment;
+        this.zone = zone;
+        this.redactor = redactor;
+        this.listener = listener;
+    }
+
+    /** A new backup and what was cleaned up from earlier, interrupted ones. */
+    public record Created(Manifest manifest, List<String> cleaned) {}
+
+    public Created create(BackupSettings settings, String retentionClass, ResultStore store) {
+        var started = clock.instant();
+        var destination = Destinations.open(settings);
+        try (var lock = destination.lock()) {
+            var cleaned = destination.removeLeftovers(started, settings.timeout());
+            var id = nextId(started, destination.list());
+            var manifest = switch (settings.target()) {
+                case PostgresTarget postgres -> new PostgresDump(settings, tools(settings), clock, listener).run(destination, id, retentionClass);
+                case RedisTarget redis -> new RedisDump(settings, redis, clock, listener).run(destination, id, retentionClass);
+                default -> throw new BackupException("backups are of postgres or redis targets");
+            };
+            var steps = new ArrayList<String>();
+            cleaned.forEach(path -> steps.add("removed leftover " + path));
+            steps.add("wrote " + destination.describe() + "/" + id + " (" + manifest.files().size() + " files, SHA-256 " + manifest.sha256() + ")");
+            store.saveOutcome(outcome("backup.create", settings, id, TaskOutcome.Result.SUCCEEDED,
+                    "backup " + id + " written and published", started, steps, figures(manifest)));
+            return new Created(manifest, cleaned);
+        } catch (Exception e) {
+            var reason = redactor.redact(message(e));
+            store.saveOutcome(outcome("backup.create", settings, "-", TaskOutcome.Result.FAILED, reason, started, List.of(), List.of()));
+            throw new BackupException("backup " + settings.name() + " failed: " + reason, e);
+        }
+    }
+
+    /** One backup as listed: its manifest and its latest verification, if any. */
+    public record Listing(Manifest manifest, Optional<Verification> lastVerification) {}
+
+    public List<Listing> list(BackupSettings settings, ResultStore store) {
+        var verifications = store.verifications(settings.name(), 1000);
+        return Destinations.open(settings).list().stream().map(manifest -> new Listing(manifest, verifications.stream()
+                .filter(verification -> verification.backupId().equals(manifest.id())).findFirst())).toList();
+    }
+
+    /** Pieces of interrupted backups in the destination. */
+    public List<String> leftovers(BackupSettings settings) {
+        return Destinations.open(settings).leftovers();
+    }
+
+    /** Verifies (or drills) one backup — the given id, else the newest — and records the result. */
+    public Verification verify(BackupSettings settings, Optional<String> id, String kind, Optional<String> into, boolean keep, ResultStore store) {
+        var destination = Destinations.open(settings);
+        var manifest = find(destination, settings, id);
+        var scratch = into.orElse("tend_" + kind + "_" + settings.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
+        var verification = new Verifier(settings, clock, listener, this::tools, PgTools.onPath("redis-server", environment.apply("PATH"))).verify(manifest, destination, kind, scratch, into.isEmpty(), keep);
+        var redacted = redact(verification);
+        store.saveVerification(redacted);
+        return redacted;
+    }
+
+    public List<Retention.Decision> prune(BackupSettings settings, boolean dryRun, ResultStore store) {
+        var started = clock.instant();
+        var destination = Destinations.open(settings);
+        try (var lock = destination.lock()) {
+            var steps = new ArrayList<String>();
+            if (!dryRun) destination.removeLeftovers(started, settings.timeout()).forEach(path -> steps.add("removed leftover " + path));
+            var newestVerified = store.verifications(settings.name(), 1000).stream().filter(Verification::passed)
+                    .map(Verification::backupId).findFirst();
+            var decisions = Retention.decide(destination.list(), settings.retention(), started, zone, newestVerified);
+            for (var decision : decisions) {
+                if (decision.keep()) continue;
+                if (!dryRun) destination.delete(decision.backup());
+                steps.add((dryRun ? "would delete " : "deleted ") + decision.backup().id() + " (" + decision.reason() + ")");
+            }
+            long deleted = decisions.stream().filter(decision -> !decision.keep()).count();
+            store.saveOutcome(outcome("backup.prune", settings, settings.name(), dryRun ? TaskOutcome.Result.PLANNED : TaskOutcome.Result.SUCCEEDED,
+                    (dryRun ? "would delete " : "deleted ") + deleted + " of " + decisions.size() + " backups", started, steps,
+                    List.of(new Measurement("deleted", deleted, "backups"), new Measurement("kept", decisions.size() - deleted, "backups"))));
+            return decisions;
+        } catch (Exception e) {
+            if (e instanceof BackupException backup) throw backup;
+            throw new BackupException("pruning " + settings.name() + " failed: " + message(e), e);
+        }
+    }
+
+    /** Restores a backup into a database for real: a new one, or (replace) an existing one in one transaction. */
+    public TaskOutcome restore(BackupSettings settings, String id, String database, boolean replace, ResultStore store) {
+        if (!(settings.target() instanceof PostgresTarget server)) {
+            throw new BackupException("restore is for postgres backups; a Redis backup is restored by copying its RDB file into place");
+        }
+        var started = clock.instant();
+        var destination = Destinations.open(settings);
+        var manifest = find(destination, settings, Optional.of(id));
+        TaskOutcome outcome;
+        try {
+            new Restorer(tools(settings), settings, listener).restore(manifest, destination, server, database, replace);
+            outcome = outcome("backup.restore", settings, database, TaskOutcome.Result.SUCCEEDED,
+                    "restored " + id + " into " + database + (replace ? " (replaced)" : " (new database)"), started,
+                    List.of("pg_restore " + manifest.id() + " → " + server.onDatabase(database).where()), figures(manifest));
+        } catch (Exception e) {
+            outcome = outcome("backup.restore", settings, database, TaskOutcome.Result.FAILED, redactor.redact(message(e)), started,
+                    List.of(), List.of());
+        }
+        store.saveOutcome(outcome);
+        return outcome;
+    }
+
+    PgTools tools(BackupSettings settings) {
+        return PgTools.find(settings.binDirectory(), environment.apply("PATH"));
+    }
+
+    private static Manifest find(Destination destination, BackupSettings settings, Optional<String> id) {
+        var backups = destination.list();
+        if (backups.isEmpty()) throw new BackupException("no complete backup of " + settings.name() + " in " + destination.describe());
+        if (id.isEmpty()) return backups.get(0);
+        return backups.stream().filter(manifest -> manifest.id().equals(id.get())).findFirst().orElseThrow(() ->
+                new BackupException("no backup " + id.get() + " of " + settings.name() + "; newest: " + backups.get(0).id()));
+    }
+
+    private static String nextId(Instant now, List<Manifest> existing) {
+        var base = ID.format(now);
+        var id = base;
+        for (int suffix = 2; existingId(existing, id); suffix++) id = base + "-" + suffix;
+        return id;
+    }
+
+    private static boolean existingId(List<Manifest> existing, String id) {
+        return existing.stream().anyMatch(manifest -> manifest.id().equals(id));
+    }
+
+    private TaskOutcome outcome(String task, BackupSettings settings, String object, TaskOutcome.Result result, String reason,
+            Instant started, List<String> steps, List<Measurement> after) {
+        return new TaskOutcome(task, settings.target().name(), settings.name() + "/" + object, result, reason, false, started,
+                Duration.between(started, clock.instant()), steps, List.of(), after);
+    }
+
+    private static List<Measurement> figures(Manifest manifest) {
+        return List.of(new Measurement("backup.size", manifest.sizeBytes(), "bytes"),
+                new Measurement("backup.tables", manifest.tables().size(), "tables"),
+                new Measurement("backup.rows", manifest.rows(), "rows"),
+                new Measurement("backup.seconds", Duration.between(manifest.startedAt(), manifest.finishedAt()).toMillis() / 1000.0, "s"));
+    }
+
+    private Verification redact(Verification verification) {
+        return new Verification(verification.backup(), verification.backupId(), verification.kind(), verification.passed(),
+                verification.problems().stream().map(redactor::redact).toList(), verification.notes().stream().map(redactor::redact).toList(),
+                verification.startedAt(), verification.duration(), verification.checksumTime(), verification.restoreTime(),
+                verification.tables(), verification.rows(), verification.queries());
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof SQLException sql) return "PostgreSQL: " + sql.getMessage();
+        if (e instanceof IOException io) return "I/O: " + io.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static void deleteQuietly(java.nio.file.Path directory) {
+        try {
+            LocalDestination.deleteTree(directory);
+        } catch (RuntimeException ignored) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+
+    static java.nio.file.Path workDirectory() throws IOException {
+        return Files.createTempDirectory("tend-backup-");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tend.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code tend backup ...}: verified backups. */
+@Command(name = "backup", description = "Backups: create, list, verify (restore and compare), prune, drill, restore.",
+        subcommands = {BackupCreateCommand.class, BackupListCommand.class, BackupVerifyCommand.class, BackupPruneCommand.class,
+                BackupDrillCommand.class, BackupRestoreCommand.class})
+final class BackupCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
