@@ -80,6 +80,11 @@ public final class RedisServer extends LocalService {
         return "redis://" + HOST + ":" + port;
     }
 
+    /** The server's dir, where BGSAVE writes dump.rdb. */
+    public Path dataDirectory() {
+        return workDir;
+    }
+
     /** An ACL user with all permissions that must send {@link #aclPassword()} (AUTH user password). */
     public String aclUser() {
         return ACL_USER;
