@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Thresholds;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.target.Target;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * One entry of {@code backups:}: what to back up (a postgres or redis target), where to, how, how
- * long to keep it, and how to prove it restores.
+ * long to keep it, how to prove it restores, and how old the newest backup and the last
+ * verification may grow (levels in seconds) before the backup checks warn.
  */
 public record BackupSettings(
         String name,
@@ -22,7 +24,9 @@ public record BackupSettings(
         List<String> verifyQueries,
         Optional<PostgresTarget> verifyOn,
         Duration timeout,
-        Optional<Path> binDirectory) {
+        Optional<Path> binDirectory,
+        Thresholds freshness,
+        Thresholds verificationAge) {
 
     /** pg_dump's output formats Tend writes; both restore with stock pg_restore. */
     public enum DumpFormat {

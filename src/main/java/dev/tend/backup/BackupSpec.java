@@ -1,6 +1,8 @@
 package dev.tend.backup;
 
 import dev.tend.backup.BackupSettings.DumpFormat;
+import dev.tend.check.ThresholdSpec;
+import dev.tend.check.Thresholds;
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.config.spec.EnumSpec;
 import dev.tend.config.spec.Field;
@@ -56,7 +58,11 @@ public final class BackupSpec {
                         "{}", "verify: {queries: [\"SELECT count(*) FROM datasets.catalog\"]}"),
                 Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofDays(7)), "6h",
                         "the longest a dump or restore may take; it is stopped after that"),
-                Field.optional("binDirectory", new PathSpec(true), "where pg_dump and pg_restore are (default: the PATH)"))),
+                Field.optional("binDirectory", new PathSpec(true), "where pg_dump and pg_restore are (default: the PATH)"),
+                ThresholdSpec.field("freshness", DurationSpec.between(Duration.ofMinutes(1), MAX), "26h", "50h",
+                        "age of the newest complete backup at which the freshness check warns / is critical"),
+                ThresholdSpec.field("verification", DurationSpec.between(Duration.ofMinutes(1), MAX), "26h", "8d",
+                        "age of the last verification at which the verification check warns / is critical"))),
                 "backups Tend makes, verifies by restoring them, and prunes");
     }
 
@@ -105,7 +111,18 @@ public final class BackupSpec {
                         retention.has("monthly") ? Optional.of(retention.duration("monthly")) : Optional.empty()),
                 verify.<String>list("queries").stream().filter(Objects::nonNull).toList(),
                 Optional.ofNullable((PostgresTarget) verifyOn), fields.duration("timeout"),
-                Optional.ofNullable(fields.<Path>value("binDirectory")));
+                Optional.ofNullable(fields.<Path>value("binDirectory")),
+                ageLevels(fields, "freshness", problems), ageLevels(fields, "verification", problems));
+    }
+
+    /** Duration levels as seconds; warn must come before crit. */
+    private static Thresholds ageLevels(Fields fields, String key, Problems problems) {
+        var levels = fields.object(key);
+        var thresholds = new Thresholds(levels.duration("warn").toSeconds(), levels.duration("crit").toSeconds());
+        if (thresholds.warn() > thresholds.crit()) {
+            problems.at(levels.node(), fields.pathOf(key), "warn must be below crit", "e.g. {warn: 26h, crit: 50h}");
+        }
+        return thresholds;
     }
 
     private static BackupLocation location(Fields fields, Map<String, Target> targets, Path baseDirectory, Problems problems) {

@@ -34,6 +34,15 @@ public final class Units {
         return (seconds / 60) + "m";
     }
 
+    /** 45s, 12m, 5h 3m, 3d 2h: how old something is, to the two largest units. */
+    public static String age(java.time.Duration age) {
+        long seconds = Math.max(0, age.toSeconds());
+        if (seconds < 60) return seconds + "s";
+        if (seconds < 3600) return (seconds / 60) + "m";
+        if (seconds < 86400) return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+        return (seconds / 86400) + "d " + (seconds % 86400 / 3600) + "h";
+    }
+
     public static double ratioPercent(double part, double whole) {
         return whole <= 0 ? 0 : 100.0 * part / whole;
     }

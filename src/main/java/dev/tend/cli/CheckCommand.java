@@ -3,6 +3,8 @@ package dev.tend.cli;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
+import dev.tend.backup.BackupTarget;
+import dev.tend.store.ResultStore;
 import dev.tend.store.Stores;
 import dev.tend.target.Target;
 import java.util.ArrayList;
@@ -37,10 +39,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = tend.loadConfig();
-        var targets = selected(config);
         List<CheckResult> results;
         CheckService.NotRecordedException notRecorded = null;
         try (var store = Stores.open(config.store())) {
+            var targets = selected(config, store);
             results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
         } catch (CheckService.NotRecordedException e) {
             results = e.results(); // show what was found even though the store refused it
@@ -57,13 +59,15 @@ final class CheckCommand implements Callable<Integer> {
         return results.stream().allMatch(result -> result.status().isOk()) ? 0 : 1;
     }
 
-    private List<Target> selected(TendConfig config) {
-        if (only.isEmpty()) return config.targets();
+    /** The config's targets and, as backup:NAME, its backups; or those --target names. */
+    private List<Target> selected(TendConfig config, ResultStore store) {
+        var all = new ArrayList<Target>(config.targets());
+        config.backups().forEach(backup -> all.add(BackupTarget.of(backup, store)));
+        if (only.isEmpty()) return all;
         var chosen = new ArrayList<Target>();
         for (var name : only) {
-            var target = config.target(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no target named '" + name + "'; targets: " + String.join(", ",
-                            config.targets().stream().map(Target::name).toList())));
+            var target = all.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no target named '" + name + "'; targets: " + String.join(", ", all.stream().map(Target::name).toList())));
             if (!chosen.contains(target)) chosen.add(target);
         }
         return chosen;

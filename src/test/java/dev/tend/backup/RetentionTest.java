@@ -92,7 +92,8 @@ class RetentionTest {
     private BackupSettings settings(RetentionPolicy policy) throws Exception {
         var target = RunChecks.target("name: db, type: postgres, url: \"postgresql://tend@127.0.0.1:5432/lab\"");
         return new BackupSettings("lab", target, new BackupLocation.Local(directory.resolve("backups")), BackupSettings.DumpFormat.CUSTOM, 1, true,
-                policy, List.of(), Optional.empty(), Duration.ofHours(6), Optional.empty());
+                policy, List.of(), Optional.empty(), Duration.ofHours(6), Optional.empty(),
+                new dev.tend.check.Thresholds(26 * 3600, 50 * 3600), new dev.tend.check.Thresholds(26 * 3600, 8 * 86400));
     }
 
     private void fabricate(LocalDestination destination, Instant at) throws Exception {
