@@ -29,7 +29,8 @@ public record Verification(
 
     /** One line for people: passed, or the first problem. */
     public String summary() {
-        return passed ? "passed: " + tables + " tables, " + rows + " rows, restored in " + Durations.short_(restoreTime)
+        return passed ? "passed: " + tables + (tables == 1 ? " table, " : " tables, ") + rows + (rows == 1 ? " row" : " rows")
+                + ", restored in " + Durations.short_(restoreTime)
                 : "FAILED: " + String.join("; ", problems);
     }
 }

@@ -128,14 +128,15 @@ final class BackupOutput {
 
     private static String counts(Manifest manifest) {
         if ("redis".equals(manifest.kind())) return manifest.keys().values().stream().mapToLong(Long::longValue).sum() + " keys";
-        return manifest.tables().size() + " tables, " + manifest.rows() + (manifest.exactCounts() ? "" : "~") + " rows";
+        return plural(manifest.tables().size(), "table") + ", " + plural(manifest.rows(), "row") + (manifest.exactCounts() ? "" : " (estimated)");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) return bytes + " B";
-        if (bytes < 1 << 20) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        if (bytes < 1L << 30) return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return dev.tend.check.Units.bytes(bytes);
     }
 
     private static String seconds(Duration duration) {

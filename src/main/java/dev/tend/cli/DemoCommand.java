@@ -1,6 +1,12 @@
 package dev.tend.cli;
 
+import dev.tend.backup.BackupException;
+import dev.tend.backup.BackupListener;
+import dev.tend.backup.BackupService;
+import dev.tend.backup.BackupTarget;
+import dev.tend.backup.Verification;
 import dev.tend.check.CheckService;
+import java.util.List;
 import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.postgres.PostgresTarget;
@@ -60,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                         Duration.ofMinutes(5), Duration.ofHours(1)), environment.clock());
                 store.saveOutcome(outcome);
                 TaskOutput.print(outcome, vacuum.impact(), false, out);
+                showBackups(config, store, out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
@@ -68,5 +75,25 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A backup made, proven by a real restore, and then watched by its checks. */
+    private void showBackups(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+        var settings = config.backup("molecules").orElseThrow();
+        out.println();
+        out.println("A verified backup (tend backup create molecules; tend backup verify molecules):");
+        var service = new BackupService(environment.clock(), environment.variables(), config.platform().timezone(), config.redactor(),
+                BackupListener.SILENT);
+        try {
+            BackupOutput.created(service.create(settings, "daily", store), false, out);
+            BackupOutput.verification(service.verify(settings, Optional.empty(), Verification.VERIFY, Optional.empty(), false, store), false, out);
+        } catch (BackupException e) {
+            out.println("  skipped: " + e.getMessage());
+            return;
+        }
+        out.println();
+        out.println("The backup's own checks (tend check --target backup:molecules):");
+        var results = new CheckService(environment.clock()).runAndRecord(config, List.of(BackupTarget.of(settings, store)), store, result -> {});
+        ResultTable.print(results, out, Terminal.colors(environment.variables()));
     }
 }

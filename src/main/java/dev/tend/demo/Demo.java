@@ -65,6 +65,12 @@ public final class Demo implements AutoCloseable {
                     type: host
                     volumes: ["/"]
                     directories: [ { path: "%s", warn: 1GB, crit: 5GB } ]
+                backups:
+                  - name: molecules
+                    target: postgres
+                    destination: backups
+                    retention: { daily: 30d, weekly: 90d }
+                    verify: { queries: ["SELECT count(*) FROM molecules", "SELECT count(*) > 0 FROM molecules"] }
                 """.formatted(platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
                 directory.toAbsolutePath().getParent());
     }
