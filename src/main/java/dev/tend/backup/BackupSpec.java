@@ -88,6 +88,7 @@ public final class BackupSpec {
     }
 
     private static BackupSettings bindOne(Fields fields, Map<String, Target> targets, Path baseDirectory, Problems problems) {
+        if (!readable(fields)) return null; // a value was unreadable: its problem is reported already
         var target = reference(fields, "target", targets, problems, Target.class, "a postgres or redis");
         if (target != null && !(target instanceof PostgresTarget) && !(target instanceof RedisTarget)) {
             problems.at(fields.nodeOf("target"), fields.pathOf("target"), "'" + target.name() + "' is a " + target.settings().type()
@@ -113,6 +114,18 @@ public final class BackupSpec {
                 Optional.ofNullable((PostgresTarget) verifyOn), fields.duration("timeout"),
                 Optional.ofNullable(fields.<Path>value("binDirectory")),
                 ageLevels(fields, "freshness", problems), ageLevels(fields, "verification", problems));
+    }
+
+    private static boolean readable(Fields fields) {
+        for (var key : List.of("target", "destination", "format", "jobs", "rowCounts", "timeout")) {
+            if (!fields.has(key)) return false;
+        }
+        for (var nested : List.of("retention.daily", "retention.weekly", "verify.queries", "freshness.warn", "freshness.crit",
+                "verification.warn", "verification.crit")) {
+            var parts = nested.split("\\.");
+            if (!fields.has(parts[0]) || fields.object(parts[0]) == null || !fields.object(parts[0]).has(parts[1])) return false;
+        }
+        return true;
     }
 
     /** Duration levels as seconds; warn must come before crit. */
