@@ -24,12 +24,12 @@ import picocli.CommandLine.Parameters;
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
 @Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset, pg.terminate-idle); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
-    // Until the calendar issue configures windows, none is open: disruptive tasks need --force.
+    // Disruptive tasks ask the configured windows (windows: in tend.yaml); outside them only --force runs them.
     private static final Map<String, Function<RunCommand, PgTask>> TASKS = Map.of(
             "pg.vacuum", command -> VacuumTask.vacuum(),
             "pg.analyze", command -> VacuumTask.analyze(),
-            "pg.terminate-idle", command -> new TerminateIdleTask(MaintenanceWindows.none()),
-            "pg.reindex", command -> new ReindexTask(MaintenanceWindows.none(), command.bloated),
+            "pg.terminate-idle", command -> new TerminateIdleTask(command.windows),
+            "pg.reindex", command -> new ReindexTask(command.windows, command.bloated),
             "pg.create-index", command -> new CreateIndexTask(command.columns, command.approve),
             "pg.statements-reset", command -> new StatementsResetTask());
 
@@ -77,19 +77,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the outcome as JSON")
     boolean json;
 
+    private MaintenanceWindows windows = MaintenanceWindows.none();
+
     RunCommand(Main.Environment environment) {
         this.environment = environment;
     }
 
     @Override
     public Integer call() throws Exception {
-        var task = Optional.ofNullable(TASKS.get(taskName)).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "no task named '" + taskName + "'; tasks: " + String.join(", ", TASKS.keySet().stream().sorted().toList()))).apply(this);
+        if (!TASKS.containsKey(taskName)) {
+            throw new ParameterException(spec.commandLine(), "no task named '" + taskName + "'; tasks: "
+                    + String.join(", ", TASKS.keySet().stream().sorted().toList()));
+        }
         var duration = DurationSpec.parse(timeout);
         if (duration == null) throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a duration such as 30m");
         var idleFor = DurationSpec.parse(idle);
         if (idleFor == null) throw new ParameterException(spec.commandLine(), "--idle: '" + idle + "' is not a duration such as 1h");
         var config = tend.loadConfig();
+        windows = config.calendar();
+        var task = Optional.ofNullable(TASKS.get(taskName)).orElseThrow().apply(this);
         var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no target named '" + targetName + "'"));
         if (!(target instanceof PostgresTarget postgres)) {

@@ -1,6 +1,7 @@
 package dev.tend.config;
 
 import dev.tend.backup.BackupSpec;
+import dev.tend.schedule.WindowSpec;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;
@@ -70,12 +71,16 @@ public final class ConfigLoader {
         List<Fields> backupEntries = fields.has("backups") ? fields.list("backups") : List.of();
         var backups = BackupSpec.bind(backupEntries, byName, unbuilt, baseDirectory(source), problems);
         var platform = fields.has("platform") ? platform(fields.object("platform"), problems) : null;
+        List<Fields> windowEntries = fields.has("windows") ? fields.list("windows") : List.of();
+        var targetNames = new java.util.HashSet<String>(byName.keySet());
+        targetNames.addAll(unbuilt);
+        var windows = WindowSpec.bind(windowEntries, platform == null ? ZoneId.of("UTC") : platform.timezone(), targetNames, problems);
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         var runner = fields.object("runner");
         if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
-        return new TendConfig(source, platform, List.copyOf(targets), backups, (int) runner.whole("concurrency"), store,
+        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

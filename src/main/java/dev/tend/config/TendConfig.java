@@ -1,6 +1,8 @@
 package dev.tend.config;
 
 import dev.tend.backup.BackupSettings;
+import dev.tend.schedule.MaintenanceCalendar;
+import dev.tend.schedule.MaintenanceWindow;
 import dev.tend.target.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,8 +10,13 @@ import java.util.Optional;
 
 /** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
 public record TendConfig(
-        Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups, int concurrency,
-        StoreSettings store, Redactor redactor) {
+        Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups,
+        List<MaintenanceWindow> windows, int concurrency, StoreSettings store, Redactor redactor) {
+
+    /** The windows as the calendar disruptive work asks. */
+    public MaintenanceCalendar calendar() {
+        return new MaintenanceCalendar(windows);
+    }
 
     public Optional<Target> target(String name) {
         return targets.stream().filter(target -> target.name().equals(name)).findFirst();

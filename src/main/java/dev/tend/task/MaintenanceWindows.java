@@ -1,15 +1,22 @@
 package dev.tend.task;
 
+import dev.tend.schedule.WindowOccurrence;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Whether a maintenance window is open for a target. Disruptive tasks ask before they start. The
- * calendar (recurring and emergency windows) implements it; until one is configured no window is
- * ever open, so disruptive work needs an explicit --force.
+ * calendar ({@code windows:} in tend.yaml) implements it; with no windows configured none is ever
+ * open, so disruptive work needs an explicit --force.
  */
 public interface MaintenanceWindows {
 
     boolean isOpen(String target, Instant at);
+
+    /** The open window with the most time left, if any. */
+    default Optional<WindowOccurrence> openAt(String target, Instant at) {
+        return Optional.empty();
+    }
 
     static MaintenanceWindows none() {
         return (target, at) -> false;
