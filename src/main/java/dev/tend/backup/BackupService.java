@@ -26,6 +26,7 @@ import java.util.function.Function;
  * verification and drill as a {@link Verification}.
  */
 public final class BackupService {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private final Clock clock;
     private final Function<String, String> environment;
@@ -49,7 +50,7 @@ public final class BackupService {
         var destination = Destinations.open(settings);
         try (var lock = destination.lock()) {
             var cleaned = destination.removeLeftovers(started, settings.timeout());
-            var id = nextId(started, destination.list());
+            var id = nextId(started, destination.usedIds(), destination.exclusive());
             var manifest = switch (settings.target()) {
                 case PostgresTarget postgres -> new PostgresDump(settings, tools(settings), clock, listener).run(destination, id, retentionClass);
                 case RedisTarget redis -> new RedisDump(settings, redis, clock, listener).run(destination, id, retentionClass);
@@ -82,11 +83,16 @@ public final class BackupService {
         return Destinations.open(settings).leftovers();
     }
 
+    /** Published backups whose manifest is unreadable or out of place: shown, never used, never pruned. */
+    public List<String> damaged(BackupSettings settings) {
+        return Destinations.open(settings).damaged();
+    }
+
     /** Verifies (or drills) one backup — the given id, else the newest — and records the result. */
     public Verification verify(BackupSettings settings, Optional<String> id, String kind, Optional<String> into, boolean keep, ResultStore store) {
         var destination = Destinations.open(settings);
         var manifest = find(destination, settings, id);
-        var scratch = into.orElse("tend_" + kind + "_" + settings.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
+        var scratch = into.orElse(scratchName(kind, settings));
         var verification = new Verifier(settings, clock, listener, this::tools, PgTools.onPath("redis-server", environment.apply("PATH"))).verify(manifest, destination, kind, scratch, into.isEmpty(), keep);
         var redacted = redact(verification);
         store.saveVerification(redacted);
@@ -99,12 +105,17 @@ public final class BackupService {
         try (var lock = destination.lock()) {
             var steps = new ArrayList<String>();
             if (!dryRun) destination.removeLeftovers(started, settings.timeout()).forEach(path -> steps.add("removed leftover " + path));
-            var newestVerified = store.verifications(settings.name(), 1000).stream().filter(Verification::passed)
-                    .map(Verification::backupId).findFirst();
-            var decisions = Retention.decide(destination.list(), settings.retention(), started, zone, newestVerified);
+            var backups = destination.list();
+            var decisions = Retention.decide(backups, settings.retention(), started, zone, newestVerified(backups, store, settings));
             for (var decision : decisions) {
                 if (decision.keep()) continue;
-                if (!dryRun) destination.delete(decision.backup());
+                try {
+                    if (!dryRun) destination.delete(decision.backup());
+                } catch (RuntimeException e) {
+                    store.saveOutcome(outcome("backup.prune", settings, settings.name(), TaskOutcome.Result.FAILED,
+                            "stopped at " + decision.backup().id() + ": " + redactor.redact(message(e)), started, steps, List.of()));
+                    throw e;
+                }
                 steps.add((dryRun ? "would delete " : "deleted ") + decision.backup().id() + " (" + decision.reason() + ")");
             }
             long deleted = decisions.stream().filter(decision -> !decision.keep()).count();
@@ -116,6 +127,13 @@ public final class BackupService {
             if (e instanceof BackupException backup) throw backup;
             throw new BackupException("pruning " + settings.name() + " failed: " + message(e), e);
         }
+    }
+
+    /** The newest backup whose latest verification (or drill) passed: a later failed re-check withdraws the protection. */
+    private static Optional<String> newestVerified(List<Manifest> newestFirst, ResultStore store, BackupSettings settings) {
+        var latestByBackup = new java.util.HashMap<String, Boolean>();
+        store.verifications(settings.name(), 10_000).forEach(verification -> latestByBackup.putIfAbsent(verification.backupId(), verification.passed()));
+        return newestFirst.stream().map(Manifest::id).filter(id -> latestByBackup.getOrDefault(id, false)).findFirst();
     }
 
     /** Restores a backup into a database for real: a new one, or (replace) an existing one in one transaction. */
@@ -140,6 +158,17 @@ public final class BackupService {
         return outcome;
     }
 
+    /**
+     * tend_verify_NAME_HASH: readable, and unique per source database and exact backup name, so two
+     * configs with a backup "db" on one server (or names "a-b" and "a_b") never share one.
+     */
+    static String scratchName(String kind, BackupSettings settings) {
+        var source = settings.target() instanceof PostgresTarget postgres ? postgres.where() : settings.target().name();
+        var hash = Sha256Sums.hex(Hashing.sha256((source + "/" + settings.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 8);
+        var readable = settings.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return "tend_" + kind + "_" + readable + "_" + hash;
+    }
+
     PgTools tools(BackupSettings settings) {
         return PgTools.find(settings.binDirectory(), environment.apply("PATH"));
     }
@@ -152,15 +181,15 @@ public final class BackupService {
                 new BackupException("no backup " + id.get() + " of " + settings.name() + "; newest: " + backups.get(0).id()));
     }
 
-    private static String nextId(Instant now, List<Manifest> existing) {
-        var base = ID.format(now);
+    /**
+     * The start time, to the second. Where the destination cannot exclude a second writer (S3), a
+     * random suffix keeps two instances starting in the same second from sharing an id.
+     */
+    private static String nextId(Instant now, java.util.Set<String> used, boolean exclusive) {
+        var base = ID.format(now) + (exclusive ? "" : "-" + java.util.HexFormat.of().toHexDigits((short) RANDOM.nextInt()));
         var id = base;
-        for (int suffix = 2; existingId(existing, id); suffix++) id = base + "-" + suffix;
+        for (int suffix = 2; used.contains(id); suffix++) id = base + "-" + suffix;
         return id;
-    }
-
-    private static boolean existingId(List<Manifest> existing, String id) {
-        return existing.stream().anyMatch(manifest -> manifest.id().equals(id));
     }
 
     private TaskOutcome outcome(String task, BackupSettings settings, String object, TaskOutcome.Result result, String reason,

@@ -57,7 +57,12 @@ final class LocalDestination implements Destination {
     }
 
     @Override
-    public Staging stage(String id) {
+    public boolean exclusive() {
+        return true;
+    }
+
+    @Override
+    public Staging stage(String id, long expectedBytes) {
         var temporary = directory.resolve(TEMP_PREFIX + id);
         try {
             Files.createDirectories(temporary);
@@ -68,19 +73,34 @@ final class LocalDestination implements Destination {
     }
 
     @Override
-    public List<Manifest> list() {
-        var manifests = new ArrayList<Manifest>();
+    public java.util.Set<String> usedIds() {
+        var ids = new java.util.HashSet<String>();
         for (var entry : entries()) {
+            var folder = entry.getFileName().toString();
+            ids.add(folder.startsWith(TEMP_PREFIX) ? folder.substring(TEMP_PREFIX.length()) : folder);
+        }
+        return ids;
+    }
+
+
+    /** Published backups: readable ones into {@code manifests}, the rest described in {@code damaged}. */
+    @Override
+    public Scan scan() {
+        var manifests = new ArrayList<Manifest>();
+        var damaged = new ArrayList<String>();
+        for (var entry : entries()) {
+            var folder = entry.getFileName().toString();
+            if (folder.startsWith(".")) continue;
             var file = entry.resolve(Manifest.FILE);
-            if (entry.getFileName().toString().startsWith(".") || !Files.isRegularFile(file)) continue;
             try {
-                manifests.add(ManifestJson.read(Files.readAllBytes(file), file.toString()));
-            } catch (IOException e) {
-                throw new BackupException("cannot read " + file + ": " + e.getMessage(), e);
+                manifests.add(ManifestJson.read(Files.readAllBytes(file), file.toString(), folder));
+            } catch (NoSuchFileException e) {
+                damaged.add(entry + " (no manifest.json)");
+            } catch (IOException | BackupException e) {
+                damaged.add(entry + " (" + e.getMessage() + ")");
             }
         }
-        manifests.sort(Comparator.comparing(Manifest::startedAt).reversed());
-        return manifests;
+        return new Scan(manifests, damaged);
     }
 
     @Override
@@ -180,11 +200,16 @@ final class LocalDestination implements Destination {
     private static final class LocalStaging implements Staging {
         private final Path temporary;
         private final Path target;
-        private boolean published;
+        private final AutoCloseable onShutdown;
+        private volatile boolean published;
 
         LocalStaging(Path temporary, Path target) {
             this.temporary = temporary;
             this.target = target;
+            // Ctrl-C or SIGTERM: the staging area goes with the process (kill -9 leaves it to the next run).
+            this.onShutdown = ShutdownHooks.register("remove " + temporary, () -> {
+                if (!published) deleteTree(temporary);
+            });
         }
 
         @Override
@@ -229,6 +254,7 @@ final class LocalDestination implements Destination {
         @Override
         public void close() {
             if (!published) deleteTree(temporary);
+            ShutdownHooks.closeQuietly(onShutdown);
         }
     }
 }

@@ -15,11 +15,23 @@ final class ManifestJson {
         return (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    static Manifest read(byte[] bytes, String where) {
+    /** Reads and checks a manifest found in the folder named {@code folder}: its id must be that name. */
+    static Manifest read(byte[] bytes, String where, String folder) {
         try {
             var manifest = JSON.readValue(bytes, Manifest.class);
-            if (manifest.id() == null || manifest.files() == null || !Manifest.VERSION.equals(manifest.manifestVersion())) {
+            if (manifest.id() == null || manifest.files() == null || manifest.files().isEmpty() || manifest.startedAt() == null
+                    || !Manifest.VERSION.equals(manifest.manifestVersion())) {
                 throw new BackupException(where + ": not a Tend backup manifest (" + Manifest.VERSION + ")");
+            }
+            if (!manifest.id().equals(folder)) {
+                throw new BackupException(where + ": the manifest names backup " + manifest.id() + " but lies in " + folder);
+            }
+            for (var file : manifest.files()) {
+                // Names become paths and keys: nothing may point outside the backup.
+                var name = file.name();
+                if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("\\") || java.util.Arrays.asList(name.split("/")).contains("..")) {
+                    throw new BackupException(where + ": file name '" + name + "' points outside the backup");
+                }
             }
             return manifest;
         } catch (JacksonException e) {

@@ -9,24 +9,35 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * An S3 object written as a stream in 16 MiB parts. The object exists only once {@link #close}
- * completes the upload; until then (and after {@link #abort}) there is nothing to see.
+ * An S3 object written as a stream in parts (16 MiB, larger for large dumps). The object exists
+ * only once {@link #close} completes the upload; until then (and after {@link #abort}) there is
+ * nothing to see.
  */
 final class MultipartUpload extends OutputStream {
-    private static final int PART = 16 << 20;
+    private static final int MIN_PART = 16 << 20;
+    private static final int MAX_PART = 1 << 30;
+    /** S3 allows 10,000 parts; sizing for 4,000 of the expected bytes leaves room for a dump larger than its estimate. */
+    private static final long PLANNED_PARTS = 4_000;
     private final S3Client s3;
     private final String bucket;
     private final String key;
     private final List<CompletedPart> parts = new ArrayList<>();
-    private final byte[] buffer = new byte[PART];
+    private final byte[] buffer;
     private int filled;
     private String uploadId;
     private boolean done;
 
-    MultipartUpload(S3Client s3, String bucket, String key) {
+    MultipartUpload(S3Client s3, String bucket, String key, int partSize) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
+        this.buffer = new byte[partSize];
+    }
+
+    /** The part size for an object of about {@code expectedBytes} (-1 when unknown). */
+    static int partSizeFor(long expectedBytes) {
+        long wanted = expectedBytes <= 0 ? MIN_PART : (expectedBytes + PLANNED_PARTS - 1) / PLANNED_PARTS;
+        return (int) Math.min(MAX_PART, Math.max(MIN_PART, wanted));
     }
 
     @Override
@@ -37,12 +48,12 @@ final class MultipartUpload extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            int chunk = Math.min(length, PART - filled);
+            int chunk = Math.min(length, buffer.length - filled);
             System.arraycopy(bytes, offset, buffer, filled, chunk);
             filled += chunk;
             offset += chunk;
             length -= chunk;
-            if (filled == PART) flushPart();
+            if (filled == buffer.length) flushPart();
         }
     }
 

@@ -22,10 +22,14 @@ final class PgRestore {
         } else if (jobs > 1) {
             command.add("--jobs=" + jobs);
         }
-        command.add("--dbname=" + database.database());
+        // As a conninfo string, so a database name containing '=' or a URI prefix stays a name.
+        command.add("--dbname=dbname='" + database.database().replace("\\", "\\\\").replace("'", "\\'") + "'");
         command.add(dump.toString());
-        try (var process = ToolProcess.start(command, PgTools.environment(database, database.database(), timeout), true)) {
-            process.awaitSuccess(timeout);
+        var environment = PgTools.environment(database, database.database());
+        // Replacing a live database must not queue behind the application's locks and block it in turn.
+        if (replace) environment.put("PGOPTIONS", "-c lock_timeout=10s");
+        try (var process = ToolProcess.start(command, environment, true, timeout)) {
+            process.awaitSuccess();
         }
     }
 }

@@ -37,7 +37,7 @@ record PgTools(Path pgDump, Path pgRestore, String version) {
     }
 
     /** Connection settings through libpq's environment: the password never appears on a command line. */
-    static Map<String, String> environment(PostgresTarget target, String database, Duration connectTimeout) {
+    static Map<String, String> environment(PostgresTarget target, String database) {
         var environment = new LinkedHashMap<String, String>();
         var url = target.url();
         environment.put("PGHOST", url.host());
@@ -45,7 +45,7 @@ record PgTools(Path pgDump, Path pgRestore, String version) {
         environment.put("PGUSER", target.user());
         environment.put("PGDATABASE", database);
         environment.put("PGAPPNAME", "tend");
-        environment.put("PGCONNECT_TIMEOUT", String.valueOf(Math.max(2, connectTimeout.toSeconds())));
+        environment.put("PGCONNECT_TIMEOUT", "30"); // reaching the server is quick or it is down; the work has its own limit
         target.password().ifPresent(secret -> environment.put("PGPASSWORD", secret.reveal()));
         var parameters = Map.of("sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT", "sslcert", "PGSSLCERT", "sslkey", "PGSSLKEY");
         parameters.forEach((parameter, variable) -> {
@@ -76,9 +76,9 @@ record PgTools(Path pgDump, Path pgRestore, String version) {
     }
 
     private static String versionOf(Path tool) {
-        try (var process = ToolProcess.start(List.of(tool.toString(), "--version"), Map.of(), false)) {
+        try (var process = ToolProcess.start(List.of(tool.toString(), "--version"), Map.of(), false, Duration.ofSeconds(20))) {
             var output = new String(process.stdout().readAllBytes(), StandardCharsets.UTF_8);
-            process.awaitSuccess(Duration.ofSeconds(20));
+            process.awaitSuccess();
             var matcher = VERSION.matcher(output);
             if (!matcher.find()) throw new BackupException(tool + " --version printed no version: " + output.strip());
             return matcher.group(1) + (matcher.group(2) == null ? "" : "." + matcher.group(2));

@@ -46,12 +46,17 @@ final class PostgresDump {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             var snapshot = PgCatalog.text(connection, "SELECT pg_export_snapshot()");
+            // The counts queue behind the same locks pg_dump waits for, so they wait as long (--lock-wait-timeout).
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '30s'");
+            }
             var databaseSize = PgCatalog.number(connection, "SELECT pg_database_size(current_database())");
-            var environment = PgTools.environment(target, target.database(), settings.timeout());
+            var environment = PgTools.environment(target, target.database());
             // Closed in reverse: pg_dump is killed first on any failure, which ends the copy, then the staging goes.
-            try (var staging = destination.stage(id);
+            try (var staging = destination.stage(id, databaseSize);
                     var executor = Executors.newVirtualThreadPerTaskExecutor();
-                    var process = ToolProcess.start(command(snapshot, staging), environment, settings.format() == DumpFormat.DIRECTORY)) {
+                    var process = ToolProcess.start(command(snapshot, staging), environment, settings.format() == DumpFormat.DIRECTORY,
+                            settings.timeout())) {
                 listener.phase("dumping " + target.database(), databaseSize);
                 var dump = executor.submit(() -> collect(process, staging));
                 var tables = settings.exactRowCounts() ? PgCatalog.exactCounts(connection) : PgCatalog.estimates(connection);
@@ -85,14 +90,19 @@ final class PostgresDump {
 
     private List<Manifest.FileEntry> collect(ToolProcess process, Destination.Staging staging) throws IOException {
         if (settings.format() == DumpFormat.DIRECTORY) {
-            process.awaitSuccess(settings.timeout());
+            process.awaitSuccess();
             return hashTree(staging.directory(), directoryName());
         }
         var name = settings.name() + ".dump";
-        try (var out = staging.create(name)) {
+        var out = staging.create(name);
+        try {
             var entry = Hashing.copy(name, process.stdout(), out, listener::bytes);
-            process.awaitSuccess(settings.timeout());
+            process.awaitSuccess();
+            out.close(); // only now: on S3 this completes the upload
             return List.of(entry);
+        } catch (IOException | RuntimeException e) {
+            Destination.Staging.abandon(out);
+            throw e;
         }
     }
 

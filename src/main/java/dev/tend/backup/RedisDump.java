@@ -45,14 +45,22 @@ final class RedisDump {
             var rdb = directory.resolve(rdbFileName(jedis));
             var name = settings.name() + ".rdb";
             Manifest.FileEntry entry;
-            try (var staging = destination.stage(id)) {
+            try (var staging = destination.stage(id, Files.size(rdb))) {
                 listener.phase("copying " + rdb, Files.size(rdb));
-                try (InputStream in = Files.newInputStream(rdb); var out = staging.create(name)) {
-                    entry = Hashing.copy(name, in, out, listener::bytes);
+                try (InputStream in = Files.newInputStream(rdb)) {
+                    var out = staging.create(name);
+                    try {
+                        entry = Hashing.copy(name, in, out, listener::bytes);
+                        out.close();
+                    } catch (IOException | RuntimeException e) {
+                        Destination.Staging.abandon(out);
+                        throw e;
+                    }
                 }
                 var manifest = new Manifest(Manifest.VERSION, id, settings.name(), "redis", target.name(), target.where(), "rdb",
                         started, clock.instant(), Map.of("redis", version, "tend", Versions.TEND), List.of(entry), entry.bytes(),
-                        entry.bytes(), keysBefore.equals(keysAfter) ? "exact" : "estimate", List.of(), keysAfter, retentionClass);
+                        entry.bytes(), keysBefore.equals(keysAfter) && !RedisKeyspace.anyExpiring(jedis) ? "exact" : "estimate", List.of(),
+                        keysAfter, retentionClass);
                 var manifestBytes = ManifestJson.write(manifest);
                 staging.publish(List.of(entry), manifestBytes, Sha256Sums.write(List.of(entry), manifestBytes));
                 return manifest;

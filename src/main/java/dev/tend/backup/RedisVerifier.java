@@ -39,9 +39,11 @@ final class RedisVerifier {
         Files.copy(rdb, work.resolve("dump.rdb"));
         int port = freePort();
         var started = clock.instant();
+        var log = work.resolve("redis.log");
         try (var server = ToolProcess.start(List.of(redisServer.get().toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--dir", work.toString(), "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no", "--protected-mode", "yes"), Map.of(), true)) {
-            var keys = loadedKeys(port, clock.instant().plus(LOAD_TIMEOUT), clock);
+                "--dir", work.toString(), "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no", "--protected-mode", "yes",
+                "--logfile", log.toString()), Map.of(), true, LOAD_TIMEOUT)) {
+            var keys = loadedKeys(server, log, port, clock.instant().plus(LOAD_TIMEOUT), clock);
             var restoreTime = Duration.between(started, clock.instant());
             compare(manifest, keys, problems, notes);
             return new Restored(restoreTime, keys.size(), keys.values().stream().mapToLong(Long::longValue).sum(), Map.of());
@@ -65,12 +67,18 @@ final class RedisVerifier {
                 .forEach(database -> problems.add(database + " is in the RDB but not in the manifest"));
     }
 
-    private static Map<String, Long> loadedKeys(int port, java.time.Instant deadline, Clock clock) throws InterruptedException {
+    private static Map<String, Long> loadedKeys(ToolProcess server, Path log, int port, java.time.Instant deadline, Clock clock)
+            throws InterruptedException, IOException {
         while (true) {
             try (var jedis = new Jedis("127.0.0.1", port, 5000)) {
                 jedis.ping(); // answers -LOADING until the file is in
                 return RedisKeyspace.read(jedis);
             } catch (JedisException notYet) {
+                if (!server.alive()) {
+                    var lines = Files.exists(log) ? Files.readAllLines(log) : List.<String>of();
+                    throw new BackupException("the throwaway redis-server could not load the RDB: "
+                            + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+                }
                 if (clock.instant().isAfter(deadline)) throw new BackupException("the throwaway redis-server did not load the RDB: " + notYet.getMessage());
                 Thread.sleep(50);
             }

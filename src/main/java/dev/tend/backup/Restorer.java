@@ -45,13 +45,20 @@ final class Restorer {
                 try (var statement = admin.createStatement()) {
                     statement.execute("CREATE DATABASE " + PgCatalog.quote(database) + " TEMPLATE template0");
                 }
+                var onShutdown = ShutdownHooks.register("drop the half-restored " + database, () -> {
+                    try (var connection = PostgresConnector.open(server, Duration.ofSeconds(10))) {
+                        ScratchDatabase.drop(connection, database);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 try {
                     PgRestore.run(tools, server.onDatabase(database), dump, settings.jobs(), false, false, settings.timeout());
                 } catch (RuntimeException e) {
-                    try (var statement = admin.createStatement()) {
-                        statement.execute("DROP DATABASE IF EXISTS " + PgCatalog.quote(database) + " WITH (FORCE)");
-                    }
+                    ScratchDatabase.drop(admin, database); // a failed restore into a new database leaves no half-filled one
                     throw e;
+                } finally {
+                    ShutdownHooks.closeQuietly(onShutdown);
                 }
             }
         } finally {

@@ -51,28 +51,49 @@ final class S3Destination implements Destination {
     }
 
     @Override
-    public Staging stage(String id) {
-        try {
-            return new S3Staging(client(), location.bucket(), root + id + "/", Files.createTempDirectory("tend-s3-stage-"));
-        } catch (IOException e) {
-            throw new BackupException("cannot create a staging directory: " + e.getMessage(), e);
-        }
+    public boolean exclusive() {
+        return false;
     }
 
     @Override
-    public List<Manifest> list() {
+    public Staging stage(String id, long expectedBytes) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("tend-s3-stage-");
+        } catch (IOException e) {
+            throw new BackupException("cannot create a staging directory: " + e.getMessage(), e);
+        }
+        return new S3Staging(client(), location.bucket(), root + id + "/", directory, MultipartUpload.partSizeFor(expectedBytes));
+    }
+
+    @Override
+    public java.util.Set<String> usedIds() {
         try (var s3 = client()) {
-            var manifests = new ArrayList<Manifest>();
+            var ids = new java.util.HashSet<String>();
+            objects(s3).forEach(object -> ids.add(idOf(object.key())));
+            return ids;
+        }
+    }
+
+
+    @Override
+    public Scan scan() {
+        var manifests = new ArrayList<Manifest>();
+        var damaged = new ArrayList<String>();
+        try (var s3 = client()) {
             for (var object : objects(s3)) {
                 var key = object.key();
                 if (!key.substring(root.length()).matches("[^/]+/" + java.util.regex.Pattern.quote(Manifest.FILE))) continue;
-                manifests.add(ManifestJson.read(read(s3, key), describeKey(key)));
+                try {
+                    manifests.add(ManifestJson.read(read(s3, key), describeKey(key), idOf(key)));
+                } catch (BackupException e) {
+                    damaged.add(describeKey(key) + " (" + e.getMessage() + ")");
+                }
             }
-            manifests.sort(Comparator.comparing(Manifest::startedAt).reversed());
-            return manifests;
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             throw new BackupException("cannot list " + describe() + ": " + e.getMessage(), e);
         }
+        return new Scan(manifests, damaged);
     }
 
     @Override
@@ -211,13 +232,20 @@ final class S3Destination implements Destination {
         private final Path directory;
         private final Map<String, MultipartUpload> streamed = new HashMap<>();
         private final List<String> uploaded = new ArrayList<>();
-        private boolean published;
+        private final int partSize;
+        private final AutoCloseable onShutdown;
+        private volatile boolean published;
 
-        S3Staging(S3Client s3, String bucket, String prefix, Path directory) {
+        S3Staging(S3Client s3, String bucket, String prefix, Path directory, int partSize) {
             this.s3 = s3;
             this.bucket = bucket;
             this.prefix = prefix;
             this.directory = directory;
+            this.partSize = partSize;
+            // Ctrl-C or SIGTERM: unfinished uploads are aborted (kill -9 leaves them to the next run).
+            this.onShutdown = ShutdownHooks.register("abort uploads to " + prefix, () -> {
+                if (!published) abandon();
+            });
         }
 
         @Override
@@ -227,7 +255,7 @@ final class S3Destination implements Destination {
 
         @Override
         public OutputStream create(String name) {
-            var upload = new MultipartUpload(s3, bucket, prefix + name);
+            var upload = new MultipartUpload(s3, bucket, prefix + name, partSize);
             streamed.put(name, upload);
             uploaded.add(prefix + name);
             return upload;
@@ -237,9 +265,10 @@ final class S3Destination implements Destination {
         public void publish(List<Manifest.FileEntry> files, byte[] manifest, byte[] sums) throws IOException {
             try (Stream<Path> walk = Files.walk(directory)) {
                 for (var file : walk.filter(Files::isRegularFile).toList()) {
-                    var key = prefix + directory.relativize(file);
-                    uploaded.add(key);
-                    s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
+                    // Multipart, like the streamed dump: a file of a directory dump may be larger than one PUT takes.
+                    try (InputStream in = Files.newInputStream(file); var out = create(directory.relativize(file).toString())) {
+                        in.transferTo(out);
+                    }
                 }
             }
             put(Manifest.SUMS, sums);
@@ -252,21 +281,24 @@ final class S3Destination implements Destination {
             s3.putObject(request -> request.bucket(bucket).key(prefix + name), RequestBody.fromBytes(bytes));
         }
 
+        private void abandon() {
+            streamed.values().forEach(MultipartUpload::abort);
+            for (var key : uploaded) {
+                try {
+                    s3.deleteObject(request -> request.bucket(bucket).key(key));
+                } catch (RuntimeException e) {
+                    // a later run removes it as a leftover
+                }
+            }
+        }
+
         @Override
         public void close() {
             try {
-                if (!published) {
-                    streamed.values().forEach(MultipartUpload::abort);
-                    for (var key : uploaded) {
-                        try {
-                            s3.deleteObject(request -> request.bucket(bucket).key(key));
-                        } catch (RuntimeException e) {
-                            // a later run removes it as a leftover
-                        }
-                    }
-                }
+                if (!published) abandon();
             } finally {
                 BackupService.deleteQuietly(directory);
+                ShutdownHooks.closeQuietly(onShutdown);
                 s3.close();
             }
         }

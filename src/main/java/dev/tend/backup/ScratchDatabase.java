@@ -43,7 +43,7 @@ final class ScratchDatabase implements AutoCloseable {
                 throw new BackupException("database " + name + " already exists on " + server.where() + "; choose a new name for the copy");
             }
             if (exists(admin, name)) {
-                execute(admin, "DROP DATABASE " + PgCatalog.quote(name) + " WITH (FORCE)");
+                drop(admin, name);
                 notes.add("dropped the scratch database " + name + " left by an interrupted run");
             }
             execute(admin, "CREATE DATABASE " + PgCatalog.quote(name) + " TEMPLATE template0");
@@ -77,10 +77,23 @@ final class ScratchDatabase implements AutoCloseable {
         keep = true;
     }
 
+    /** Drops a database and ends its sessions first: WITH (FORCE) from PostgreSQL 13, pg_terminate_backend before. */
+    static void drop(Connection connection, String name) throws SQLException {
+        if (PgCatalog.number(connection, "SELECT current_setting('server_version_num')::int") >= 130_000) {
+            execute(connection, "DROP DATABASE IF EXISTS " + PgCatalog.quote(name) + " WITH (FORCE)");
+            return;
+        }
+        try (var statement = connection.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+            statement.setString(1, name);
+            statement.execute();
+        }
+        execute(connection, "DROP DATABASE IF EXISTS " + PgCatalog.quote(name));
+    }
+
     @Override
     public void close() throws SQLException {
         try {
-            if (!keep) execute(admin, "DROP DATABASE IF EXISTS " + PgCatalog.quote(name) + " WITH (FORCE)");
+            if (!keep) dropWithRetry();
         } finally {
             admin.close();
             try {
@@ -91,10 +104,24 @@ final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /** The admin session may have idled for hours behind a firewall: on failure, once more on a fresh one. */
+    private void dropWithRetry() throws SQLException {
+        try {
+            drop(admin, name);
+        } catch (SQLException first) {
+            try (var connection = PostgresConnector.open(server, ADMIN_TIMEOUT)) {
+                drop(connection, name);
+            } catch (SQLException second) {
+                throw new BackupException("the scratch database " + name + " on " + server.where() + " could not be dropped ("
+                        + second.getMessage() + "); the next verification drops it, or drop it by hand", second);
+            }
+        }
+    }
+
     private void dropQuietly() {
         if (keep) return;
         try (var connection = PostgresConnector.open(server, Duration.ofSeconds(10))) {
-            execute(connection, "DROP DATABASE IF EXISTS " + PgCatalog.quote(name) + " WITH (FORCE)");
+            drop(connection, name);
         } catch (SQLException e) {
             // the next run drops the leftover
         }

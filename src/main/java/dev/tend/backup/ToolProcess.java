@@ -21,24 +21,32 @@ final class ToolProcess implements AutoCloseable {
     private final Thread stderrReader;
     private final Thread shutdownHook;
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+    private final Duration timeout;
+    private volatile boolean timedOut;
 
-    private ToolProcess(String name, Process process) {
+    private ToolProcess(String name, Process process, Duration timeout) {
         this.name = name;
         this.process = process;
+        this.timeout = timeout;
         this.stderrReader = Thread.ofVirtual().start(this::readStderr);
         this.shutdownHook = new Thread(this::kill, "stop " + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        // The watchdog holds the limit even while the caller is busy reading stdout.
+        Thread.ofVirtual().start(this::watch);
     }
 
-    /** Starts a tool; stdout is for the caller to read (or discarded when {@code discardOutput}). */
-    static ToolProcess start(List<String> command, Map<String, String> environment, boolean discardOutput) {
+    /**
+     * Starts a tool that is killed once {@code timeout} has passed; stdout is for the caller to
+     * read (or discarded when {@code discardOutput}).
+     */
+    static ToolProcess start(List<String> command, Map<String, String> environment, boolean discardOutput, Duration timeout) {
         var builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("PG")); // only what Tend passes counts
         builder.environment().putAll(environment);
         if (discardOutput) builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         var name = Path.of(command.get(0)).getFileName().toString();
         try {
-            return new ToolProcess(name, builder.start());
+            return new ToolProcess(name, builder.start(), timeout);
         } catch (IOException e) {
             throw new BackupException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -49,11 +57,12 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** Waits for the exit; a non-zero exit or the time limit is a failure naming the tool and its last words. */
-    void awaitSuccess(Duration timeout) {
+    void awaitSuccess() {
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) timedOut = true;
+            if (timedOut) {
                 kill();
-                throw new BackupException(name + " did not finish within " + timeout + " and was stopped");
+                throw new BackupException(name + " did not finish within " + dev.tend.check.Units.age(timeout) + " and was stopped");
             }
             stderrReader.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -84,6 +93,21 @@ final class ToolProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // the process is gone; what was read is all there is
         }
+    }
+
+    private void watch() {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     private void kill() {

@@ -51,6 +51,7 @@ final class Verifier {
             }
         } catch (Exception e) {
             problems.add(BackupService.message(e));
+            for (var suppressed : e.getSuppressed()) problems.add(BackupService.message(suppressed)); // e.g. the scratch drop failed too
         } finally {
             if (work != null) BackupService.deleteQuietly(work);
         }

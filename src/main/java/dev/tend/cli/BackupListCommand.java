@@ -18,7 +18,8 @@ final class BackupListCommand extends BackupSubcommand implements Callable<Integ
         var settings = settings(config);
         try (var store = Stores.open(config.store())) {
             var service = service(config);
-            BackupOutput.list(settings, service.list(settings, store), service.leftovers(settings), json, spec.commandLine().getOut());
+            BackupOutput.list(settings, service.list(settings, store), service.leftovers(settings), service.damaged(settings), json,
+                    spec.commandLine().getOut());
             return 0;
         }
     }

@@ -33,7 +33,8 @@ final class BackupOutput {
         out.flush();
     }
 
-    static void list(BackupSettings settings, List<BackupService.Listing> listings, List<String> leftovers, boolean json, PrintWriter out) {
+    static void list(BackupSettings settings, List<BackupService.Listing> listings, List<String> leftovers, List<String> damaged, boolean json,
+            PrintWriter out) {
         if (json) {
             var rows = listings.stream().map(listing -> {
                 var row = backup(listing.manifest());
@@ -45,6 +46,7 @@ final class BackupOutput {
             document.put("destination", settings.location().describe());
             document.put("backups", rows);
             document.put("incomplete", leftovers);
+            document.put("damaged", damaged);
             out.println(JSON.writeValueAsString(document));
         } else {
             out.printf("%-20s %-20s %-8s %10s %-24s %s%n", "ID", "STARTED", "CLASS", "SIZE", "CONTENT", "VERIFIED");
@@ -57,6 +59,7 @@ final class BackupOutput {
             }
             if (listings.isEmpty()) out.println("(no complete backups in " + settings.location().describe() + ")");
             leftovers.forEach(leftover -> out.println("incomplete (not a backup; removed by the next create or prune): " + leftover));
+            damaged.forEach(backup -> out.println("damaged (not counted, never deleted by Tend; inspect it): " + backup));
         }
         out.flush();
     }

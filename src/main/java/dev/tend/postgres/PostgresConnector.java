@@ -20,10 +20,12 @@ public final class PostgresConnector {
         properties.setProperty("user", target.user());
         target.password().ifPresent(secret -> properties.setProperty("password", secret.reveal()));
         // The driver takes whole seconds; round up so a 500ms timeout is not "no timeout" (0).
-        var seconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
-        properties.setProperty("connectTimeout", seconds);
-        properties.setProperty("loginTimeout", seconds);
-        properties.setProperty("socketTimeout", seconds);
+        var seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        // Reaching the server takes seconds or it is down: a 6 h backup must not wait 6 h to learn that.
+        var connectSeconds = String.valueOf(Math.min(seconds, 30));
+        properties.setProperty("connectTimeout", connectSeconds);
+        properties.setProperty("loginTimeout", connectSeconds);
+        properties.setProperty("socketTimeout", String.valueOf(seconds));
         properties.setProperty("ApplicationName", "tend");
         properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis()
                 + " -c lock_timeout=" + Math.min(timeout.toMillis(), 2000)

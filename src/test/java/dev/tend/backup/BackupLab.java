@@ -101,6 +101,19 @@ final class BackupLab {
         }
     }
 
+    /** Databases whose names start with the prefix, e.g. Tend's scratch databases (tend_verify_...). */
+    java.util.List<String> databasesStartingWith(String prefix) throws SQLException {
+        var names = new java.util.ArrayList<String>();
+        try (var connection = postgres.connect("postgres");
+                var statement = connection.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+            statement.setString(1, prefix);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
     void execute(String db, String sql) throws SQLException {
         postgres.execute(db, sql);
     }

@@ -50,7 +50,7 @@ class PostgresBackupTest {
         assertThat(verified.json().path("rows").asLong()).isEqualTo(1250);
         assertThat(verified.json().path("tables").asLong()).isEqualTo(3);
         assertThat(verified.json().path("queries").path("SELECT count(*) FROM datasets.catalog").asString()).isEqualTo("250");
-        assertThat(lab.databaseExists("tend_verify_lab")).isFalse();
+        assertThat(lab.databasesStartingWith("tend_verify_")).isEmpty();
 
         var listed = lab.tend("backup", "list", "lab", "--json", "-c", config.toString());
         assertThat(listed.json().path("backups").get(0).path("id").asString()).isEqualTo(id);
@@ -73,7 +73,36 @@ class PostgresBackupTest {
 
         assertThat(verified.exitCode()).isEqualTo(1);
         assertThat(verified.out()).contains("lab.dump: SHA-256 mismatch", "not restored");
-        assertThat(lab.databaseExists("tend_verify_lab")).isFalse();
+        assertThat(lab.databasesStartingWith("tend_verify_")).isEmpty();
+    }
+
+    @Test
+    void aScratchDatabaseLeftByAKilledVerificationIsDroppedByTheNextOne() throws Exception {
+        create();
+        var settings = new dev.tend.config.ConfigLoader(dev.tend.target.TargetTypes.builtIn(), java.util.Map.<String, String>of()::get)
+                .load(config).backup("lab").orElseThrow();
+        var scratch = BackupService.scratchName(Verification.VERIFY, settings);
+        lab.execute("postgres", "CREATE DATABASE " + scratch);
+
+        var verified = lab.tend("backup", "verify", "lab", "--json", "-c", config.toString());
+
+        assertThat(verified.exitCode()).as(verified.out()).isZero();
+        assertThat(verified.json().path("notes").toString()).contains("dropped the scratch database " + scratch + " left by an interrupted run");
+        assertThat(lab.databasesStartingWith("tend_verify_")).isEmpty();
+    }
+
+    @Test
+    void aDamagedManifestIsShownButStopsNothing() throws Exception {
+        var first = create();
+        java.nio.file.Files.writeString(lab.backup(first).resolve("manifest.json"), "{ not json");
+        var second = create();
+
+        var listed = lab.tend("backup", "list", "lab", "--json", "-c", config.toString());
+        assertThat(listed.json().path("backups")).hasSize(1);
+        assertThat(listed.json().path("backups").get(0).path("id").asString()).isEqualTo(second);
+        assertThat(listed.json().path("damaged").toString()).contains(first, "not valid JSON");
+        assertThat(lab.tend("backup", "prune", "lab", "-c", config.toString()).exitCode()).isZero();
+        assertThat(lab.backup(first)).as("Tend never deletes what it cannot read").exists();
     }
 
     @Test
@@ -107,7 +136,7 @@ class PostgresBackupTest {
         assertThat(verified.exitCode()).isEqualTo(1);
         assertThat(verified.json().path("problems").get(0).asString())
                 .isEqualTo("table datasets.catalog: 250 rows restored, the manifest says 251");
-        assertThat(lab.databaseExists("tend_verify_lab")).isFalse();
+        assertThat(lab.databasesStartingWith("tend_verify_")).isEmpty();
     }
 
     @Test
@@ -182,7 +211,7 @@ class PostgresBackupTest {
         assertThat(drill.exitCode()).as(drill.out()).isZero();
         assertThat(drill.json().path("kind").asString()).isEqualTo("drill");
         assertThat(drill.json().path("restoreMs").asLong()).isPositive();
-        assertThat(lab.databaseExists("tend_drill_lab")).isFalse();
+        assertThat(lab.databasesStartingWith("tend_drill_")).isEmpty();
 
         lab.execute("postgres", "DROP DATABASE IF EXISTS lab_drill_copy");
         var kept = lab.tend("backup", "drill", "lab", "--into", "lab_drill_copy", "--keep", "-c", config.toString());

@@ -98,7 +98,7 @@ class RetentionTest {
 
     private void fabricate(LocalDestination destination, Instant at) throws Exception {
         var manifest = manifest(at, "daily");
-        try (var staging = destination.stage(manifest.id())) {
+        try (var staging = destination.stage(manifest.id(), -1)) {
             try (var out = staging.create("lab.dump")) {
                 out.write(("dump of " + manifest.id()).getBytes(StandardCharsets.UTF_8));
             }
