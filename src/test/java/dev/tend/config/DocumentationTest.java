@@ -31,5 +31,8 @@ class DocumentationTest {
         var backups = reference.substring(reference.indexOf("## Backups"));
         var entry = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.backup.BackupSpec.field().spec()).item();
         entry.fields().forEach(field -> assertThat(backups).as("backups." + field.name()).contains("`" + field.name() + "`"));
+        var windows = reference.substring(reference.indexOf("## Windows"));
+        var window = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.schedule.WindowSpec.field().spec()).item();
+        window.fields().forEach(field -> assertThat(windows).as("windows." + field.name()).contains("`" + field.name() + "`"));
     }
 }
