@@ -1,7 +1,9 @@
 package dev.tend.config;
 
 import dev.tend.backup.BackupSpec;
+import dev.tend.schedule.ScheduleSpec;
 import dev.tend.schedule.WindowSpec;
+import dev.tend.schedule.action.ActionType;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;
@@ -74,13 +76,18 @@ public final class ConfigLoader {
         List<Fields> windowEntries = fields.has("windows") ? fields.list("windows") : List.of();
         var targetNames = new java.util.HashSet<String>(byName.keySet());
         targetNames.addAll(unbuilt);
-        var windows = WindowSpec.bind(windowEntries, platform == null ? ZoneId.of("UTC") : platform.timezone(), targetNames, problems);
+        var zone = platform == null ? ZoneId.of("UTC") : platform.timezone();
+        var windows = WindowSpec.bind(windowEntries, zone, targetNames, problems);
+        List<Fields> scheduleEntries = fields.has("schedules") ? fields.list("schedules") : List.of();
+        var backupsByName = new java.util.LinkedHashMap<String, dev.tend.backup.BackupSettings>();
+        backups.forEach(backup -> backupsByName.put(backup.name(), backup));
+        var schedules = ScheduleSpec.bind(scheduleEntries, zone, new ActionType.Lookup(byName, backupsByName), windows, problems);
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         var runner = fields.object("runner");
         if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
-        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, (int) runner.whole("concurrency"), store,
+        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

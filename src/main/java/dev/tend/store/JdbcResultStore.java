@@ -3,6 +3,7 @@ package dev.tend.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.schedule.ScheduleRun;
 import dev.tend.check.Status;
 import dev.tend.task.TaskOutcome;
 import java.sql.ResultSet;
@@ -23,9 +24,49 @@ final class JdbcResultStore implements ResultStore {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
+    private final ScheduleRuns scheduleRuns;
+
     JdbcResultStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.scheduleRuns = new ScheduleRuns(jdbi);
+    }
+
+    /** The pool, for db-scheduler, which keeps its executions in the same database. */
+    @Override
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public long saveRun(ScheduleRun run) {
+        return write("the scheduled run", () -> scheduleRuns.save(run));
+    }
+
+    @Override
+    public void finishRun(long id, ScheduleRun.Status status, Instant finishedAt, String detail) {
+        write("the scheduled run", () -> {
+            scheduleRuns.finish(id, status, finishedAt, detail);
+            return null;
+        });
+    }
+
+    @Override
+    public int interruptRuns(String schedule, Instant dueAt, Instant at, String detail) {
+        return write("the interruption", () -> scheduleRuns.interrupt(schedule, dueAt, at, detail));
+    }
+
+    @Override
+    public List<ScheduleRun> runs(String schedule, int limit) {
+        return scheduleRuns.runs(schedule, limit);
+    }
+
+    private static <T> T write(String what, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write " + what + " to the store: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tend.store;
 
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.schedule.ScheduleRun;
 import dev.tend.task.TaskOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,21 @@ public interface ResultStore extends AutoCloseable {
 
     /** Verifications and drills of one backup name, newest first. */
     List<Verification> verifications(String backup, int limit);
+
+    /** Records a scheduled run as it starts (or as skipped/missed, already finished); returns its id. */
+    long saveRun(ScheduleRun run);
+
+    /** Ends a RUNNING record: its status, when, and what happened. */
+    void finishRun(long id, ScheduleRun.Status status, Instant finishedAt, String detail);
+
+    /** Marks the RUNNING record of a schedule's occurrence as INTERRUPTED (its instance died); returns how many were. */
+    int interruptRuns(String schedule, Instant dueAt, Instant at, String detail);
+
+    /** The connection pool, shared with db-scheduler (its table lives in the same database). */
+    javax.sql.DataSource dataSource();
+
+    /** Runs of one schedule, newest first. */
+    List<ScheduleRun> runs(String schedule, int limit);
 
     @Override
     void close();

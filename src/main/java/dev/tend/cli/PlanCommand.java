@@ -1,0 +1,84 @@
+package dev.tend.cli;
+
+import dev.tend.schedule.LearnedDurations;
+import dev.tend.schedule.PlannedRun;
+import dev.tend.schedule.Planner;
+import dev.tend.store.Stores;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tend plan}: what will run, when, in which window, and what is blocked and why. */
+@Command(name = "plan", description = "What the schedules will run in the coming days: when, in which window, and what waits, "
+        + "is skipped or blocked, and why. Exit 1 when something is blocked.")
+final class PlanCommand implements Callable<Integer> {
+    private final Main.Environment environment;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    TendCommand tend;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "14", description = "how many days ahead (default 14)")
+    int days;
+
+    @Option(names = "--from", paramLabel = "ISO-INSTANT", description = "plan from this instant (default: now)")
+    String from;
+
+    @Option(names = "--json", description = "print {\"runs\":[...]}")
+    boolean json;
+
+    PlanCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (days < 1 || days > 366) throw new ParameterException(spec.commandLine(), "--days: give a number from 1 to 366");
+        Instant start;
+        try {
+            start = from == null ? environment.clock().instant() : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--from: '" + from + "' is not an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+        var config = tend.loadConfig();
+        try (var store = Stores.open(config.store())) {
+            var runs = new Planner(config.calendar(), LearnedDurations.from(store)).plan(config.schedules(), start, start.plus(Duration.ofDays(days)));
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonMapper.builder().build().writeValueAsString(Map.of("runs", runs.stream().map(PlanCommand::row).toList())));
+            } else if (config.schedules().isEmpty()) {
+                out.println("no schedules configured (add schedules: to tend.yaml)");
+            } else {
+                out.printf("%-20s %-20s %-18s %-28s %-10s %-8s %s%n", "DUE (UTC)", "RUNS AT (UTC)", "SCHEDULE", "ACTION", "WINDOW", "OUTCOME", "NOTE");
+                for (var run : runs) {
+                    out.printf("%-20s %-20s %-18s %-28s %-10s %-8s %s%n", run.due(), run.runAt().map(Instant::toString).orElse("-"), run.schedule(),
+                            run.action(), run.window().orElse("-"), run.outcome(), run.note());
+                }
+                out.println(runs.size() + " runs in " + days + " days");
+            }
+            out.flush();
+            return runs.stream().anyMatch(run -> run.outcome() == PlannedRun.Outcome.BLOCKED) ? 1 : 0;
+        }
+    }
+
+    private static Map<String, Object> row(PlannedRun run) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("schedule", run.schedule());
+        row.put("action", run.action());
+        row.put("due", run.due().toString());
+        row.put("runAt", run.runAt().map(Instant::toString).orElse(null));
+        row.put("window", run.window().orElse(null));
+        row.put("outcome", run.outcome().name());
+        row.put("note", run.note());
+        return row;
+    }
+}

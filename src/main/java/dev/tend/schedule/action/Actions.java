@@ -1,0 +1,34 @@
+package dev.tend.schedule.action;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry of action kinds: adding one is one class plus one line here. */
+public final class Actions {
+    private final Map<String, ActionType> byName = new LinkedHashMap<>();
+
+    private Actions(List<ActionType> types) {
+        types.forEach(type -> type.names().forEach(name -> byName.put(name, type)));
+    }
+
+    public static Actions builtIn() {
+        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType()));
+    }
+
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** Parses "backup.create db"; IllegalArgumentException with the usage when it does not fit. */
+    public Action parse(String text, ActionType.Lookup lookup) {
+        var words = Arrays.stream(text.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        if (words.isEmpty()) throw new IllegalArgumentException("no action given");
+        var type = byName.get(words.get(0));
+        if (type == null) {
+            throw new IllegalArgumentException("unknown action '" + words.get(0) + "'; actions: " + String.join(", ", names()));
+        }
+        return type.parse(words.get(0), words.subList(1, words.size()), lookup);
+    }
+}

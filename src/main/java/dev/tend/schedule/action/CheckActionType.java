@@ -1,0 +1,61 @@
+package dev.tend.schedule.action;
+
+import dev.tend.backup.BackupTarget;
+import dev.tend.check.CheckResult;
+import dev.tend.check.CheckService;
+import dev.tend.target.Target;
+import dev.tend.task.Impact;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code check [TARGET...]}: a round of health checks (all targets and backups, or those named), recorded. */
+final class CheckActionType implements ActionType {
+
+    @Override
+    public List<String> names() {
+        return List.of("check");
+    }
+
+    @Override
+    public String usage(String name) {
+        return "check [TARGET...]";
+    }
+
+    @Override
+    public Action parse(String name, List<String> arguments, Lookup lookup) {
+        for (var target : arguments) {
+            if (!lookup.targets().containsKey(target) && !(target.startsWith("backup:") && lookup.backups().containsKey(target.substring(7)))) {
+                throw new IllegalArgumentException("check: no target named '" + target + "'");
+            }
+        }
+        return new CheckAction(List.copyOf(arguments));
+    }
+
+    private record CheckAction(List<String> only) implements Action {
+        @Override
+        public String describe() {
+            return only.isEmpty() ? "check" : "check " + String.join(" ", only);
+        }
+
+        @Override
+        public Impact impact() {
+            return Impact.ONLINE;
+        }
+
+        @Override
+        public List<String> targets() {
+            return only;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            var all = new ArrayList<Target>(context.config().targets());
+            context.config().backups().forEach(backup -> all.add(BackupTarget.of(backup, context.store())));
+            var chosen = only.isEmpty() ? all : all.stream().filter(target -> only.contains(target.name())).toList();
+            var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
+            long ok = results.stream().filter(result -> result.status().isOk()).count();
+            return new ActionResult(true, results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"
+                    + results.stream().filter(result -> !result.status().isOk()).findFirst().map(CheckResult::reason).map(reason -> " (" + reason + ")").orElse(""));
+        }
+    }
+}
