@@ -6,7 +6,6 @@ import dev.tend.schedule.Planner;
 import dev.tend.store.Stores;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,12 +42,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (days < 1 || days > 366) throw new ParameterException(spec.commandLine(), "--days: give a number from 1 to 366");
-        Instant start;
-        try {
-            start = from == null ? environment.clock().instant() : Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--from: '" + from + "' is not an ISO-8601 instant such as 2026-12-01T00:00:00Z");
-        }
+        var start = StartInstant.parse(from, environment.clock(), spec);
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
             var runs = new Planner(config.calendar(), LearnedDurations.from(store)).plan(config.schedules(), start, start.plus(Duration.ofDays(days)));

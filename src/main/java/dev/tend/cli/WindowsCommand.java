@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.schedule.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +39,7 @@ final class WindowsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (next < 1 || next > 10_000) throw new ParameterException(spec.commandLine(), "--next: give a number from 1 to 10000");
-        Instant start;
-        try {
-            start = from == null ? environment.clock().instant() : Instant.parse(from);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--from: '" + from + "' is not an ISO-8601 instant such as 2026-12-01T00:00:00Z");
-        }
+        var start = StartInstant.parse(from, environment.clock(), spec);
         var config = tend.loadConfig();
         var calendar = config.calendar();
         // Openings overlapping the start (open now) count; the search widens 90 days at a time, ten years at most.
