@@ -2,6 +2,7 @@ package dev.tend.config;
 
 import dev.tend.backup.BackupSpec;
 import dev.tend.schedule.ScheduleSpec;
+import dev.tend.schedule.ServeSettings;
 import dev.tend.schedule.WindowSpec;
 import dev.tend.schedule.action.ActionType;
 import dev.tend.config.spec.ConfigProblem;
@@ -87,7 +88,9 @@ public final class ConfigLoader {
         if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
-        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, (int) runner.whole("concurrency"), store,
+        var serve = fields.object("serve");
+        if (serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) throw new ConfigException(problems.sorted());
+        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

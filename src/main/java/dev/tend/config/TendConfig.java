@@ -4,6 +4,7 @@ import dev.tend.backup.BackupSettings;
 import dev.tend.schedule.MaintenanceCalendar;
 import dev.tend.schedule.MaintenanceWindow;
 import dev.tend.schedule.ScheduleSettings;
+import dev.tend.schedule.ServeSettings;
 import dev.tend.target.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
 public record TendConfig(
         Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups,
-        List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, int concurrency, StoreSettings store, Redactor redactor) {
+        List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, ServeSettings serve, int concurrency, StoreSettings store,
+        Redactor redactor) {
 
     /** The windows as the calendar disruptive work asks. */
     public MaintenanceCalendar calendar() {

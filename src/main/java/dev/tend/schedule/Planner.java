@@ -27,6 +27,10 @@ public final class Planner {
         this.learned = learned;
     }
 
+    public MaintenanceCalendar calendar() {
+        return calendar;
+    }
+
     /** The nominal occurrence strictly after {@code after}. */
     public Optional<Instant> nextDue(ScheduleSettings schedule, Instant after) {
         return switch (schedule.timing()) {
@@ -84,6 +88,16 @@ public final class Planner {
         if (expected.isZero()) notes.add("no expected duration yet (declare expectedDuration or let it learn from runs)");
         return new PlannedRun(schedule.name(), action, due, Optional.of(runAt), Optional.of(occurrence.window()),
                 waits ? PlannedRun.Outcome.WAITS : PlannedRun.Outcome.RUNS, String.join("; ", notes));
+    }
+
+    /** For disruptive work starting at {@code at}: the open window covering its targets with its expected duration left. */
+    public Optional<WindowOccurrence> openFor(ScheduleSettings schedule, Instant at) {
+        var expected = expected(schedule);
+        return calendar.windows().stream()
+                .filter(window -> schedule.action().targets().stream().allMatch(window::covers))
+                .flatMap(window -> window.between(at, at.plusNanos(1)).stream())
+                .filter(occurrence -> occurrence.contains(at) && occurrence.left(at).compareTo(expected) >= 0)
+                .max(Comparator.comparing(occurrence -> occurrence.left(at)));
     }
 
     /** Every occurrence due in [from, to) of every schedule, by due time. */

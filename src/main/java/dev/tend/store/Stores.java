@@ -75,7 +75,7 @@ public final class Stores {
         var config = new HikariConfig();
         config.setDataSource(sqlite);
         config.setPoolName("tend-store");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(10); // the scheduler (polling, heartbeats, executions) shares it
         config.setConnectionTimeout(10_000);
         return new HikariDataSource(config);
     }
@@ -86,7 +86,7 @@ public final class Stores {
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(secret -> config.setPassword(secret.reveal()));
         config.setPoolName("tend-store");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(10); // the scheduler (polling, heartbeats, executions) shares it
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1); // one attempt at start: a down store is reported at once, with its reason
         config.addDataSourceProperty("connectTimeout", "10");

@@ -1,0 +1,77 @@
+package dev.tend.cli;
+
+import dev.tend.config.spec.DurationSpec;
+import dev.tend.schedule.ScheduleServer;
+import dev.tend.store.Stores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code tend serve}: run the schedules until stopped (headless for now). */
+@Command(name = "serve", description = "Run the schedules unattended until stopped (Ctrl-C or SIGTERM). Several instances may share "
+        + "one PostgreSQL store: each run happens once, and the runs of an instance that dies are taken over.")
+final class ServeCommand implements Callable<Integer> {
+    private final Main.Environment environment;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    TendCommand tend;
+
+    @Option(names = "--for", paramLabel = "DURATION", description = "stop after this long (e.g. 10m); default: until stopped")
+    String runFor;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "this instance's name in records (default: HOST-PID)")
+    String name;
+
+    ServeCommand(Main.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var limit = runFor == null ? null : DurationSpec.parse(runFor);
+        if (runFor != null && limit == null) throw new ParameterException(spec.commandLine(), "--for: '" + runFor + "' is not a duration such as 10m");
+        var config = tend.loadConfig();
+        var instance = name != null ? name : hostName() + "-" + ProcessHandle.current().pid();
+        var out = spec.commandLine().getOut();
+        var stopped = new CountDownLatch(1);
+        try (var store = Stores.open(config.store());
+                var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, line -> {
+                    synchronized (out) {
+                        out.println(Instant.now(environment.clock()) + " " + line);
+                        out.flush();
+                    }
+                })) {
+            var hook = new Thread(stopped::countDown, "stop tend serve");
+            Runtime.getRuntime().addShutdownHook(hook);
+            server.start();
+            out.println("tend serve: " + instance + " running " + config.schedules().size() + " schedule(s) on " + config.store().describe());
+            out.flush();
+            if (limit == null) stopped.await(); else stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // stopping because of the signal
+            }
+        }
+        out.println("tend serve: " + instance + " stopped");
+        out.flush();
+        return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "tend";
+        }
+    }
+
+}

@@ -1,0 +1,139 @@
+package dev.tend.schedule;
+
+import dev.tend.check.Units;
+import dev.tend.schedule.action.ActionContext;
+import dev.tend.store.ResultStore;
+import dev.tend.task.Impact;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What happens when a scheduled occurrence comes up: missed-run detection and its catch-up
+ * policy, the window check for disruptive work, the run itself, its record, and the next
+ * occurrence. Independent of db-scheduler, so it can be driven directly with a fixed clock.
+ */
+final class ScheduleRunner {
+    /** A start this much after its time is not "late", it was missed (Tend was down). */
+    static final Duration GRACE = Duration.ofMinutes(1);
+    private final Planner planner;
+    private final ResultStore store;
+    private final Clock clock;
+    private final String instance;
+    private final ActionContext context;
+    private final Consumer<String> log;
+
+    ScheduleRunner(Planner planner, ResultStore store, Clock clock, String instance, ActionContext context, Consumer<String> log) {
+        this.planner = planner;
+        this.store = store;
+        this.clock = clock;
+        this.instance = instance;
+        this.context = context;
+        this.log = log;
+    }
+
+    /** The first occurrence to run from now on. */
+    Optional<PlannedRun> first(ScheduleSettings schedule) {
+        return nextFrom(schedule, clock.instant());
+    }
+
+    /** Runs (or skips) the occurrence due at {@code due}, meant to start at {@code runAt}; returns the next. */
+    Optional<PlannedRun> run(ScheduleSettings schedule, Instant due, Instant runAt) {
+        var now = clock.instant();
+        var action = schedule.action().describe();
+        var missed = missedSince(schedule, due, now);
+        var late = Duration.between(runAt, now);
+        String catchUp = "";
+        if (late.compareTo(GRACE) > 0) {
+            var what = "Tend was not running at " + runAt + " (" + Units.age(late) + " ago; " + missed + " occurrence(s) missed)";
+            if (schedule.catchUp() == ScheduleSettings.CatchUp.SKIP) {
+                record(schedule, due, runAt, now, ScheduleRun.Status.MISSED, what + "; skipped (catchUp: skip)");
+                return nextFrom(schedule, now);
+            }
+            catchUp = what + "; run once now (catchUp: once). ";
+        }
+        var disruptive = schedule.action().impact() == Impact.DISRUPTIVE;
+        var window = disruptive ? planner.openFor(schedule, now) : Optional.<WindowOccurrence>empty();
+        if (disruptive && window.isEmpty()) {
+            // No window open with enough time left (a late start): it waits for the next one and keeps its due time.
+            var placed = planner.place(schedule, now);
+            record(schedule, due, runAt, now, ScheduleRun.Status.SKIPPED, catchUp + "no window open with "
+                    + Units.age(planner.expected(schedule)) + " left now; " + placed.note());
+            return placed.runAt().map(next -> new PlannedRun(schedule.name(), action, due, Optional.of(next), placed.window(),
+                    PlannedRun.Outcome.WAITS, placed.note()));
+        }
+        var id = store.saveRun(new ScheduleRun(0, schedule.name(), action, due, runAt, now, Optional.empty(), ScheduleRun.Status.RUNNING,
+                instance, catchUp));
+        log.accept("start " + schedule.name() + ": " + action + " (due " + due + ")");
+        ScheduleRun.Status status;
+        String detail;
+        try {
+            var result = schedule.action().run(context);
+            status = result.succeeded() ? ScheduleRun.Status.SUCCEEDED : ScheduleRun.Status.FAILED;
+            detail = result.summary();
+        } catch (Exception e) {
+            status = ScheduleRun.Status.FAILED;
+            detail = context.config().redactor().redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        var finished = clock.instant();
+        if (window.isPresent() && finished.isAfter(window.get().end())) {
+            detail += "; overran window " + window.get().window() + " by " + Units.age(Duration.between(window.get().end(), finished));
+        }
+        store.finishRun(id, status, finished, catchUp + detail);
+        log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
+        return nextFrom(schedule, finished.isAfter(due) ? finished : due);
+    }
+
+    /** The instance running it died: record that, then rerun it now or skip to the next, per the schedule. */
+    Optional<PlannedRun> interrupted(ScheduleSettings schedule, Instant due, String deadInstance, Instant lastHeartbeat) {
+        var now = clock.instant();
+        var detail = "interrupted: instance " + deadInstance + " stopped (last heartbeat " + lastHeartbeat + "); "
+                + (schedule.interrupted() == ScheduleSettings.OnInterrupt.RERUN ? "run again (interrupted: rerun)" : "skipped (interrupted: skip)");
+        if (store.interruptRuns(schedule.name(), due, now, detail) == 0) {
+            record(schedule, due, due, now, ScheduleRun.Status.INTERRUPTED, detail);
+        }
+        log.accept(detail + " — " + schedule.name());
+        if (schedule.interrupted() == ScheduleSettings.OnInterrupt.RERUN) {
+            return Optional.of(new PlannedRun(schedule.name(), schedule.action().describe(), due, Optional.of(now), Optional.empty(),
+                    PlannedRun.Outcome.RUNS, "rerun after interruption"));
+        }
+        return nextFrom(schedule, now);
+    }
+
+    /** The next occurrence after {@code after} that will run; skipped ones on the way are recorded. */
+    private Optional<PlannedRun> nextFrom(ScheduleSettings schedule, Instant after) {
+        var cursor = after;
+        for (int guard = 0; guard < 1000; guard++) {
+            var due = planner.nextDue(schedule, cursor);
+            if (due.isEmpty()) return Optional.empty();
+            var placed = planner.place(schedule, due.get());
+            if (placed.runAt().isPresent()) return Optional.of(placed);
+            if (placed.outcome() == PlannedRun.Outcome.BLOCKED) {
+                record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, "blocked: " + placed.note());
+                return Optional.empty();
+            }
+            record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, placed.note());
+            cursor = due.get();
+        }
+        return Optional.empty();
+    }
+
+    private int missedSince(ScheduleSettings schedule, Instant due, Instant now) {
+        int missed = 1;
+        var cursor = due;
+        while (missed < 10_000) {
+            var next = planner.nextDue(schedule, cursor);
+            if (next.isEmpty() || !next.get().isBefore(now.minus(GRACE))) return missed;
+            missed++;
+            cursor = next.get();
+        }
+        return missed;
+    }
+
+    private void record(ScheduleSettings schedule, Instant due, Instant runAt, Instant at, ScheduleRun.Status status, String detail) {
+        store.saveRun(new ScheduleRun(0, schedule.name(), schedule.action().describe(), due, runAt, at, Optional.of(at), status, instance, detail));
+        log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + " (due " + due + "): " + detail);
+    }
+}

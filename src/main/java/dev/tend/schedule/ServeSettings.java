@@ -1,0 +1,36 @@
+package dev.tend.schedule;
+
+import dev.tend.config.spec.DurationSpec;
+import dev.tend.config.spec.Field;
+import dev.tend.config.spec.Fields;
+import dev.tend.config.spec.NumberSpec;
+import dev.tend.config.spec.ObjectSpec;
+import java.time.Duration;
+
+/**
+ * How {@code tend serve} runs: how often it looks for due work, how often it proves it is alive
+ * (an instance silent for four heartbeats is presumed dead and its work taken over), how many
+ * runs at once.
+ */
+public record ServeSettings(Duration pollInterval, Duration heartbeat, int threads) {
+    public static final int MISSED_HEARTBEATS = 4;
+
+    public static Field field() {
+        return Field.withDefault("serve", ObjectSpec.of("how tend serve runs the schedules",
+                Field.withDefault("pollInterval", DurationSpec.between(Duration.ofMillis(50), Duration.ofMinutes(10)), "250ms",
+                        "how often it looks for due runs (bounds how late a run starts)"),
+                Field.withDefault("heartbeat", DurationSpec.between(Duration.ofMillis(500), Duration.ofMinutes(10)), "5s",
+                        "how often a running instance proves it is alive; after 4 missed, its runs are taken over"),
+                Field.withDefault("threads", NumberSpec.whole(1, 64), "4", "runs at once per instance")),
+                "{}", "serve: {pollInterval: 250ms, heartbeat: 5s, threads: 4}");
+    }
+
+    public static ServeSettings read(Fields serve) {
+        return new ServeSettings(serve.duration("pollInterval"), serve.duration("heartbeat"), (int) serve.whole("threads"));
+    }
+
+    /** How long a silent instance is given before its runs count as interrupted. */
+    public Duration deadAfter() {
+        return heartbeat.multipliedBy(MISSED_HEARTBEATS);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tend.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.StoreSettings;
+import dev.tend.config.TendConfig;
+import dev.tend.schedule.action.ActionContext;
+import dev.tend.store.ResultStore;
+import dev.tend.store.Stores;
+import dev.tend.target.TargetTypes;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Missed runs after downtime, late disruptive starts and interruptions, with a clock the test sets. */
+class ScheduleRunnerTest {
+    private static final Instant DUE = Instant.parse("2026-11-23T01:00:00Z");
+    @TempDir
+    Path directory;
+    private ServerSocket listening;
+    private ResultStore store;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        store.close();
+        listening.close();
+    }
+
+    @Test
+    void afterDowntimeCatchUpOnceRunsOnceAndSaysWhatWasMissed() throws Exception {
+        var config = config("catchUp: once");
+        var fiveHoursLate = DUE.plus(Duration.ofHours(5)).plusSeconds(30);
+
+        var next = runner(config, fiveHoursLate).run(config.schedules().get(0), DUE, DUE);
+
+        var runs = store.runs("hourly", 10);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
+        assertThat(runs.get(0).detail()).startsWith("Tend was not running at 2026-11-23T01:00:00Z (5h 0m ago; 5 occurrence(s) missed); "
+                + "run once now (catchUp: once). 1 checks: 1 OK");
+        assertThat(store.latest()).as("the check did run").hasSize(1);
+        assertThat(next.orElseThrow().due()).as("the backlog is not replayed").isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
+    }
+
+    @Test
+    void afterDowntimeCatchUpSkipRecordsTheMissAndRunsNothing() throws Exception {
+        var config = config("catchUp: skip");
+        var next = runner(config, DUE.plus(Duration.ofHours(5)).plusSeconds(30)).run(config.schedules().get(0), DUE, DUE);
+
+        var runs = store.runs("hourly", 10);
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(ScheduleRun.Status.MISSED);
+            assertThat(run.detail()).endsWith("5 occurrence(s) missed); skipped (catchUp: skip)");
+        });
+        assertThat(store.latest()).as("nothing ran").isEmpty();
+        assertThat(next.orElseThrow().due()).isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
+    }
+
+    @Test
+    void aLittleLateIsNotMissed() throws Exception {
+        var config = config("catchUp: skip");
+        runner(config, DUE.plusSeconds(20)).run(config.schedules().get(0), DUE, DUE);
+        assertThat(store.runs("hourly", 10).get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
+    }
+
+    @Test
+    void anInterruptedRunIsMarkedThenRerunOrSkippedPerPolicy() throws Exception {
+        for (var policy : new String[] {"rerun", "skip"}) {
+            var config = config("interrupted: " + policy);
+            var schedule = config.schedules().get(0);
+            var started = DUE.plusSeconds(1);
+            var id = store.saveRun(new ScheduleRun(0, "hourly", "check port", DUE, DUE, started, java.util.Optional.empty(),
+                    ScheduleRun.Status.RUNNING, "host-a-1", ""));
+            var now = DUE.plusSeconds(40);
+
+            var next = runner(config, now).interrupted(schedule, DUE, "host-a-1", started);
+
+            var run = store.runs("hourly", 50).stream().filter(candidate -> candidate.id() == id).findFirst().orElseThrow();
+            assertThat(run.status()).isEqualTo(ScheduleRun.Status.INTERRUPTED);
+            assertThat(run.detail()).startsWith("interrupted: instance host-a-1 stopped (last heartbeat " + started + ")");
+            if (policy.equals("rerun")) {
+                assertThat(next.orElseThrow().due()).isEqualTo(DUE);
+                assertThat(next.orElseThrow().runAt()).contains(now);
+            } else {
+                assertThat(next.orElseThrow().due()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+            }
+        }
+    }
+
+    @Test
+    void aDisruptiveRunWhoseWindowClosedWaitsForTheNextOne() throws Exception {
+        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://tend@127.0.0.1:1/app" }
+                windows:
+                  - { name: nightly, cron: "0 1 * * *", duration: 1h }
+                schedules:
+                  - { name: sessions, run: pg.terminate-idle db, window: nightly, expectedDuration: 30m }
+                """, Path.of("tend.yaml"));
+        var lateInTheWindow = DUE.plus(Duration.ofMinutes(45)); // 15 min left, 30 min needed
+
+        var next = runner(config, lateInTheWindow).run(config.schedules().get(0), DUE, DUE);
+
+        var run = store.runs("sessions", 10).get(0);
+        assertThat(run.status()).isEqualTo(ScheduleRun.Status.SKIPPED);
+        assertThat(run.detail()).contains("no window open with 30m left now", "passes over nightly at 2026-11-23T01:00:00Z (15m left, 30m expected)");
+        assertThat(next.orElseThrow().runAt()).contains(Instant.parse("2026-11-24T01:00:00Z"));
+        assertThat(next.orElseThrow().due()).as("it keeps its due time").isEqualTo(DUE);
+    }
+
+    private ScheduleRunner runner(TendConfig config, Instant now) {
+        var clock = Clock.fixed(now, ZoneOffset.UTC);
+        var lines = new ArrayList<String>();
+        return new ScheduleRunner(new Planner(config.calendar(), LearnedDurations.from(store)), store, clock, "host-b-2",
+                new ActionContext(config, store, clock, Map.<String, String>of()::get), lines::add);
+    }
+
+    private TendConfig config(String policy) throws Exception {
+        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: port, type: tcp, address: "127.0.0.1:%d" }
+                schedules:
+                  - { name: hourly, run: check port, cron: "0 * * * *", %s }
+                """.formatted(listening.getLocalPort(), policy), Path.of("tend.yaml"));
+    }
+}
