@@ -34,5 +34,10 @@ class DocumentationTest {
         var windows = reference.substring(reference.indexOf("## Windows"));
         var window = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.schedule.WindowSpec.field().spec()).item();
         window.fields().forEach(field -> assertThat(windows).as("windows." + field.name()).contains("`" + field.name() + "`"));
+        var schedules = reference.substring(reference.indexOf("## Schedules"));
+        var schedule = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.schedule.ScheduleSpec.field().spec()).item();
+        schedule.fields().forEach(field -> assertThat(schedules).as("schedules." + field.name()).contains("`" + field.name() + "`"));
+        ((dev.tend.config.spec.ObjectSpec) dev.tend.schedule.ServeSettings.field().spec()).fields()
+                .forEach(field -> assertThat(schedules).as("serve." + field.name()).contains("`" + field.name() + "`"));
     }
 }
