@@ -67,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
                 store.saveOutcome(outcome);
                 TaskOutput.print(outcome, vacuum.impact(), false, out);
                 showBackups(config, store, out);
+                showCalendar(config, store, out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
@@ -75,6 +76,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The windows and a week of the plan: what waits for a window, and why. */
+    private void showCalendar(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+        var now = environment.clock().instant();
+        out.println();
+        out.println("The maintenance calendar (tend windows --next 3; tend plan --days 7):");
+        config.calendar().occurrences(now, now.plus(Duration.ofDays(40))).stream().limit(3)
+                .forEach(opening -> out.println("  window " + opening.window() + ": " + opening.start() + " → " + opening.end()));
+        var plan = new dev.tend.schedule.Planner(config.calendar(), dev.tend.schedule.LearnedDurations.from(store))
+                .plan(config.schedules(), now, now.plus(Duration.ofDays(7)));
+        plan.stream().filter(run -> run.outcome() != dev.tend.schedule.PlannedRun.Outcome.RUNS || run.window().isPresent()).forEach(run ->
+                out.println("  " + run.due() + "  " + run.schedule() + " (" + run.action() + "): " + run.outcome()
+                        + run.runAt().map(at -> " at " + at).orElse("") + (run.note().isEmpty() ? "" : " — " + run.note())));
+        out.println("  " + plan.stream().filter(run -> run.outcome() == dev.tend.schedule.PlannedRun.Outcome.RUNS && run.window().isEmpty()).count()
+                + " online runs (backups, verifications, pruning) start when due; tend serve runs them all.");
     }
 
     /** A backup made, proven by a real restore, and then watched by its checks. */

@@ -71,6 +71,16 @@ public final class Demo implements AutoCloseable {
                     destination: backups
                     retention: { daily: 30d, weekly: 90d }
                     verify: { queries: ["SELECT count(*) FROM molecules", "SELECT count(*) > 0 FROM molecules"] }
+                # The runbooks' windows: weekly Sunday 02:00-04:00 UTC, monthly first Sunday 01:00-05:00 UTC.
+                windows:
+                  - { name: weekly,  cron: "0 2 * * SUN",   duration: 2h, timezone: UTC }
+                  - { name: monthly, cron: "0 1 * * SUN#1", duration: 4h, timezone: UTC }
+                schedules:
+                  - { name: nightly-backup, run: backup.create molecules, cron: "0 1 * * *", jitter: 10m }
+                  - { name: verify-backup,  run: backup.verify molecules, cron: "0 3 * * *" }
+                  - { name: prune-backups,  run: backup.prune molecules,  cron: "30 3 * * *" }
+                  - { name: idle-sessions,  run: pg.terminate-idle postgres, cron: "0 9 * * MON", expectedDuration: 5m }
+                  - { name: reindex,        run: pg.reindex postgres, window: monthly }
                 """.formatted(platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
                 directory.toAbsolutePath().getParent());
     }
