@@ -1,6 +1,7 @@
 package dev.tend.config;
 
 import dev.tend.backup.BackupSpec;
+import dev.tend.runbook.ChecklistSpec;
 import dev.tend.schedule.ScheduleSpec;
 import dev.tend.schedule.ServeSettings;
 import dev.tend.schedule.WindowSpec;
@@ -88,9 +89,16 @@ public final class ConfigLoader {
         if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
+        List<Fields> peopleEntries = fields.has("people") ? fields.list("people") : List.of();
+        var people = ChecklistSpec.bindPeople(peopleEntries, problems);
+        List<Fields> checklistEntries = fields.has("checklists") ? fields.list("checklists") : List.of();
+        var known = new ChecklistSpec.Known(targetNames, backupsByName.keySet(),
+                schedules.stream().map(dev.tend.schedule.ScheduleSettings::name).collect(java.util.stream.Collectors.toSet()),
+                windows.stream().map(dev.tend.schedule.MaintenanceWindow::name).collect(java.util.stream.Collectors.toSet()));
+        var checklists = ChecklistSpec.bind(checklistEntries, known, problems);
         var serve = fields.object("serve");
         if (serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) throw new ConfigException(problems.sorted());
-        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), (int) runner.whole("concurrency"), store,
+        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), people, checklists, (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

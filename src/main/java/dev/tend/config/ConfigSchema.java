@@ -27,6 +27,8 @@ public final class ConfigSchema {
                 dev.tend.schedule.WindowSpec.field(),
                 dev.tend.schedule.ScheduleSpec.field(),
                 dev.tend.schedule.ServeSettings.field(),
+                dev.tend.runbook.ChecklistSpec.people(),
+                dev.tend.runbook.ChecklistSpec.checklists(),
                 Field.withDefault("runner", ObjectSpec.of("how checks are run",
                         Field.withDefault("concurrency", NumberSpec.whole(1, 100_000), "256",
                                 "most checks in flight at once, over all targets (each target also has its own limit)")),

@@ -1,6 +1,8 @@
 package dev.tend.config;
 
 import dev.tend.backup.BackupSettings;
+import dev.tend.runbook.ChecklistSettings;
+import dev.tend.runbook.Person;
 import dev.tend.schedule.MaintenanceCalendar;
 import dev.tend.schedule.MaintenanceWindow;
 import dev.tend.schedule.ScheduleSettings;
@@ -13,8 +15,16 @@ import java.util.Optional;
 /** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
 public record TendConfig(
         Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups,
-        List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, ServeSettings serve, int concurrency, StoreSettings store,
-        Redactor redactor) {
+        List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, ServeSettings serve, List<Person> people,
+        List<ChecklistSettings> checklists, int concurrency, StoreSettings store, Redactor redactor) {
+
+    public Optional<ChecklistSettings> checklist(String name) {
+        return checklists.stream().filter(checklist -> checklist.name().equals(name)).findFirst();
+    }
+
+    public Optional<Person> person(String name) {
+        return people.stream().filter(person -> person.name().equals(name)).findFirst();
+    }
 
     /** The windows as the calendar disruptive work asks. */
     public MaintenanceCalendar calendar() {

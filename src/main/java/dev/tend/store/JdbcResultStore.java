@@ -3,6 +3,7 @@ package dev.tend.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.runbook.SignOff;
 import dev.tend.schedule.ScheduleRun;
 import dev.tend.check.Status;
 import dev.tend.task.TaskOutcome;
@@ -59,6 +60,27 @@ final class JdbcResultStore implements ResultStore {
     @Override
     public List<ScheduleRun> runs(String schedule, int limit) {
         return scheduleRuns.runs(schedule, limit);
+    }
+
+    @Override
+    public void saveSignOff(SignOff signOff) {
+        write("the sign-off", () -> jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO checklist_signoff "
+                        + "(checklist, item, period_start, period_label, person, role, comment, signed_at) "
+                        + "VALUES (:checklist, :item, :start, :label, :person, :role, :comment, :signed)")
+                .bind("checklist", signOff.checklist()).bind("item", signOff.item()).bind("start", signOff.periodStart().toEpochMilli())
+                .bind("label", signOff.period()).bind("person", signOff.person()).bind("role", signOff.role())
+                .bind("comment", signOff.comment()).bind("signed", signOff.signedAt().toEpochMilli())
+                .execute()));
+    }
+
+    @Override
+    public List<SignOff> signOffs(String checklist, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT checklist, item, period_start, period_label, person, role, comment, signed_at "
+                        + "FROM checklist_signoff WHERE checklist = :checklist ORDER BY id DESC LIMIT :limit")
+                .bind("checklist", checklist).bind("limit", limit)
+                .map((row, context) -> new SignOff(row.getString(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3)), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), Instant.ofEpochMilli(row.getLong(8))))
+                .list());
     }
 
     private static <T> T write(String what, java.util.function.Supplier<T> write) {

@@ -2,6 +2,7 @@ package dev.tend.store;
 
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.runbook.SignOff;
 import dev.tend.schedule.ScheduleRun;
 import dev.tend.task.TaskOutcome;
 import java.time.Instant;
@@ -55,6 +56,12 @@ public interface ResultStore extends AutoCloseable {
 
     /** Runs of one schedule, newest first. */
     List<ScheduleRun> runs(String schedule, int limit);
+
+    /** Appends a checklist sign-off. */
+    void saveSignOff(SignOff signOff);
+
+    /** Sign-offs of one checklist, newest first. */
+    List<SignOff> signOffs(String checklist, int limit);
 
     @Override
     void close();

@@ -37,6 +37,9 @@ class DocumentationTest {
         var schedules = reference.substring(reference.indexOf("## Schedules"));
         var schedule = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.schedule.ScheduleSpec.field().spec()).item();
         schedule.fields().forEach(field -> assertThat(schedules).as("schedules." + field.name()).contains("`" + field.name() + "`"));
+        var checklists = reference.substring(reference.indexOf("## Checklists"));
+        var checklist = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.runbook.ChecklistSpec.checklists().spec()).item();
+        checklist.fields().forEach(field -> assertThat(checklists).as("checklists." + field.name()).contains("`" + field.name() + "`"));
         ((dev.tend.config.spec.ObjectSpec) dev.tend.schedule.ServeSettings.field().spec()).fields()
                 .forEach(field -> assertThat(schedules).as("serve." + field.name()).contains("`" + field.name() + "`"));
     }
