@@ -69,8 +69,8 @@ public final class ChecklistStatus {
             return new ItemState(item, period, ItemState.State.DONE, "signed by " + signOff.person() + " (" + signOff.role() + ") at "
                     + signOff.signedAt() + (signOff.comment().isBlank() ? "" : ": " + signOff.comment()));
         }
-        var waitingFor = item.evidence().map(linked -> "waiting for " + linked.describe() + ", or the sign-off of a " + item.role())
-                .orElse("needs the sign-off of a " + item.role());
+        var waitingFor = item.evidence().map(linked -> "waiting for " + linked.describe() + ", or the sign-off of someone in the role " + item.role())
+                .orElse("needs the sign-off of someone in the role " + item.role());
         return new ItemState(item, period, previous ? ItemState.State.OVERDUE : ItemState.State.OPEN,
                 (previous ? "not done in " + period.label() + "; " : "due by " + period.end() + "; ") + waitingFor);
     }

@@ -82,8 +82,8 @@ class ChecklistTest {
         assertThat(item(today, "disk-space").path("how").asString()).isEqualTo("evidence: check port OK at 2026-11-23T08:00:00Z");
         assertThat(item(today, "health-dashboard").path("state").asString()).as("a CRIT result is no evidence").isEqualTo("OPEN");
         assertThat(item(today, "health-dashboard").path("how").asString())
-                .isEqualTo("due by 2026-11-24T00:00:00Z; waiting for check closed, or the sign-off of a System Administrator");
-        assertThat(item(today, "error-logs").path("how").asString()).endsWith("needs the sign-off of a System Administrator");
+                .isEqualTo("due by 2026-11-24T00:00:00Z; waiting for check closed, or the sign-off of someone in the role System Administrator");
+        assertThat(item(today, "error-logs").path("how").asString()).endsWith("needs the sign-off of someone in the role System Administrator");
     }
 
     @Test
