@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The top of the command tree; holds the options every subcommand shares. */
 @Command(name = "tend", mixinStandardHelpOptions = true, version = "tend 0.1.0",
         description = "Maintenance automation for containerized data platforms.",
-        subcommands = {ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class, RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class, DemoCommand.class},
+        subcommands = {ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class, RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class, RunbookCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:findings or failures (WARN, CRIT, UNKNOWN)", "2:usage or configuration error"})
 public final class TendCommand implements Runnable {

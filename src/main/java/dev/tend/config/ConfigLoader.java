@@ -2,6 +2,7 @@ package dev.tend.config;
 
 import dev.tend.backup.BackupSpec;
 import dev.tend.runbook.ChecklistSpec;
+import dev.tend.runbook.RunbookSpec;
 import dev.tend.schedule.ScheduleSpec;
 import dev.tend.schedule.ServeSettings;
 import dev.tend.schedule.WindowSpec;
@@ -96,9 +97,11 @@ public final class ConfigLoader {
                 schedules.stream().map(dev.tend.schedule.ScheduleSettings::name).collect(java.util.stream.Collectors.toSet()),
                 windows.stream().map(dev.tend.schedule.MaintenanceWindow::name).collect(java.util.stream.Collectors.toSet()));
         var checklists = ChecklistSpec.bind(checklistEntries, known, problems);
+        List<Fields> runbookEntries = fields.has("runbooks") ? fields.list("runbooks") : List.of();
+        var runbooks = RunbookSpec.bind(runbookEntries, new ActionType.Lookup(byName, backupsByName), known.windows(), problems);
         var serve = fields.object("serve");
         if (serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) throw new ConfigException(problems.sorted());
-        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), people, checklists, (int) runner.whole("concurrency"), store,
+        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), people, checklists, runbooks, (int) runner.whole("concurrency"), store,
                 secrets.redactor());
     }
 

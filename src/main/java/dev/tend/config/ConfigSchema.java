@@ -29,6 +29,7 @@ public final class ConfigSchema {
                 dev.tend.schedule.ServeSettings.field(),
                 dev.tend.runbook.ChecklistSpec.people(),
                 dev.tend.runbook.ChecklistSpec.checklists(),
+                dev.tend.runbook.RunbookSpec.field(),
                 Field.withDefault("runner", ObjectSpec.of("how checks are run",
                         Field.withDefault("concurrency", NumberSpec.whole(1, 100_000), "256",
                                 "most checks in flight at once, over all targets (each target also has its own limit)")),

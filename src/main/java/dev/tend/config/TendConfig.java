@@ -3,6 +3,7 @@ package dev.tend.config;
 import dev.tend.backup.BackupSettings;
 import dev.tend.runbook.ChecklistSettings;
 import dev.tend.runbook.Person;
+import dev.tend.runbook.Runbook;
 import dev.tend.schedule.MaintenanceCalendar;
 import dev.tend.schedule.MaintenanceWindow;
 import dev.tend.schedule.ScheduleSettings;
@@ -16,7 +17,11 @@ import java.util.Optional;
 public record TendConfig(
         Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups,
         List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, ServeSettings serve, List<Person> people,
-        List<ChecklistSettings> checklists, int concurrency, StoreSettings store, Redactor redactor) {
+        List<ChecklistSettings> checklists, List<Runbook> runbooks, int concurrency, StoreSettings store, Redactor redactor) {
+
+    public Optional<Runbook> runbook(String name) {
+        return runbooks.stream().filter(runbook -> runbook.name().equals(name)).findFirst();
+    }
 
     public Optional<ChecklistSettings> checklist(String name) {
         return checklists.stream().filter(checklist -> checklist.name().equals(name)).findFirst();

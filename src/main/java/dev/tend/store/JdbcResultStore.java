@@ -3,6 +3,8 @@ package dev.tend.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.runbook.MaintenanceEvent;
+import dev.tend.runbook.MaintenanceRun;
 import dev.tend.runbook.SignOff;
 import dev.tend.schedule.ScheduleRun;
 import dev.tend.check.Status;
@@ -31,6 +33,40 @@ final class JdbcResultStore implements ResultStore {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.scheduleRuns = new ScheduleRuns(jdbi);
+        this.maintenanceRuns = new MaintenanceRuns(jdbi);
+    }
+
+    private final MaintenanceRuns maintenanceRuns;
+
+    @Override
+    public long createRun(MaintenanceRun run) {
+        return write("the maintenance run", () -> maintenanceRuns.create(run));
+    }
+
+    @Override
+    public void updateRun(MaintenanceRun run) {
+        write("the maintenance run", () -> {
+            maintenanceRuns.update(run);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Optional<MaintenanceRun> maintenanceRun(long id) {
+        return maintenanceRuns.find(id);
+    }
+
+    @Override
+    public void saveEvent(MaintenanceEvent event) {
+        write("the maintenance event", () -> {
+            maintenanceRuns.event(event);
+            return null;
+        });
+    }
+
+    @Override
+    public List<MaintenanceEvent> events(long runId) {
+        return maintenanceRuns.events(runId);
     }
 
     /** The pool, for db-scheduler, which keeps its executions in the same database. */

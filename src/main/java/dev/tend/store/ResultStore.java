@@ -2,6 +2,8 @@ package dev.tend.store;
 
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckResult;
+import dev.tend.runbook.MaintenanceEvent;
+import dev.tend.runbook.MaintenanceRun;
 import dev.tend.runbook.SignOff;
 import dev.tend.schedule.ScheduleRun;
 import dev.tend.task.TaskOutcome;
@@ -62,6 +64,19 @@ public interface ResultStore extends AutoCloseable {
 
     /** Sign-offs of one checklist, newest first. */
     List<SignOff> signOffs(String checklist, int limit);
+
+    /** Starts the record of a maintenance run; returns its id. */
+    long createRun(MaintenanceRun run);
+
+    /** Updates a run's state, position, end, log entry and notice. */
+    void updateRun(MaintenanceRun run);
+
+    java.util.Optional<MaintenanceRun> maintenanceRun(long id);
+
+    /** Appends to a run's timeline. */
+    void saveEvent(MaintenanceEvent event);
+
+    List<MaintenanceEvent> events(long runId);
 
     @Override
     void close();

@@ -1,0 +1,224 @@
+package dev.tend.runbook;
+
+import dev.tend.config.TendConfig;
+import dev.tend.runbook.MaintenanceEvent.Kind;
+import dev.tend.runbook.MaintenanceRun.State;
+import dev.tend.schedule.action.ActionContext;
+import dev.tend.schedule.action.ActionResult;
+import dev.tend.store.ResultStore;
+import dev.tend.task.Impact;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Carries out a runbook as a maintenance run: announced, pre-checks, in progress, verifying, then
+ * completed, failed or rolled back. Every transition and step is an event with time and actor. A
+ * manual step pauses the run (WAITING) until someone in its role signs it; the run then resumes
+ * where it stopped. Disruptive steps start only while the runbook's window is open; once it has
+ * closed, the overrun is recorded and no further disruptive step starts.
+ */
+public final class RunbookRunner {
+    private final TendConfig config;
+    private final ResultStore store;
+    private final Clock clock;
+    private final ActionContext context;
+    private final Consumer<String> log;
+
+    public RunbookRunner(TendConfig config, ResultStore store, Clock clock, Function<String, String> environment, Consumer<String> log) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.context = new ActionContext(config, store, clock, environment);
+        this.log = log;
+    }
+
+    /** The plan a dry run prints: every step in order, its phase and what it does; nothing runs. */
+    public static List<String> plan(Runbook runbook) {
+        var lines = new ArrayList<String>();
+        lines.add(runbook.title() + " (" + runbook.name() + ")" + runbook.window().map(window -> ", in window " + window).orElse(""));
+        int number = 1;
+        for (var step : runbook.steps()) {
+            lines.add(String.format("%2d. [%s] %s: %s (on failure: %s)", number++, step.phase().name().toLowerCase(java.util.Locale.ROOT), step.name(),
+                    step.describe(), step.onFailure().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        for (var step : runbook.rollback()) lines.add("    rollback: " + step.name() + ": " + step.describe());
+        return lines;
+    }
+
+    public MaintenanceRun start(Runbook runbook, String actor) {
+        var now = clock.instant();
+        var created = new MaintenanceRun(0, runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
+        var run = new MaintenanceRun(store.createRun(created), runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
+        event(run, actor, Kind.STATE, "", "ANNOUNCED: " + runbook.title());
+        return proceed(runbook, run, actor);
+    }
+
+    /** A person signs the manual step the run waits for; the run then goes on. */
+    public MaintenanceRun sign(Runbook runbook, MaintenanceRun run, String stepName, Person person, String comment) {
+        var step = current(runbook, run).filter(candidate -> candidate.name().equals(stepName) && candidate instanceof Step.Manual)
+                .map(Step.Manual.class::cast)
+                .orElseThrow(() -> new IllegalArgumentException("run " + run.id() + " is not waiting for step '" + stepName + "'"
+                        + current(runbook, run).map(waiting -> "; it waits for '" + waiting.name() + "'").orElse("")));
+        if (!person.holds(step.role())) {
+            throw new IllegalArgumentException(person.name() + " does not hold the role " + step.role() + " this step needs");
+        }
+        event(run, person.name(), Kind.SIGNED, step.name(), "signed by " + person.name() + " (" + step.role() + ")" + (comment.isBlank() ? "" : ": " + comment));
+        return proceed(runbook, run, person.name());
+    }
+
+    private MaintenanceRun proceed(Runbook runbook, MaintenanceRun start, String actor) {
+        var run = start;
+        var all = new ArrayList<Step>(runbook.steps());
+        all.addAll(runbook.rollback());
+        boolean windowUsed = false;
+        for (int position = run.position(); position < all.size(); position++) {
+            var step = all.get(position);
+            boolean rollingBack = position >= runbook.steps().size();
+            run = transition(run, actor, rollingBack ? State.IN_PROGRESS : stateOf(step.phase()), position);
+            if (step instanceof Step.Manual manual) {
+                if (!signed(run, manual)) {
+                    run = transition(run, actor, State.WAITING, position);
+                    log.accept("waiting for " + manual.role() + ": " + manual.text() + " — tend runbook sign " + run.id() + " " + manual.name() + " --as PERSON");
+                    return run;
+                }
+                event(run, actor, Kind.STEP_SUCCEEDED, step.name(), manual.text());
+                continue;
+            }
+            var outcome = execute(runbook, run, step, actor, windowUsed);
+            windowUsed |= outcome.inWindow();
+            if (outcome.failed() && !rollingBack) {
+                switch (step.onFailure()) {
+                    case CONTINUE -> { }
+                    case STOP -> {
+                        return finish(runbook, run, actor, State.FAILED);
+                    }
+                    case ROLLBACK -> {
+                        if (runbook.rollback().isEmpty()) return finish(runbook, run, actor, State.FAILED);
+                        event(run, actor, Kind.NOTE, step.name(), "rolling back after " + step.name() + " failed");
+                        position = runbook.steps().size() - 1; // the loop goes on with the first rollback step
+                    }
+                }
+            } else if (!rollingBack && position == runbook.steps().size() - 1) {
+                return finish(runbook, run, actor, State.COMPLETED);
+            }
+        }
+        return finish(runbook, run, actor, run.position() >= runbook.steps().size() ? State.ROLLED_BACK : State.COMPLETED);
+    }
+
+    private record StepOutcome(boolean failed, boolean inWindow) {}
+
+    private StepOutcome execute(Runbook runbook, MaintenanceRun run, Step step, String actor, boolean windowUsed) {
+        event(run, actor, Kind.STEP_STARTED, step.name(), step.describe());
+        log.accept("step " + step.name() + ": " + step.describe());
+        try {
+            switch (step) {
+                case Step.Notify notify -> {
+                    event(run, actor, Kind.STEP_SUCCEEDED, step.name(), "notified: " + notify.message());
+                    return new StepOutcome(false, false);
+                }
+                case Step.Wait wait -> {
+                    Thread.sleep(wait.duration().toMillis());
+                    event(run, actor, Kind.STEP_SUCCEEDED, step.name(), "waited " + dev.tend.check.Units.age(wait.duration()));
+                    return new StepOutcome(false, false);
+                }
+                case Step.Run action -> {
+                    return runAction(runbook, run, action, actor, windowUsed);
+                }
+                case Step.Manual manual -> throw new IllegalStateException("manual steps are signed, not executed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            event(run, actor, Kind.STEP_FAILED, step.name(), "interrupted");
+            return new StepOutcome(true, false);
+        }
+    }
+
+    private StepOutcome runAction(Runbook runbook, MaintenanceRun run, Step.Run step, String actor, boolean windowUsed) throws InterruptedException {
+        boolean disruptive = step.action().impact() == Impact.DISRUPTIVE;
+        if (disruptive && runbook.window().isPresent()) {
+            var open = config.calendar().windows().stream().filter(window -> window.name().equals(runbook.window().get()))
+                    .flatMap(window -> window.between(clock.instant(), clock.instant().plusNanos(1)).stream())
+                    .anyMatch(occurrence -> occurrence.contains(clock.instant()));
+            if (!open) {
+                var why = windowUsed ? "window " + runbook.window().get() + " has closed (overrun): no further disruptive step starts"
+                        : "window " + runbook.window().get() + " is not open: disruptive steps run only inside it";
+                event(run, actor, windowUsed ? Kind.STEP_SKIPPED : Kind.STEP_FAILED, step.name(), why);
+                return new StepOutcome(!windowUsed, false);
+            }
+        }
+        if (step.requires().isPresent()) {
+            var unhealthy = store.latest().stream().filter(result -> result.target().equals(step.requires().get()) && !result.status().isOk()).toList();
+            if (!unhealthy.isEmpty()) {
+                event(run, actor, Kind.STEP_FAILED, step.name(), "precondition: " + step.requires().get() + " is not healthy: " + unhealthy.get(0).reason());
+                return new StepOutcome(true, false);
+            }
+        }
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var future = executor.submit(() -> step.action().run(context));
+            ActionResult result;
+            try {
+                result = future.get(step.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                event(run, actor, Kind.STEP_FAILED, step.name(), "did not finish within " + dev.tend.check.Units.age(step.timeout()));
+                return new StepOutcome(true, disruptive);
+            } catch (java.util.concurrent.ExecutionException e) {
+                var cause = e.getCause();
+                event(run, actor, Kind.STEP_FAILED, step.name(), config.redactor().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+                return new StepOutcome(true, disruptive);
+            }
+            event(run, actor, result.succeeded() ? Kind.STEP_SUCCEEDED : Kind.STEP_FAILED, step.name(), result.summary());
+            return new StepOutcome(!result.succeeded(), disruptive);
+        }
+    }
+
+    private MaintenanceRun finish(Runbook runbook, MaintenanceRun run, String actor, State state) {
+        var ended = transition(run, actor, state, run.position());
+        var now = clock.instant();
+        var report = MaintenanceReport.write(runbook, ended, store.events(run.id()), now, config);
+        var finished = new MaintenanceRun(ended.id(), ended.runbook(), state, ended.position(), ended.startedAt(), Optional.of(now), ended.actor(),
+                report.logEntry(), report.notice());
+        store.updateRun(finished);
+        log.accept(state + ": " + runbook.name() + " (run " + run.id() + ")");
+        return finished;
+    }
+
+    private MaintenanceRun transition(MaintenanceRun run, String actor, State state, int position) {
+        var changed = new MaintenanceRun(run.id(), run.runbook(), state, position, run.startedAt(), run.finishedAt(), run.actor(), run.logEntry(),
+                run.notice());
+        if (state != run.state()) event(run, actor, Kind.STATE, "", state.name());
+        if (state != run.state() || position != run.position()) store.updateRun(changed);
+        return changed;
+    }
+
+    private boolean signed(MaintenanceRun run, Step.Manual step) {
+        return store.events(run.id()).stream().anyMatch(event -> event.kind() == Kind.SIGNED && event.step().equals(step.name()));
+    }
+
+    private static Optional<Step> current(Runbook runbook, MaintenanceRun run) {
+        var all = new ArrayList<Step>(runbook.steps());
+        all.addAll(runbook.rollback());
+        return run.state() == State.WAITING && run.position() < all.size() ? Optional.of(all.get(run.position())) : Optional.empty();
+    }
+
+    private static State stateOf(Step.Phase phase) {
+        return switch (phase) {
+            case PRE -> State.PRECHECKS;
+            case TASKS, ROLLBACK -> State.IN_PROGRESS;
+            case VERIFY -> State.VERIFYING;
+        };
+    }
+
+    private void event(MaintenanceRun run, String actor, Kind kind, String step, String detail) {
+        store.saveEvent(new MaintenanceEvent(run.id(), clock.instant(), actor, kind, step, detail));
+    }
+
+}

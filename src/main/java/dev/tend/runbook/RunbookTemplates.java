@@ -1,0 +1,107 @@
+package dev.tend.runbook;
+
+import dev.tend.runbook.Step.OnFailure;
+import dev.tend.runbook.Step.Phase;
+import dev.tend.schedule.action.ActionType;
+import dev.tend.schedule.action.Actions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runbooks' procedures as templates. Steps Tend automates run actions on the backup and the
+ * database the config names; steps it does not automate yet (log review, security scans, container
+ * updates, audits, documentation) are manual steps marked so, signed off by the responsible role.
+ */
+public final class RunbookTemplates {
+    public static final List<String> NAMES = List.of("daily", "weekly", "monthly", "quarterly", "maintenance-window");
+    private static final Duration STEP_TIMEOUT = Duration.ofHours(1);
+
+    private RunbookTemplates() {}
+
+    /** The template's steps and rollback, for the backup and database given (either may be absent). */
+    public static Runbook build(String template, String name, Optional<String> window, Optional<String> backup, Optional<String> database,
+            ActionType.Lookup lookup) {
+        var steps = new Builder(lookup);
+        var rollback = new Builder(lookup);
+        var title = switch (template) {
+            case "daily" -> {
+                steps.run("health-check", Phase.TASKS, "check");
+                backup.ifPresentOrElse(b -> steps.run("backup-verification", Phase.TASKS, "backup.verify " + b),
+                        () -> steps.manual("backup-verification", Phase.TASKS, "Verify successful completion of daily backups", ChecklistTemplates.SYSADMIN, false));
+                steps.manual("error-log-review", Phase.TASKS, "Review logs for critical errors and exceptions", ChecklistTemplates.SYSADMIN, true);
+                steps.run("storage-check", Phase.TASKS, "check");
+                yield "Daily maintenance";
+            }
+            case "weekly" -> {
+                steps.manual("log-rotation", Phase.TASKS, "Ensure logs are properly rotated and compressed", ChecklistTemplates.SYSADMIN, true);
+                steps.manual("performance-review", Phase.TASKS, "Analyze performance trends (tend pg report)", ChecklistTemplates.SYSADMIN, true);
+                steps.manual("redis-cleanup", Phase.TASKS, "Remove expired/unused entries from the Redis cache", ChecklistTemplates.SYSADMIN, true);
+                steps.manual("security-scan", Phase.TASKS, "Run a vulnerability scan on all containers", ChecklistTemplates.SECURITY, true);
+                yield "Weekly maintenance";
+            }
+            case "monthly" -> {
+                database.ifPresentOrElse(db -> {
+                    steps.run("vacuum", Phase.TASKS, "pg.vacuum " + db);
+                    steps.run("analyze", Phase.TASKS, "pg.analyze " + db);
+                }, () -> steps.manual("database-optimization", Phase.TASKS, "Run vacuumdb --analyze --all", ChecklistTemplates.DBA, false));
+                steps.manual("container-updates", Phase.TASKS, "Apply non-critical updates to containers", ChecklistTemplates.SYSADMIN, true);
+                steps.manual("user-account-audit", Phase.TASKS, "Review user accounts and permissions", ChecklistTemplates.SECURITY, true);
+                steps.manual("documentation-review", Phase.TASKS, "Review and update maintenance documentation", ChecklistTemplates.DOCS, true);
+                yield "Monthly maintenance";
+            }
+            case "quarterly" -> {
+                backup.ifPresentOrElse(b -> {
+                    steps.run("full-backup", Phase.TASKS, "backup.create " + b);
+                    steps.run("backup-verification", Phase.TASKS, "backup.verify " + b);
+                    steps.run("dr-test", Phase.TASKS, "backup.drill " + b);
+                }, () -> steps.manual("full-backup", Phase.TASKS, "Perform full system backup and verification", ChecklistTemplates.BACKUP, false));
+                steps.manual("capacity-planning", Phase.TASKS, "Review resource usage and plan for growth", ChecklistTemplates.SYSADMIN, true);
+                steps.manual("security-audit", Phase.TASKS, "Comprehensive security review", ChecklistTemplates.SECURITY, true);
+                yield "Quarterly maintenance";
+            }
+            default -> {
+                steps.notify("announce", Phase.PRE, "Maintenance starting" + window.map(w -> " in window " + w).orElse(""));
+                backup.ifPresentOrElse(b -> steps.run("pre-maintenance-backup", Phase.PRE, "backup.create " + b),
+                        () -> steps.manual("pre-maintenance-backup", Phase.PRE, "Perform full system backup", ChecklistTemplates.BACKUP, false));
+                steps.run("pre-checks", Phase.PRE, "check");
+                database.ifPresent(db -> {
+                    steps.run("terminate-idle-sessions", Phase.TASKS, "pg.terminate-idle " + db);
+                    steps.run("vacuum", Phase.TASKS, "pg.vacuum " + db);
+                    steps.run("reindex", Phase.TASKS, "pg.reindex " + db);
+                });
+                steps.run("post-checks", Phase.VERIFY, "check");
+                backup.ifPresent(b -> steps.run("data-integrity", Phase.VERIFY, "backup.verify " + b));
+                rollback.manual("restore-pre-maintenance-backup", Phase.ROLLBACK, "Restore the pre-maintenance backup: tend backup restore "
+                        + backup.orElse("BACKUP") + " --id ID --into DATABASE --replace", ChecklistTemplates.DBA, false);
+                rollback.run("verify-after-rollback", Phase.ROLLBACK, "check");
+                yield "Maintenance window";
+            }
+        };
+        return new Runbook(name, title, template, window, steps.steps, rollback.steps);
+    }
+
+    /** Builds steps, parsing their actions as tend.yaml's would be. */
+    private static final class Builder {
+        private final ActionType.Lookup lookup;
+        private final List<Step> steps = new ArrayList<>();
+
+        Builder(ActionType.Lookup lookup) {
+            this.lookup = lookup;
+        }
+
+        void run(String name, Phase phase, String action) {
+            steps.add(new Step.Run(name, phase, phase == Phase.TASKS ? OnFailure.ROLLBACK : OnFailure.STOP,
+                    Actions.builtIn().parse(action, lookup), STEP_TIMEOUT, Optional.empty()));
+        }
+
+        void manual(String name, Phase phase, String text, String role, boolean automationLater) {
+            steps.add(new Step.Manual(name, phase, OnFailure.STOP, text, role, automationLater));
+        }
+
+        void notify(String name, Phase phase, String message) {
+            steps.add(new Step.Notify(name, phase, OnFailure.CONTINUE, message));
+        }
+    }
+}
