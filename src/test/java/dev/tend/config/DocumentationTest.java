@@ -40,6 +40,12 @@ class DocumentationTest {
         var checklists = reference.substring(reference.indexOf("## Checklists"));
         var checklist = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.runbook.ChecklistSpec.checklists().spec()).item();
         checklist.fields().forEach(field -> assertThat(checklists).as("checklists." + field.name()).contains("`" + field.name() + "`"));
+        var runbooks = reference.substring(reference.indexOf("## Runbooks"));
+        var runbook = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.runbook.RunbookSpec.field().spec()).item();
+        runbook.fields().forEach(field -> assertThat(runbooks).as("runbooks." + field.name()).contains("`" + field.name() + "`"));
+        var step = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) runbook.fields().stream()
+                .filter(field -> field.name().equals("steps")).findFirst().orElseThrow().spec()).item();
+        step.fields().forEach(field -> assertThat(runbooks).as("step." + field.name()).contains("`" + field.name() + "`"));
         ((dev.tend.config.spec.ObjectSpec) dev.tend.schedule.ServeSettings.field().spec()).fields()
                 .forEach(field -> assertThat(schedules).as("serve." + field.name()).contains("`" + field.name() + "`"));
     }
