@@ -75,15 +75,16 @@ public final class ChecklistStatus {
                 (previous ? "not done in " + period.label() + "; " : "due by " + period.end() + "; ") + waitingFor);
     }
 
+    /** The opening in progress at {@code at}, else the next one: during maintenance, its own pre-checks count. */
     private Optional<WindowOccurrence> nextOpening(String window, Instant at) {
         return calendar.windows().stream().filter(candidate -> candidate.name().equals(window)).findFirst()
                 .flatMap(candidate -> candidate.between(at, at.plus(MaintenanceCalendar.HORIZON)).stream()
-                        .filter(occurrence -> !occurrence.start().isBefore(at)).findFirst());
+                        .filter(occurrence -> occurrence.end().isAfter(at)).findFirst());
     }
 
     private Optional<WindowOccurrence> lastOpening(String window, Instant at) {
         return calendar.windows().stream().filter(candidate -> candidate.name().equals(window)).findFirst()
                 .flatMap(candidate -> candidate.between(at.minus(Duration.ofDays(400)), at).stream()
-                        .filter(occurrence -> occurrence.start().isBefore(at)).reduce((first, second) -> second));
+                        .filter(occurrence -> !occurrence.end().isAfter(at)).reduce((first, second) -> second));
     }
 }

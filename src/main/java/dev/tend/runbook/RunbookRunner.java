@@ -82,7 +82,9 @@ public final class RunbookRunner {
         for (int position = run.position(); position < all.size(); position++) {
             var step = all.get(position);
             boolean rollingBack = position >= runbook.steps().size();
+            var previousState = run.state();
             run = transition(run, actor, rollingBack ? State.IN_PROGRESS : stateOf(step.phase()), position);
+            if (previousState == State.ANNOUNCED && run.state() != State.ANNOUNCED) preMaintenanceChecklists(runbook, run, actor);
             if (step instanceof Step.Manual manual) {
                 if (!signed(run, manual)) {
                     run = transition(run, actor, State.WAITING, position);
@@ -177,6 +179,27 @@ public final class RunbookRunner {
             }
             event(run, actor, result.succeeded() ? Kind.STEP_SUCCEEDED : Kind.STEP_FAILED, step.name(), result.summary());
             return new StepOutcome(!result.succeeded(), disruptive);
+        }
+    }
+
+    /**
+     * The T-24h / T-2h / T-30m checklists of the runbook's window, as the run begins: each item not
+     * done is an issue of the run (recorded, not a block: the people on site decide).
+     */
+    private void preMaintenanceChecklists(Runbook runbook, MaintenanceRun run, String actor) {
+        if (runbook.window().isEmpty()) return;
+        var status = new ChecklistStatus(store, config.platform().timezone(), config.calendar());
+        for (var checklist : config.checklists()) {
+            if (!checklist.window().equals(runbook.window())) continue;
+            var states = status.at(checklist, clock.instant()).stream().filter(state -> state.state() == ItemState.State.OPEN
+                    || state.state() == ItemState.State.OVERDUE && state.period().end().isAfter(clock.instant().minus(java.time.Duration.ofDays(1)))).toList();
+            long done = status.at(checklist, clock.instant()).stream().filter(state -> state.state() == ItemState.State.DONE).count();
+            event(run, actor, Kind.NOTE, checklist.name(), "pre-maintenance checklist " + checklist.name() + ": " + done + " done, "
+                    + states.size() + " not done");
+            for (var state : states) {
+                event(run, actor, Kind.STEP_SKIPPED, checklist.name() + "/" + state.item().id(), "pre-maintenance item not done: "
+                        + state.item().text() + " (" + state.item().role() + ")");
+            }
         }
     }
 

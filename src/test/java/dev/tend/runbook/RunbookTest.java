@@ -47,6 +47,8 @@ class RunbookTest {
                 people:
                   - { name: alice, roles: [System Administrator] }
                   - { name: bob, roles: [Security Team] }
+                checklists:
+                  - { name: before-weekly, template: pre-maintenance, window: weekly }
                 runbooks:
                   - { name: sunday, template: maintenance-window, window: weekly, backup: lab, database: db }
                   - name: with-approval
@@ -85,12 +87,23 @@ class RunbookTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("run 1 of sunday: COMPLETED", "# Maintenance Log Entry", "Date: 2026-11-29 02:30 UTC",
                 "Type: Maintenance window (sunday), completed", "- pre-maintenance-backup: backup ", "- data-integrity: passed: 1 table, 100 rows",
-                "Issues Encountered:\n- None", "Next Maintenance: 2026-12-06 02:00 UTC", "MAINTENANCE COMPLETE",
-                "Maintenance Window: 2026-11-29 02:30-02:30 UTC", "Services Affected: db", "All services are now fully operational.");
+                "Next Maintenance: 2026-12-06 02:00 UTC", "MAINTENANCE COMPLETE",
+                "Maintenance Window: 2026-11-29 02:30-02:30 UTC", "Services Affected: db");
         var timeline = tend(IN_WINDOW, "runbook", "show", "1").out();
         assertThat(timeline.lines().filter(line -> line.contains(" STATE ")).map(line -> line.substring(line.indexOf(" STATE ") + 7).strip()).toList())
                 .containsExactly("ANNOUNCED: Maintenance window", "PRECHECKS", "IN_PROGRESS", "VERIFYING", "COMPLETED");
         assertThat(timeline).contains("alice").contains("STEP_SUCCEEDED");
+    }
+
+    @Test
+    void thePreMaintenanceChecklistIsPartOfTheRunAndWhatWasNotDoneIsAnIssue() {
+        assertThat(tend(Instant.parse("2026-11-28T10:00:00Z"), "checklist", "sign", "before-weekly", "announce", "--as", "alice").exitCode()).isZero();
+
+        var run = tend(IN_WINDOW, "runbook", "run", "sunday", "--as", "alice");
+
+        assertThat(run.out()).contains("- before-weekly/status-page: pre-maintenance item not done: Update status page with maintenance schedule")
+                .doesNotContain("before-weekly/announce");
+        assertThat(tend(IN_WINDOW, "runbook", "show", "1").out()).contains("pre-maintenance checklist before-weekly: 1 done, 14 not done");
     }
 
     @Test
