@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                 TaskOutput.print(outcome, vacuum.impact(), false, out);
                 showBackups(config, store, out);
                 showCalendar(config, store, out);
+                showRunbook(config, store, out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
@@ -76,6 +77,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The daily checklist (ticked by the backup's evidence), then the daily runbook as a maintenance run with its sign-off. */
+    private void showRunbook(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+        var now = environment.clock().instant();
+        out.println();
+        out.println("The daily checklist (tend checklist show daily): evidence ticks what Tend did, people sign the rest:");
+        var checklist = config.checklist("daily").orElseThrow();
+        var states = new dev.tend.runbook.ChecklistStatus(store, config.platform().timezone(), config.calendar()).at(checklist, now);
+        ChecklistOutput.show(checklist, states.stream().filter(state -> state.state() != dev.tend.runbook.ItemState.State.OVERDUE).toList(), false, out);
+        out.println();
+        out.println("The daily runbook as a maintenance run (tend runbook run daily), paused at its manual step, then signed:");
+        var runner = new dev.tend.runbook.RunbookRunner(config, store, environment.clock(), environment.variables(), line -> out.println("  " + line));
+        var runbook = config.runbook("daily").orElseThrow();
+        var run = runner.start(runbook, "demo");
+        out.println("  run " + run.id() + ": " + run.state());
+        run = runner.sign(runbook, run, "error-log-review", config.person("admin").orElseThrow(), "demo: no errors");
+        out.println();
+        out.print(run.logEntry());
+        out.println();
+        out.print(run.notice());
     }
 
     /** The windows and a week of the plan: what waits for a window, and why. */

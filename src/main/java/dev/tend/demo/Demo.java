@@ -81,6 +81,18 @@ public final class Demo implements AutoCloseable {
                   - { name: prune-backups,  run: backup.prune molecules,  cron: "30 3 * * *" }
                   - { name: idle-sessions,  run: pg.terminate-idle postgres, cron: "0 9 * * MON", expectedDuration: 5m }
                   - { name: reindex,        run: pg.reindex postgres, window: monthly }
+                people:
+                  - { name: admin, roles: [System Administrator, Database Administrator, Backup Administrator] }
+                checklists:
+                  - name: daily
+                    template: daily
+                    evidence:
+                      backup-completion: { backup: molecules }
+                      disk-space: { check: host }
+                  - { name: before-weekly, template: pre-maintenance, window: weekly }
+                runbooks:
+                  - { name: daily, template: daily, backup: molecules }
+                  - { name: sunday, template: maintenance-window, window: weekly, backup: molecules, database: postgres }
                 """.formatted(platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
                 directory.toAbsolutePath().getParent());
     }

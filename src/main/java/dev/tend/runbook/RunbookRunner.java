@@ -86,12 +86,13 @@ public final class RunbookRunner {
             run = transition(run, actor, rollingBack ? State.IN_PROGRESS : stateOf(step.phase()), position);
             if (previousState == State.ANNOUNCED && run.state() != State.ANNOUNCED) preMaintenanceChecklists(runbook, run, actor);
             if (step instanceof Step.Manual manual) {
-                if (!signed(run, manual)) {
+                var signature = signature(run, manual);
+                if (signature.isEmpty()) {
                     run = transition(run, actor, State.WAITING, position);
                     log.accept("waiting for " + manual.role() + ": " + manual.text() + " — tend runbook sign " + run.id() + " " + manual.name() + " --as PERSON");
                     return run;
                 }
-                event(run, actor, Kind.STEP_SUCCEEDED, step.name(), manual.text());
+                event(run, actor, Kind.STEP_SUCCEEDED, step.name(), manual.text() + " (" + signature.get() + ")");
                 continue;
             }
             var outcome = execute(runbook, run, step, actor, windowUsed);
@@ -222,8 +223,10 @@ public final class RunbookRunner {
         return changed;
     }
 
-    private boolean signed(MaintenanceRun run, Step.Manual step) {
-        return store.events(run.id()).stream().anyMatch(event -> event.kind() == Kind.SIGNED && event.step().equals(step.name()));
+    /** Who signed the step, and their comment, once someone has. */
+    private Optional<String> signature(MaintenanceRun run, Step.Manual step) {
+        return store.events(run.id()).stream().filter(event -> event.kind() == Kind.SIGNED && event.step().equals(step.name()))
+                .map(MaintenanceEvent::detail).reduce((first, second) -> second);
     }
 
     private static Optional<Step> current(Runbook runbook, MaintenanceRun run) {
