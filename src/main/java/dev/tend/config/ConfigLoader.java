@@ -1,12 +1,6 @@
 package dev.tend.config;
 
-import dev.tend.backup.BackupSpec;
-import dev.tend.runbook.ChecklistSpec;
-import dev.tend.runbook.RunbookSpec;
-import dev.tend.schedule.ScheduleSpec;
 import dev.tend.schedule.ServeSettings;
-import dev.tend.schedule.WindowSpec;
-import dev.tend.schedule.action.ActionType;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;
@@ -24,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -69,40 +64,21 @@ public final class ConfigLoader {
         List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
         var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull).toList();
         References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
-        var byName = new java.util.LinkedHashMap<String, dev.tend.target.Target>();
-        targets.forEach(target -> byName.putIfAbsent(target.name(), target));
         var unbuilt = entries.stream().filter(Objects::nonNull).filter(entry -> entry.target() == null)
-                .map(TargetEntry::name).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        List<Fields> backupEntries = fields.has("backups") ? fields.list("backups") : List.of();
-        var backups = BackupSpec.bind(backupEntries, byName, unbuilt, baseDirectory(source), problems);
+                .map(TargetEntry::name).filter(Objects::nonNull).collect(Collectors.toSet());
         var platform = fields.has("platform") ? platform(fields.object("platform"), problems) : null;
-        List<Fields> windowEntries = fields.has("windows") ? fields.list("windows") : List.of();
-        var targetNames = new java.util.HashSet<String>(byName.keySet());
-        targetNames.addAll(unbuilt);
         var zone = platform == null ? ZoneId.of("UTC") : platform.timezone();
-        var windows = WindowSpec.bind(windowEntries, zone, targetNames, problems);
-        List<Fields> scheduleEntries = fields.has("schedules") ? fields.list("schedules") : List.of();
-        var backupsByName = new java.util.LinkedHashMap<String, dev.tend.backup.BackupSettings>();
-        backups.forEach(backup -> backupsByName.put(backup.name(), backup));
-        var schedules = ScheduleSpec.bind(scheduleEntries, zone, new ActionType.Lookup(byName, backupsByName), windows, problems);
+        var sections = Sections.bind(fields, targets, unbuilt, zone, baseDirectory(source), problems);
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         var runner = fields.object("runner");
-        if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
+        var serve = fields.object("serve");
+        if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")
+                || serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) {
             throw new ConfigException(problems.sorted());
         }
-        List<Fields> peopleEntries = fields.has("people") ? fields.list("people") : List.of();
-        var people = ChecklistSpec.bindPeople(peopleEntries, problems);
-        List<Fields> checklistEntries = fields.has("checklists") ? fields.list("checklists") : List.of();
-        var known = new ChecklistSpec.Known(targetNames, backupsByName.keySet(),
-                schedules.stream().map(dev.tend.schedule.ScheduleSettings::name).collect(java.util.stream.Collectors.toSet()),
-                windows.stream().map(dev.tend.schedule.MaintenanceWindow::name).collect(java.util.stream.Collectors.toSet()));
-        var checklists = ChecklistSpec.bind(checklistEntries, known, problems);
-        List<Fields> runbookEntries = fields.has("runbooks") ? fields.list("runbooks") : List.of();
-        var runbooks = RunbookSpec.bind(runbookEntries, new ActionType.Lookup(byName, backupsByName), known.windows(), problems);
-        var serve = fields.object("serve");
-        if (serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) throw new ConfigException(problems.sorted());
-        return new TendConfig(source, platform, List.copyOf(targets), backups, windows, schedules, ServeSettings.read(serve), people, checklists, runbooks, (int) runner.whole("concurrency"), store,
-                secrets.redactor());
+        return new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
+                ServeSettings.read(serve), sections.people(), sections.checklists(), sections.runbooks(), (int) runner.whole("concurrency"),
+                store, secrets.redactor());
     }
 
     private static Node compose(String text, Problems problems) {

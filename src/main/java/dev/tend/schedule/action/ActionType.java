@@ -17,5 +17,11 @@ public interface ActionType {
     Action parse(String name, List<String> arguments, Lookup lookup);
 
     /** The names an action may refer to. */
-    record Lookup(Map<String, Target> targets, Map<String, BackupSettings> backups) {}
+    record Lookup(Map<String, Target> targets, Map<String, BackupSettings> backups, Map<String, dev.tend.runbook.Runbook> runbooks) {
+
+        /** Before runbooks are known (their own steps cannot start a runbook). */
+        public Lookup(Map<String, Target> targets, Map<String, BackupSettings> backups) {
+            this(targets, backups, Map.of());
+        }
+    }
 }

@@ -14,7 +14,8 @@ public final class Actions {
     }
 
     public static Actions builtIn() {
-        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType()));
+        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(),
+                new dev.tend.runbook.RunbookActionType()));
     }
 
     public List<String> names() {
