@@ -48,25 +48,33 @@ public final class BackupService {
     public Created create(BackupSettings settings, String retentionClass, ResultStore store) {
         var started = clock.instant();
         var destination = Destinations.open(settings);
+        Manifest manifest;
+        List<String> cleaned;
         try (var lock = destination.lock()) {
-            var cleaned = destination.removeLeftovers(started, settings.timeout());
+            cleaned = destination.removeLeftovers(started, settings.timeout());
             var id = nextId(started, destination.usedIds(), destination.exclusive());
-            var manifest = switch (settings.target()) {
+            manifest = switch (settings.target()) {
                 case PostgresTarget postgres -> new PostgresDump(settings, tools(settings), clock, listener).run(destination, id, retentionClass);
                 case RedisTarget redis -> new RedisDump(settings, redis, clock, listener).run(destination, id, retentionClass);
                 default -> throw new BackupException("backups are of postgres or redis targets");
             };
-            var steps = new ArrayList<String>();
-            cleaned.forEach(path -> steps.add("removed leftover " + path));
-            steps.add("wrote " + destination.describe() + "/" + id + " (" + manifest.files().size() + " files, SHA-256 " + manifest.sha256() + ")");
-            store.saveOutcome(outcome("backup.create", settings, id, TaskOutcome.Result.SUCCEEDED,
-                    "backup " + id + " written and published", started, steps, figures(manifest)));
-            return new Created(manifest, cleaned);
         } catch (Exception e) {
             var reason = redactor.redact(message(e));
             store.saveOutcome(outcome("backup.create", settings, "-", TaskOutcome.Result.FAILED, reason, started, List.of(), List.of()));
             throw new BackupException("backup " + settings.name() + " failed: " + reason, e);
         }
+        // Published from here on: a store that refuses the record must not make it look failed.
+        var steps = new ArrayList<String>();
+        cleaned.forEach(path -> steps.add("removed leftover " + path));
+        steps.add("wrote " + destination.describe() + "/" + manifest.id() + " (" + manifest.files().size() + " files, SHA-256 " + manifest.sha256() + ")");
+        try {
+            store.saveOutcome(outcome("backup.create", settings, manifest.id(), TaskOutcome.Result.SUCCEEDED,
+                    "backup " + manifest.id() + " written and published", started, steps, figures(manifest)));
+        } catch (RuntimeException e) {
+            throw new BackupException("backup " + settings.name() + " " + manifest.id() + " was written and published in " + destination.describe()
+                    + ", but the store did not record it: " + message(e), e);
+        }
+        return new Created(manifest, cleaned);
     }
 
     /** One backup as listed: its manifest and its latest verification, if any. */
