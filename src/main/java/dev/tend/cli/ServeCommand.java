@@ -42,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         var instance = name != null ? name : hostName() + "-" + ProcessHandle.current().pid();
         var out = spec.commandLine().getOut();
         var stopped = new CountDownLatch(1);
+        var closed = new CountDownLatch(1);
         try (var store = Stores.open(config.store());
                 var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, line -> {
                     synchronized (out) {
@@ -49,7 +50,15 @@ final class ServeCommand implements Callable<Integer> {
                         out.flush();
                     }
                 })) {
-            var hook = new Thread(stopped::countDown, "stop tend serve");
+            // SIGTERM: let the main thread stop the scheduler and close the store before the JVM halts.
+            var hook = new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
             out.println("tend serve: " + instance + " running " + config.schedules().size() + " schedule(s) on " + config.store().describe());
@@ -63,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("tend serve: " + instance + " stopped");
         out.flush();
+        closed.countDown();
         return 0;
     }
 

@@ -27,11 +27,11 @@ public final class RunbookTemplates {
         var rollback = new Builder(lookup);
         var title = switch (template) {
             case "daily" -> {
-                steps.run("health-check", Phase.TASKS, "check");
+                steps.checks("health-check", Phase.TASKS);
                 backup.ifPresentOrElse(b -> steps.run("backup-verification", Phase.TASKS, "backup.verify " + b),
                         () -> steps.manual("backup-verification", Phase.TASKS, "Verify successful completion of daily backups", ChecklistTemplates.SYSADMIN, false));
                 steps.manual("error-log-review", Phase.TASKS, "Review logs for critical errors and exceptions", ChecklistTemplates.SYSADMIN, true);
-                steps.run("storage-check", Phase.TASKS, "check");
+                steps.checks("storage-check", Phase.TASKS);
                 yield "Daily maintenance";
             }
             case "weekly" -> {
@@ -65,17 +65,17 @@ public final class RunbookTemplates {
                 steps.notify("announce", Phase.PRE, "Maintenance starting" + window.map(w -> " in window " + w).orElse(""));
                 backup.ifPresentOrElse(b -> steps.run("pre-maintenance-backup", Phase.PRE, "backup.create " + b),
                         () -> steps.manual("pre-maintenance-backup", Phase.PRE, "Perform full system backup", ChecklistTemplates.BACKUP, false));
-                steps.run("pre-checks", Phase.PRE, "check");
+                steps.checks("pre-checks", Phase.PRE);
                 database.ifPresent(db -> {
                     steps.run("terminate-idle-sessions", Phase.TASKS, "pg.terminate-idle " + db);
                     steps.run("vacuum", Phase.TASKS, "pg.vacuum " + db);
                     steps.run("reindex", Phase.TASKS, "pg.reindex " + db);
                 });
-                steps.run("post-checks", Phase.VERIFY, "check");
+                steps.checks("post-checks", Phase.VERIFY);
                 backup.ifPresent(b -> steps.run("data-integrity", Phase.VERIFY, "backup.verify " + b));
                 rollback.manual("restore-pre-maintenance-backup", Phase.ROLLBACK, "Restore the pre-maintenance backup: tend backup restore "
                         + backup.orElse("BACKUP") + " --id ID --into DATABASE --replace", ChecklistTemplates.DBA, false);
-                rollback.run("verify-after-rollback", Phase.ROLLBACK, "check");
+                rollback.checks("verify-after-rollback", Phase.ROLLBACK);
                 yield "Maintenance window";
             }
         };
@@ -94,6 +94,14 @@ public final class RunbookTemplates {
         void run(String name, Phase phase, String action) {
             steps.add(new Step.Run(name, phase, phase == Phase.TASKS ? OnFailure.ROLLBACK : OnFailure.STOP,
                     Actions.builtIn().parse(action, lookup), STEP_TIMEOUT, Optional.empty()));
+        }
+
+        /**
+         * A check round of the platform's targets. Not of the backups' own checks: a backup made
+         * minutes ago by this very runbook is "never verified" until its verify step.
+         */
+        void checks(String name, Phase phase) {
+            run(name, phase, lookup.targets().isEmpty() ? "check" : "check " + String.join(" ", lookup.targets().keySet()));
         }
 
         void manual(String name, Phase phase, String text, String role, boolean automationLater) {

@@ -83,6 +83,7 @@ final class ScheduleRunner {
         }
         store.finishRun(id, status, finished, catchUp + detail);
         log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
+        recordOverlapped(schedule, due, now.isAfter(due) ? now : due, finished);
         return nextFrom(schedule, finished.isAfter(due) ? finished : due);
     }
 
@@ -118,6 +119,22 @@ final class ScheduleRunner {
             cursor = due.get();
         }
         return Optional.empty();
+    }
+
+    /** Occurrences that fell due while this run was still going are not started, and say so. */
+    private void recordOverlapped(ScheduleSettings schedule, Instant due, Instant started, Instant finished) {
+        var cursor = started; // those due before it started were missed, and the run's record says how many
+        for (int count = 0; count < 1000; count++) {
+            var next = planner.nextDue(schedule, cursor);
+            if (next.isEmpty() || next.get().isAfter(finished)) return;
+            if (count == 50) {
+                record(schedule, next.get(), next.get(), finished, ScheduleRun.Status.SKIPPED,
+                        "not started, nor the ones after it until " + finished + ": the run due " + due + " was still going");
+                return;
+            }
+            record(schedule, next.get(), next.get(), finished, ScheduleRun.Status.SKIPPED, "not started: the run due " + due + " was still going");
+            cursor = next.get();
+        }
     }
 
     private int missedSince(ScheduleSettings schedule, Instant due, Instant now) {

@@ -19,10 +19,10 @@ public record ServeSettings(Duration pollInterval, Duration heartbeat, int threa
         return Field.withDefault("serve", ObjectSpec.of("how tend serve runs the schedules",
                 Field.withDefault("pollInterval", DurationSpec.between(Duration.ofMillis(50), Duration.ofMinutes(10)), "250ms",
                         "how often it looks for due runs (bounds how late a run starts)"),
-                Field.withDefault("heartbeat", DurationSpec.between(Duration.ofMillis(500), Duration.ofMinutes(10)), "5s",
+                Field.withDefault("heartbeat", DurationSpec.between(Duration.ofMillis(500), Duration.ofMinutes(10)), "4s",
                         "how often a running instance proves it is alive; after 4 missed, its runs are taken over"),
                 Field.withDefault("threads", NumberSpec.whole(1, 64), "4", "runs at once per instance")),
-                "{}", "serve: {pollInterval: 250ms, heartbeat: 5s, threads: 4}");
+                "{}", "serve: {pollInterval: 250ms, heartbeat: 4s, threads: 4}");
     }
 
     public static ServeSettings read(Fields serve) {

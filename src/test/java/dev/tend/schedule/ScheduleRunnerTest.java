@@ -81,6 +81,48 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void occurrencesDueWhileTheRunWasStillGoingAreRecordedAsSkipped() throws Exception {
+        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: port, type: tcp, address: "127.0.0.1:%d" }
+                schedules:
+                  - { name: pulse, run: check port, every: 1s }
+                """.formatted(listening.getLocalPort()), Path.of("tend.yaml"));
+        var slow = new Clock() { // the run takes 3.5 s: the first reading is its start, every later one its end
+            private int readings;
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return readings++ == 0 ? DUE : DUE.plusMillis(3500);
+            }
+        };
+        var lines = new ArrayList<String>();
+        var runner = new ScheduleRunner(new Planner(config.calendar(), LearnedDurations.from(store)), store, slow, "host-b-2",
+                new ActionContext(config, store, slow, Map.<String, String>of()::get), lines::add);
+
+        var next = runner.run(config.schedules().get(0), DUE, DUE);
+
+        var runs = store.runs("pulse", 10);
+        assertThat(runs).extracting(ScheduleRun::status).containsExactlyInAnyOrder(ScheduleRun.Status.SUCCEEDED,
+                ScheduleRun.Status.SKIPPED, ScheduleRun.Status.SKIPPED, ScheduleRun.Status.SKIPPED);
+        assertThat(runs.stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).map(ScheduleRun::dueAt).toList())
+                .containsExactlyInAnyOrder(DUE.plusSeconds(1), DUE.plusSeconds(2), DUE.plusSeconds(3));
+        assertThat(runs.get(0).detail()).isEqualTo("not started: the run due " + DUE + " was still going");
+        assertThat(next.orElseThrow().due()).isEqualTo(DUE.plusSeconds(4));
+    }
+
+    @Test
     void anInterruptedRunIsMarkedThenRerunOrSkippedPerPolicy() throws Exception {
         for (var policy : new String[] {"rerun", "skip"}) {
             var config = config("interrupted: " + policy);

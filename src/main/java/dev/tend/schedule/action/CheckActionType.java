@@ -54,7 +54,8 @@ final class CheckActionType implements ActionType {
             var chosen = only.isEmpty() ? all : all.stream().filter(target -> only.contains(target.name())).toList();
             var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
             long ok = results.stream().filter(result -> result.status().isOk()).count();
-            return new ActionResult(true, results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"
+            // A round that found problems did not succeed: a checklist must not count it as evidence.
+            return new ActionResult(ok == results.size(), results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"
                     + results.stream().filter(result -> !result.status().isOk()).findFirst().map(CheckResult::reason).map(reason -> " (" + reason + ")").orElse(""));
         }
     }
