@@ -89,15 +89,21 @@ class ServeTest {
             }
             var seen = new HashSet<String>();
             var byInstance = new HashMap<String, Integer>();
+            int ran = 0;
             try (var connection = postgres.connect("serve_store");
                     var rows = connection.createStatement().executeQuery("SELECT schedule, due_at, instance, status FROM tend.schedule_run")) {
                 while (rows.next()) {
-                    assertThat(rows.getString(4)).as("no run was interrupted or failed").isIn("SUCCEEDED", "RUNNING");
-                    assertThat(seen.add(rows.getString(1) + "@" + rows.getLong(2))).as("ran twice: " + rows.getString(1) + "@" + rows.getLong(2)).isTrue();
-                    byInstance.merge(rows.getString(3), 1, Integer::sum);
+                    // SKIPPED: due while its previous run was still going (a slow start under load); recorded, not run.
+                    assertThat(rows.getString(4)).as("no run was interrupted or failed").isIn("SUCCEEDED", "RUNNING", "SKIPPED");
+                    assertThat(seen.add(rows.getString(1) + "@" + rows.getLong(2))).as("twice: " + rows.getString(1) + "@" + rows.getLong(2)).isTrue();
+                    if (!rows.getString(4).equals("SKIPPED")) {
+                        ran++;
+                        byInstance.merge(rows.getString(3), 1, Integer::sum);
+                    }
                 }
             }
             assertThat(seen.size()).isGreaterThanOrEqualTo(240);
+            assertThat(ran).as("occurrences that ran, each once").isGreaterThanOrEqualTo(200);
             assertThat(byInstance.keySet()).as("both instances took work").containsExactlyInAnyOrder("a", "b");
         }
     }
