@@ -41,6 +41,7 @@ class ServeTest {
             try (var first = ServeProcess.start(config, "first", directory.resolve("first.log"))) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> first.output().contains("running 1 schedule"));
                 first.stop();
+                assertThat(first.output()).as("SIGTERM stops it gracefully").contains("tend serve: first stopped");
             }
             dueNow(directory.resolve("tend.db"));
             try (var first = ServeProcess.start(config, "first", directory.resolve("first-2.log"))) {
