@@ -50,6 +50,10 @@ final class ChecklistSignCommand implements Callable<Integer> {
         try (var store = Stores.open(config.store())) {
             var period = new ChecklistStatus(store, config.platform().timezone(), config.calendar()).period(checklist, item, now, false)
                     .orElseThrow(() -> new ParameterException(spec.commandLine(), "no coming opening of window " + checklist.window().orElse("?")));
+            if (now.isBefore(period.start())) {
+                throw new ParameterException(spec.commandLine(), "'" + item.text() + "' is not due yet: it is done between " + period.start()
+                        + " and " + period.end() + " (" + period.label() + ")");
+            }
             store.saveSignOff(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
             var out = spec.commandLine().getOut();
             out.println("signed " + name + "/" + item.id() + " (" + item.text() + ") for " + period.label() + " as " + person.name()

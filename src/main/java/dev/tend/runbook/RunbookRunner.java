@@ -79,6 +79,7 @@ public final class RunbookRunner {
         var all = new ArrayList<Step>(runbook.steps());
         all.addAll(runbook.rollback());
         boolean windowUsed = false;
+        boolean rollbackFailed = false;
         for (int position = run.position(); position < all.size(); position++) {
             var step = all.get(position);
             boolean rollingBack = position >= runbook.steps().size();
@@ -93,10 +94,12 @@ public final class RunbookRunner {
                     return run;
                 }
                 event(run, actor, Kind.STEP_SUCCEEDED, step.name(), manual.text() + " (" + signature.get() + ")");
+                if (!rollingBack && position == runbook.steps().size() - 1) return finish(runbook, run, actor, State.COMPLETED);
                 continue;
             }
             var outcome = execute(runbook, run, step, actor, windowUsed);
             windowUsed |= outcome.inWindow();
+            if (outcome.failed() && rollingBack) rollbackFailed = true;
             if (outcome.failed() && !rollingBack) {
                 switch (step.onFailure()) {
                     case CONTINUE -> { }
@@ -107,13 +110,14 @@ public final class RunbookRunner {
                         if (runbook.rollback().isEmpty()) return finish(runbook, run, actor, State.FAILED);
                         event(run, actor, Kind.NOTE, step.name(), "rolling back after " + step.name() + " failed");
                         position = runbook.steps().size() - 1; // the loop goes on with the first rollback step
+                        continue;
                     }
                 }
-            } else if (!rollingBack && position == runbook.steps().size() - 1) {
-                return finish(runbook, run, actor, State.COMPLETED);
             }
+            if (!rollingBack && position == runbook.steps().size() - 1) return finish(runbook, run, actor, State.COMPLETED);
         }
-        return finish(runbook, run, actor, run.position() >= runbook.steps().size() ? State.ROLLED_BACK : State.COMPLETED);
+        if (run.position() < runbook.steps().size()) return finish(runbook, run, actor, State.COMPLETED);
+        return finish(runbook, run, actor, rollbackFailed ? State.FAILED : State.ROLLED_BACK);
     }
 
     private record StepOutcome(boolean failed, boolean inWindow) {}
@@ -148,11 +152,13 @@ public final class RunbookRunner {
         boolean disruptive = step.action().impact() == Impact.DISRUPTIVE;
         if (disruptive && runbook.window().isPresent()) {
             var open = config.calendar().windows().stream().filter(window -> window.name().equals(runbook.window().get()))
+                    .filter(window -> step.action().targets().stream().allMatch(window::covers))
                     .flatMap(window -> window.between(clock.instant(), clock.instant().plusNanos(1)).stream())
                     .anyMatch(occurrence -> occurrence.contains(clock.instant()));
             if (!open) {
                 var why = windowUsed ? "window " + runbook.window().get() + " has closed (overrun): no further disruptive step starts"
-                        : "window " + runbook.window().get() + " is not open: disruptive steps run only inside it";
+                        : "window " + runbook.window().get() + " is not open for " + String.join(", ", step.action().targets())
+                                + ": disruptive steps run only inside it";
                 event(run, actor, windowUsed ? Kind.STEP_SKIPPED : Kind.STEP_FAILED, step.name(), why);
                 return new StepOutcome(!windowUsed, false);
             }
@@ -164,7 +170,10 @@ public final class RunbookRunner {
                 return new StepOutcome(true, false);
             }
         }
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Not try-with-resources: closing waits for the task, and a step that ignores interruption would
+        // then hold the run past its timeout. On timeout the task is abandoned (and interrupted).
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             var future = executor.submit(() -> step.action().run(context));
             ActionResult result;
             try {
@@ -180,6 +189,8 @@ public final class RunbookRunner {
             }
             event(run, actor, result.succeeded() ? Kind.STEP_SUCCEEDED : Kind.STEP_FAILED, step.name(), result.summary());
             return new StepOutcome(!result.succeeded(), disruptive);
+        } finally {
+            executor.shutdownNow();
         }
     }
 

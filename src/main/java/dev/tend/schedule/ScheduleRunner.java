@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * occurrence. Independent of db-scheduler, so it can be driven directly with a fixed clock.
  */
 final class ScheduleRunner {
-    /** A start this much after its time is not "late", it was missed (Tend was down). */
-    static final Duration GRACE = Duration.ofMinutes(1);
+    /** A start at least this late was missed (Tend was down), not just late: a minute, or more when polling is slow. */
+    private final Duration grace;
     private final Planner planner;
     private final ResultStore store;
     private final Clock clock;
@@ -32,6 +32,9 @@ final class ScheduleRunner {
         this.instance = instance;
         this.context = context;
         this.log = log;
+        var serve = context.config().serve();
+        var slowest = serve.pollInterval().plus(serve.deadAfter());
+        this.grace = slowest.compareTo(Duration.ofMinutes(1)) > 0 ? slowest : Duration.ofMinutes(1);
     }
 
     /** The first occurrence to run from now on. */
@@ -46,13 +49,16 @@ final class ScheduleRunner {
         var missed = missedSince(schedule, due, now);
         var late = Duration.between(runAt, now);
         String catchUp = "";
-        if (late.compareTo(GRACE) > 0) {
+        if (late.compareTo(grace) > 0) {
             var what = "Tend was not running at " + runAt + " (" + Units.age(late) + " ago; " + missed + " occurrence(s) missed)";
             if (schedule.catchUp() == ScheduleSettings.CatchUp.SKIP) {
                 record(schedule, due, runAt, now, ScheduleRun.Status.MISSED, what + "; skipped (catchUp: skip)");
                 return nextFrom(schedule, now);
             }
             catchUp = what + "; run once now (catchUp: once). ";
+        } else if (runAt.isAfter(due)) {
+            // It waited for a window: the occurrences that fell due meanwhile are this run, and say so.
+            recordSkipped(schedule, due, due, runAt, "folded into the run due " + due + ", which waited for a window");
         }
         var disruptive = schedule.action().impact() == Impact.DISRUPTIVE;
         var window = disruptive ? planner.openFor(schedule, now) : Optional.<WindowOccurrence>empty();
@@ -83,7 +89,7 @@ final class ScheduleRunner {
         }
         store.finishRun(id, status, finished, catchUp + detail);
         log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
-        recordOverlapped(schedule, due, now.isAfter(due) ? now : due, finished);
+        recordSkipped(schedule, due, now.isAfter(due) ? now : due, finished, "not started: the run due " + due + " was still going");
         return nextFrom(schedule, finished.isAfter(due) ? finished : due);
     }
 
@@ -111,28 +117,29 @@ final class ScheduleRunner {
             if (due.isEmpty()) return Optional.empty();
             var placed = planner.place(schedule, due.get());
             if (placed.runAt().isPresent()) return Optional.of(placed);
+            // Recorded when their time comes, not ahead: a start of tend serve must not write the future.
+            boolean alreadyDue = !due.get().isAfter(clock.instant());
             if (placed.outcome() == PlannedRun.Outcome.BLOCKED) {
                 record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, "blocked: " + placed.note());
                 return Optional.empty();
             }
-            record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, placed.note());
+            if (alreadyDue) record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, placed.note());
             cursor = due.get();
         }
         return Optional.empty();
     }
 
-    /** Occurrences that fell due while this run was still going are not started, and say so. */
-    private void recordOverlapped(ScheduleSettings schedule, Instant due, Instant started, Instant finished) {
-        var cursor = started; // those due before it started were missed, and the run's record says how many
+    /** Occurrences due in (from, until] that will not start on their own: each recorded as SKIPPED with the reason. */
+    private void recordSkipped(ScheduleSettings schedule, Instant due, Instant from, Instant until, String reason) {
+        var cursor = from; // those due before it started were missed, and the run's record says how many
         for (int count = 0; count < 1000; count++) {
             var next = planner.nextDue(schedule, cursor);
-            if (next.isEmpty() || next.get().isAfter(finished)) return;
+            if (next.isEmpty() || next.get().isAfter(until)) return;
             if (count == 50) {
-                record(schedule, next.get(), next.get(), finished, ScheduleRun.Status.SKIPPED,
-                        "not started, nor the ones after it until " + finished + ": the run due " + due + " was still going");
+                record(schedule, next.get(), next.get(), until, ScheduleRun.Status.SKIPPED, reason + " (and the ones after it until " + until + ")");
                 return;
             }
-            record(schedule, next.get(), next.get(), finished, ScheduleRun.Status.SKIPPED, "not started: the run due " + due + " was still going");
+            record(schedule, next.get(), next.get(), until, ScheduleRun.Status.SKIPPED, reason);
             cursor = next.get();
         }
     }
@@ -142,7 +149,7 @@ final class ScheduleRunner {
         var cursor = due;
         while (missed < 10_000) {
             var next = planner.nextDue(schedule, cursor);
-            if (next.isEmpty() || !next.get().isBefore(now.minus(GRACE))) return missed;
+            if (next.isEmpty() || !next.get().isBefore(now.minus(grace))) return missed;
             missed++;
             cursor = next.get();
         }

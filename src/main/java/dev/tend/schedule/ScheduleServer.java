@@ -31,9 +31,11 @@ public final class ScheduleServer implements AutoCloseable {
     private final ScheduleRunner runner;
     private final Scheduler scheduler;
     private final CustomTask<String> task;
+    private final Consumer<String> log;
 
     public ScheduleServer(TendConfig config, ResultStore store, Clock clock, Function<String, String> environment, String instance,
             Consumer<String> log) {
+        this.log = log;
         this.schedules = config.schedules().stream().collect(Collectors.toMap(ScheduleSettings::name, schedule -> schedule));
         var planner = new Planner(config.calendar(), LearnedDurations.from(store));
         this.runner = new ScheduleRunner(planner, store, clock, instance, new ActionContext(config, store, clock, environment), log);
@@ -65,8 +67,16 @@ public final class ScheduleServer implements AutoCloseable {
     private CompletionHandler<String> execute(TaskInstance<String> instance, ExecutionContext context) {
         var schedule = schedules.get(instance.getId());
         if (schedule == null) return (complete, operations) -> operations.remove(); // no longer configured
-        var next = runner.run(schedule, Instant.parse(instance.getData()), context.getExecution().executionTime);
-        return (complete, operations) -> reschedule(complete, operations, next);
+        java.util.Optional<PlannedRun> next;
+        try {
+            next = runner.run(schedule, Instant.parse(instance.getData()), context.getExecution().executionTime);
+        } catch (RuntimeException e) {
+            // Never retry the same occurrence (its action may have run): go on with the next one.
+            log.accept("error in " + schedule.name() + ": " + e.getMessage() + "; going on with its next occurrence");
+            next = runner.first(schedule);
+        }
+        var planned = next;
+        return (complete, operations) -> reschedule(complete, operations, planned);
     }
 
     private void interrupted(ExecutionComplete complete, ExecutionOperations<String> operations) {

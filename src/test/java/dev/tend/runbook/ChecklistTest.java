@@ -114,6 +114,10 @@ class ChecklistTest {
         var saturday = Instant.parse("2026-11-28T10:00:00Z");
         assertThat(tend(saturday, "checklist", "sign", "before-weekly", "announce", "--as", "alice").exitCode()).isZero();
 
+        var early = tend(saturday, "checklist", "sign", "before-weekly", "health-check", "--as", "alice");
+        assertThat(early.exitCode()).as("the T-30m check cannot be signed a day ahead").isEqualTo(2);
+        assertThat(early.err()).contains("'Final system health check' is not due yet: it is done between 2026-11-29T01:00:00Z and 2026-11-29T02:00:00Z");
+
         var states = show("before-weekly", saturday);
         assertThat(item(states, "announce").path("state").asString()).isEqualTo("DONE");
         assertThat(item(states, "announce").path("periodStart").asString()).isEqualTo("2026-11-27T02:00:00Z");

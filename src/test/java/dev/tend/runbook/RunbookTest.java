@@ -56,6 +56,12 @@ class RunbookTest {
                       - { name: announce, notify: "starting", phase: pre }
                       - { name: approve, manual: "Confirm the stakeholders were told", role: System Administrator, phase: pre }
                       - { name: vacuum, run: pg.vacuum db }
+                  - name: last-manual
+                    steps:
+                      - { name: vacuum, run: pg.vacuum db }
+                      - { name: confirm, manual: "Confirm the application works", role: System Administrator, phase: verify }
+                    rollback:
+                      - { name: undo, notify: "rolled back" }
                   - name: doomed
                     window: weekly
                     steps:
@@ -123,12 +129,24 @@ class RunbookTest {
     }
 
     @Test
+    void signingTheLastStepCompletesTheRunWithoutRollingBack() {
+        assertThat(tend(OUTSIDE, "runbook", "run", "last-manual").out()).contains("run 1 of last-manual: WAITING");
+
+        var signed = tend(OUTSIDE, "runbook", "sign", "1", "confirm", "--as", "alice");
+
+        assertThat(signed.out()).contains("run 1 of last-manual: COMPLETED").doesNotContain("rolled back");
+        var again = tend(OUTSIDE, "runbook", "sign", "1", "confirm", "--as", "alice");
+        assertThat(again.exitCode()).as("a finished run takes no more sign-offs").isEqualTo(2);
+        assertThat(again.err()).contains("run 1 is not waiting for step 'confirm'");
+    }
+
+    @Test
     void aDisruptiveStepOutsideItsWindowFailsAndTheRunRollsBack() {
         var run = tend(OUTSIDE, "runbook", "run", "doomed");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("run 1 of doomed: ROLLED_BACK", "MAINTENANCE ROLLED BACK",
-                "- sessions: window weekly is not open: disruptive steps run only inside it", "- tell: notified: rolled back");
+                "- sessions: window weekly is not open for db: disruptive steps run only inside it", "- tell: notified: rolled back");
         assertThat(run.out()).doesNotContain("- never:");
     }
 

@@ -123,6 +123,29 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void occurrencesDueWhileADisruptiveRunWaitedForItsWindowAreRecordedAsFoldedIntoIt() throws Exception {
+        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://tend@127.0.0.1:1/app", timeout: 1s }
+                windows:
+                  - { name: weekly, cron: "0 2 * * SUN", duration: 2h }
+                schedules:
+                  - { name: sessions, run: pg.terminate-idle db, cron: "0 12 * * *", expectedDuration: 10m }
+                """, Path.of("tend.yaml"));
+        var monday = Instant.parse("2026-11-23T12:00:00Z");
+        var sunday = Instant.parse("2026-11-29T02:00:00Z");
+
+        runner(config, sunday).run(config.schedules().get(0), monday, sunday);
+
+        var skipped = store.runs("sessions", 20).stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).toList();
+        assertThat(skipped).extracting(ScheduleRun::dueAt).containsExactlyInAnyOrder(
+                Instant.parse("2026-11-24T12:00:00Z"), Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-26T12:00:00Z"),
+                Instant.parse("2026-11-27T12:00:00Z"), Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(skipped.get(0).detail()).isEqualTo("folded into the run due " + monday + ", which waited for a window");
+    }
+
+    @Test
     void anInterruptedRunIsMarkedThenRerunOrSkippedPerPolicy() throws Exception {
         for (var policy : new String[] {"rerun", "skip"}) {
             var config = config("interrupted: " + policy);
