@@ -70,8 +70,16 @@ public final class RunbookRunner {
         if (!person.holds(step.role())) {
             throw new IllegalArgumentException(person.name() + " does not hold the role " + step.role() + " this step needs");
         }
-        event(run, person.name(), Kind.SIGNED, step.name(), "signed by " + person.name() + " (" + step.role() + ")" + (comment.isBlank() ? "" : ": " + comment));
-        return proceed(runbook, run, person.name());
+        // Two signatures at the same moment: only the first resumes the run.
+        if (!store.claimRun(run.id(), State.WAITING, run.position(), State.IN_PROGRESS)) {
+            throw new IllegalArgumentException("run " + run.id() + " is no longer waiting for step '" + stepName + "': someone else signed it");
+        }
+        var claimed = new MaintenanceRun(run.id(), run.runbook(), State.IN_PROGRESS, run.position(), run.startedAt(), run.finishedAt(),
+                run.actor(), run.logEntry(), run.notice());
+        event(claimed, person.name(), Kind.STATE, "", "IN_PROGRESS: resumed");
+        event(claimed, person.name(), Kind.SIGNED, step.name(), "signed by " + person.name() + " (" + step.role() + ")"
+                + (comment.isBlank() ? "" : ": " + comment));
+        return proceed(runbook, claimed, person.name());
     }
 
     private MaintenanceRun proceed(Runbook runbook, MaintenanceRun start, String actor) {

@@ -52,6 +52,14 @@ final class JdbcResultStore implements ResultStore {
     }
 
     @Override
+    public boolean claimRun(long id, MaintenanceRun.State from, int position, MaintenanceRun.State to) {
+        return write("the maintenance run", () -> jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE maintenance_run SET state = :to WHERE id = :id AND state = :from AND position = :position")
+                .bind("to", to.name()).bind("id", id).bind("from", from.name()).bind("position", position)
+                .execute()) == 1);
+    }
+
+    @Override
     public java.util.Optional<MaintenanceRun> maintenanceRun(long id) {
         return maintenanceRuns.find(id);
     }

@@ -73,6 +73,9 @@ public interface ResultStore extends AutoCloseable {
 
     java.util.Optional<MaintenanceRun> maintenanceRun(long id);
 
+    /** Moves a run from one state to another only if it is still in that state at that step; false if someone was first. */
+    boolean claimRun(long id, MaintenanceRun.State from, int position, MaintenanceRun.State to);
+
     /** Appends to a run's timeline. */
     void saveEvent(MaintenanceEvent event);
 

@@ -129,12 +129,28 @@ class RunbookTest {
     }
 
     @Test
+    void ofTwoSignaturesAtTheSameMomentOnlyTheFirstResumesTheRun() {
+        assertThat(tend(OUTSIDE, "runbook", "run", "with-approval").out()).contains("run 1 of with-approval: WAITING");
+        try (var store = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the first").isTrue();
+            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the second").isFalse();
+        }
+        var late = tend(OUTSIDE, "runbook", "sign", "1", "approve", "--as", "alice");
+        assertThat(late.exitCode()).isEqualTo(2);
+        assertThat(late.err()).contains("run 1 is not waiting for step 'approve'");
+    }
+
+    @Test
     void signingTheLastStepCompletesTheRunWithoutRollingBack() {
         assertThat(tend(OUTSIDE, "runbook", "run", "last-manual").out()).contains("run 1 of last-manual: WAITING");
 
         var signed = tend(OUTSIDE, "runbook", "sign", "1", "confirm", "--as", "alice");
 
         assertThat(signed.out()).contains("run 1 of last-manual: COMPLETED").doesNotContain("rolled back");
+        try (var store = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS))
+                    .as("a second signature racing the first finds the run already resumed").isFalse();
+        }
         var again = tend(OUTSIDE, "runbook", "sign", "1", "confirm", "--as", "alice");
         assertThat(again.exitCode()).as("a finished run takes no more sign-offs").isEqualTo(2);
         assertThat(again.err()).contains("run 1 is not waiting for step 'confirm'");
