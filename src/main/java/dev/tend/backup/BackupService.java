@@ -80,20 +80,17 @@ public final class BackupService {
     /** One backup as listed: its manifest and its latest verification, if any. */
     public record Listing(Manifest manifest, Optional<Verification> lastVerification) {}
 
-    public List<Listing> list(BackupSettings settings, ResultStore store) {
+    /** What a destination holds, read once: complete backups, leftovers of interrupted runs, damaged backups. */
+    public record Inventory(List<Listing> backups, List<String> leftovers, List<String> damaged) {}
+
+    public Inventory inventory(BackupSettings settings, ResultStore store) {
+        var destination = Destinations.open(settings);
+        var scan = destination.scan(); // every manifest is read once, for the listing and the damaged ones alike
         var verifications = store.verifications(settings.name(), 1000);
-        return Destinations.open(settings).list().stream().map(manifest -> new Listing(manifest, verifications.stream()
-                .filter(verification -> verification.backupId().equals(manifest.id())).findFirst())).toList();
-    }
-
-    /** Pieces of interrupted backups in the destination. */
-    public List<String> leftovers(BackupSettings settings) {
-        return Destinations.open(settings).leftovers();
-    }
-
-    /** Published backups whose manifest is unreadable or out of place: shown, never used, never pruned. */
-    public List<String> damaged(BackupSettings settings) {
-        return Destinations.open(settings).damaged();
+        var backups = scan.readable().stream().sorted(java.util.Comparator.comparing(Manifest::startedAt).reversed())
+                .map(manifest -> new Listing(manifest, verifications.stream()
+                        .filter(verification -> verification.backupId().equals(manifest.id())).findFirst())).toList();
+        return new Inventory(backups, destination.leftovers(), scan.damaged());
     }
 
     /** Verifies (or drills) one backup — the given id, else the newest — and records the result. */

@@ -17,9 +17,8 @@ final class BackupListCommand extends BackupSubcommand implements Callable<Integ
         var config = config();
         var settings = settings(config);
         try (var store = Stores.open(config.store())) {
-            var service = service(config);
-            BackupOutput.list(settings, service.list(settings, store), service.leftovers(settings), service.damaged(settings), json,
-                    spec.commandLine().getOut());
+            var inventory = service(config).inventory(settings, store);
+            BackupOutput.list(settings, inventory.backups(), inventory.leftovers(), inventory.damaged(), json, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -211,9 +211,10 @@ public final class RunbookRunner {
         var status = new ChecklistStatus(store, config.platform().timezone(), config.calendar());
         for (var checklist : config.checklists()) {
             if (!checklist.window().equals(runbook.window())) continue;
-            var states = status.at(checklist, clock.instant()).stream().filter(state -> state.state() == ItemState.State.OPEN
+            var all = status.at(checklist, clock.instant());
+            var states = all.stream().filter(state -> state.state() == ItemState.State.OPEN
                     || state.state() == ItemState.State.OVERDUE && state.period().end().isAfter(clock.instant().minus(java.time.Duration.ofDays(1)))).toList();
-            long done = status.at(checklist, clock.instant()).stream().filter(state -> state.state() == ItemState.State.DONE).count();
+            long done = all.stream().filter(state -> state.state() == ItemState.State.DONE).count();
             event(run, actor, Kind.NOTE, checklist.name(), "pre-maintenance checklist " + checklist.name() + ": " + done + " done, "
                     + states.size() + " not done");
             for (var state : states) {
