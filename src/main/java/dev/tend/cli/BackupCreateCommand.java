@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend backup create NAME}: dump, hash, manifest, publish atomically; record it. */
-@Command(name = "create", description = "Make a backup now: dump, SHA-256, manifest, SHA256SUMS, published only when complete.")
+@Command(name = "create", footerHeading = "%nExamples:%n", footer = {"  tend backup create db", "  tend backup create db --class weekly"},
+        description = "Make a backup now: dump, SHA-256, manifest, SHA256SUMS, published only when complete.")
 final class BackupCreateCommand extends BackupSubcommand implements Callable<Integer> {
 
     @Option(names = "--class", paramLabel = "CLASS", defaultValue = "daily",

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend backup drill NAME}: the quarterly recovery test, with the measured time to restore. */
-@Command(name = "drill", description = "Restore drill: restore the newest backup into a named scratch database, run the verification, "
+@Command(name = "drill", footerHeading = "%nExamples:%n", footer = {"  tend backup drill db", "  tend backup drill db --into drill_copy --keep"},
+        description = "Restore drill: restore the newest backup into a named scratch database, run the verification, "
         + "report the time to restore. The copy is dropped unless --keep.")
 final class BackupDrillCommand extends BackupSubcommand implements Callable<Integer> {
 

@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code tend backup list NAME}: complete backups, newest first, with their last verification. */
-@Command(name = "list", description = "List the complete backups, newest first, with size, rows and last verification.")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  tend backup list db", "  tend backup list db --json"},
+        description = "List the complete backups, newest first, with size, rows and last verification.")
 final class BackupListCommand extends BackupSubcommand implements Callable<Integer> {
 
     BackupListCommand(Main.Environment environment) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend backup prune NAME}: grandfather-father-son retention, with the reason for each backup. */
-@Command(name = "prune", description = "Delete backups past their retention (daily, weekly, monthly); never the newest or the newest verified. "
+@Command(name = "prune", footerHeading = "%nExamples:%n", footer = {"  tend backup prune db --dry-run", "  tend backup prune db"},
+        description = "Delete backups past their retention (daily, weekly, monthly); never the newest or the newest verified. "
         + "--dry-run lists what would go and why.")
 final class BackupPruneCommand extends BackupSubcommand implements Callable<Integer> {
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code tend backup restore NAME --id ID --into DB}: a real restore, only when confirmed. */
-@Command(name = "restore", description = "Restore a backup for real (rollback after failed maintenance): into a new database, "
+@Command(name = "restore", footerHeading = "%nExamples:%n", footer = {"  tend backup restore db --id ID --into molecules_restored", "  tend backup restore db --id ID --into molecules --replace --yes"},
+        description = "Restore a backup for real (rollback after failed maintenance): into a new database, "
         + "or with --replace into an existing one in a single transaction. Needs --yes, or typing the database name at a terminal.")
 final class BackupRestoreCommand extends BackupSubcommand implements Callable<Integer> {
 

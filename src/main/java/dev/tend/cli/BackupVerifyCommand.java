@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend backup verify NAME}: checksums, a restore into a scratch database, comparison, queries. */
-@Command(name = "verify", description = "Check the checksums, restore into a scratch database, compare tables and rows with the manifest, "
+@Command(name = "verify", footerHeading = "%nExamples:%n", footer = {"  tend backup verify db", "  tend backup verify db --id ID"},
+        description = "Check the checksums, restore into a scratch database, compare tables and rows with the manifest, "
         + "run the integrity queries; the scratch database is always dropped. Exit 1 when it fails.")
 final class BackupVerifyCommand extends BackupSubcommand implements Callable<Integer> {
 

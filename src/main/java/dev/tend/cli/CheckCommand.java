@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tend check}: probe every target now, record the results, print them. */
-@Command(name = "check", description = "Run every health check now, record the results and print them.")
+@Command(name = "check", footerHeading = "%nExamples:%n", footer = {"  tend check", "  tend check --json --target db --target api"},
+        description = "Run every health check now, record the results and print them.")
 final class CheckCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code tend checklist list}: every checklist with its done, open and overdue counts now. Exit 1 when anything is overdue. */
-@Command(name = "list", description = "Every checklist with how many items are done, open and overdue now; exit 1 when any is overdue.")
+@Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  tend checklist list"},
+        description = "Every checklist with how many items are done, open and overdue now; exit 1 when any is overdue.")
 final class ChecklistListCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

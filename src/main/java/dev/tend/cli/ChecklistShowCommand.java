@@ -10,7 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend checklist show NAME}: each item, done (by what or whom), open, or overdue. */
-@Command(name = "show", description = "Each item of a checklist: done (by which evidence or whose sign-off), open, or overdue; exit 1 when any is overdue.")
+@Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  tend checklist show daily", "  tend checklist show weekly --json"},
+        description = "Each item of a checklist: done (by which evidence or whose sign-off), open, or overdue; exit 1 when any is overdue.")
 final class ChecklistShowCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend checklist sign NAME ITEM --as PERSON}: a person in the item's role signs it for the current period. */
-@Command(name = "sign", description = "Sign an item for its current period, as a person who holds the item's role (people: in tend.yaml).")
+@Command(name = "sign", footerHeading = "%nExamples:%n", footer = {"  tend checklist sign daily error-logs --as alice --comment \"no errors\""},
+        description = "Sign an item for its current period, as a person who holds the item's role (people: in tend.yaml).")
 final class ChecklistSignCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend demo}: Tend's main job on a throwaway platform it starts itself. */
-@Command(name = "demo", description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results.")
+@Command(name = "demo", footerHeading = "%nExamples:%n", footer = {"  tend demo", "  tend demo --dir /tmp/tend-demo"},
+        description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results.")
 final class DemoCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

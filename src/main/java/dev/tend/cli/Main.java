@@ -19,11 +19,18 @@ public final class Main {
     public record Environment(Clock clock, Function<String, String> variables) {}
 
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        var commandLine = new CommandLine(new TendCommand(environment), new Factory(environment));
+        var commandLine = commandLine(environment);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         return commandLine.execute(args);
+    }
+
+    /** The whole command tree, every command with -h/--help. */
+    static CommandLine commandLine(Environment environment) {
+        var commandLine = new CommandLine(new TendCommand(environment), new Factory(environment));
+        HelpOptions.addEverywhere(commandLine);
+        return commandLine;
     }
 
     /** Hands the environment to every command that asks for it in its constructor. */

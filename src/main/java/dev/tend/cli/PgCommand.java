@@ -3,7 +3,8 @@ package dev.tend.cli;
 import picocli.CommandLine.Command;
 
 /** {@code tend pg ...}: PostgreSQL maintenance. */
-@Command(name = "pg", description = "PostgreSQL maintenance: the health report.", subcommands = PgReportCommand.class)
+@Command(name = "pg", footerHeading = "%nExamples:%n", footer = {"  tend pg report db"},
+        description = "PostgreSQL maintenance: the health report.", subcommands = PgReportCommand.class)
 final class PgCommand implements Runnable {
 
     @picocli.CommandLine.Spec

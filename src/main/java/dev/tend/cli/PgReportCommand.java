@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend pg report TARGET}: what PgHero and check_postgres would flag, with the fix for each. */
-@Command(name = "report", description = "Report index, table, session and server problems of a PostgreSQL target.")
+@Command(name = "report", footerHeading = "%nExamples:%n", footer = {"  tend pg report db", "  tend pg report db --json"},
+        description = "Report index, table, session and server problems of a PostgreSQL target.")
 final class PgReportCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

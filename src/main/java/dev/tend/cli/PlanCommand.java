@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend plan}: what will run, when, in which window, and what is blocked and why. */
-@Command(name = "plan", description = "What the schedules will run in the coming days: when, in which window, and what waits, "
+@Command(name = "plan", footerHeading = "%nExamples:%n", footer = {"  tend plan --days 14", "  tend plan --json"},
+        description = "What the schedules will run in the coming days: when, in which window, and what waits, "
         + "is skipped or blocked, and why. Exit 1 when something is blocked.")
 final class PlanCommand implements Callable<Integer> {
     private final Main.Environment environment;

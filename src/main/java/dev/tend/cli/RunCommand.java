@@ -22,7 +22,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset, pg.terminate-idle); --dry-run prints the exact SQL.")
+@Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  tend run pg.vacuum --target db --table orders --dry-run", "  tend run pg.terminate-idle --target db --idle 2h"},
+        description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset, pg.terminate-idle); --dry-run prints the exact SQL.")
 final class RunCommand implements Callable<Integer> {
     // Disruptive tasks ask the configured windows (windows: in tend.yaml); outside them only --force runs them.
     private static final Map<String, Function<RunCommand, PgTask>> TASKS = Map.of(
@@ -41,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     TendCommand tend;
 
-    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze, pg.reindex or pg.terminate-idle")
+    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset or pg.terminate-idle")
     String taskName;
 
     @Option(names = "--target", required = true, paramLabel = "NAME", description = "the postgres target")

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tend runbook ...}: run a runbook as a maintenance run, sign its manual steps, show its record. */
-@Command(name = "runbook", description = "Runbooks: list, run (--dry-run prints the plan), sign a manual step, show a run.",
+@Command(name = "runbook", footerHeading = "%nExamples:%n", footer = {"  tend runbook list", "  tend runbook run sunday --dry-run"},
+            description = "Runbooks: list, run (--dry-run prints the plan), sign a manual step, show a run.",
         subcommands = {RunbookCommand.ListRunbooks.class, RunbookCommand.Run.class, RunbookCommand.Sign.class, RunbookCommand.Show.class})
 final class RunbookCommand implements Runnable {
 
@@ -67,7 +68,8 @@ final class RunbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The configured runbooks.")
+    @Command(name = "list", footerHeading = "%nExamples:%n", footer = {"  tend runbook list"},
+            description = "The configured runbooks.")
     static final class ListRunbooks extends Base implements Callable<Integer> {
         ListRunbooks(Main.Environment environment) {
             super(environment);
@@ -85,10 +87,11 @@ final class RunbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "run", description = "Carry out a runbook now as a maintenance run (--dry-run: print the plan only). "
+    @Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  tend runbook run sunday --dry-run", "  tend runbook run sunday --as alice"},
+            description = "Carry out a runbook now as a maintenance run (--dry-run: print the plan only). "
             + "Pauses at a manual step until it is signed. Exit 1 when it failed or rolled back.")
     static final class Run extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUNBOOK")
+        @Parameters(index = "0", paramLabel = "RUNBOOK", description = "the runbook's name (see tend runbook list)")
         String name;
 
         @Option(names = "--dry-run", description = "print the steps in order; run nothing, record nothing")
@@ -117,18 +120,19 @@ final class RunbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "sign", description = "Sign the manual step a run waits for, as a person holding its role; the run then goes on.")
+    @Command(name = "sign", footerHeading = "%nExamples:%n", footer = {"  tend runbook sign 12 review-logs --as alice --comment \"reviewed\""},
+            description = "Sign the manual step a run waits for, as a person holding its role; the run then goes on.")
     static final class Sign extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN")
+        @Parameters(index = "0", paramLabel = "RUN", description = "the run's number (printed when it started)")
         long runId;
 
-        @Parameters(index = "1", paramLabel = "STEP")
+        @Parameters(index = "1", paramLabel = "STEP", description = "the manual step's id the run waits for")
         String step;
 
-        @Option(names = "--as", required = true, paramLabel = "PERSON")
+        @Option(names = "--as", required = true, paramLabel = "PERSON", description = "who signs (a name under people: holding the step's role)")
         String as;
 
-        @Option(names = "--comment", defaultValue = "", paramLabel = "TEXT")
+        @Option(names = "--comment", defaultValue = "", paramLabel = "TEXT", description = "what was done or seen")
         String comment;
 
         Sign(Main.Environment environment) {
@@ -150,9 +154,10 @@ final class RunbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "A run's timeline (every transition and step with time and actor), log entry and notice.")
+    @Command(name = "show", footerHeading = "%nExamples:%n", footer = {"  tend runbook show 12"},
+            description = "A run's timeline (every transition and step with time and actor), log entry and notice.")
     static final class Show extends Base implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN")
+        @Parameters(index = "0", paramLabel = "RUN", description = "the run's number")
         long runId;
 
         Show(Main.Environment environment) {

@@ -8,7 +8,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend schema}: the JSON Schema of tend.yaml, for editors (yaml-language-server). */
-@Command(name = "schema", description = "Print the JSON Schema of tend.yaml for editors.")
+@Command(name = "schema", footerHeading = "%nExamples:%n", footer = {"  tend schema > tend.schema.json"},
+        description = "Print the JSON Schema of tend.yaml for editors.")
 final class SchemaCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

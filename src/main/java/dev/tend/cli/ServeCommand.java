@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code tend serve}: run the schedules until stopped (headless for now). */
-@Command(name = "serve", description = "Run the schedules unattended until stopped (Ctrl-C or SIGTERM). Several instances may share "
+@Command(name = "serve", footerHeading = "%nExamples:%n", footer = {"  tend serve -c /etc/tend/tend.yaml", "  tend serve --for 10m"},
+        description = "Run the schedules unattended until stopped (Ctrl-C or SIGTERM). Several instances may share "
         + "one PostgreSQL store: each run happens once, and the runs of an instance that dies are taken over.")
 final class ServeCommand implements Callable<Integer> {
     private final Main.Environment environment;

@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The top of the command tree; holds the options every subcommand shares. */
-@Command(name = "tend", mixinStandardHelpOptions = true, version = "tend 0.1.0",
+@Command(name = "tend", footerHeading = "%nExamples:%n", footer = {"  tend validate -c tend.yaml", "  tend check --target db", "  tend help backup verify"},
+        mixinStandardHelpOptions = true, version = "tend 0.1.0",
         description = "Maintenance automation for containerized data platforms.",
-        subcommands = {ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class, RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class, RunbookCommand.class, DemoCommand.class},
+        subcommands = {ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class, RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class, RunbookCommand.class, DemoCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:findings or failures (WARN, CRIT, UNKNOWN)", "2:usage or configuration error"})
 public final class TendCommand implements Runnable {
@@ -36,6 +37,12 @@ public final class TendCommand implements Runnable {
     /** Loads the configuration with this process's environment for secret references. */
     TendConfig loadConfig() throws ConfigException {
         return new ConfigLoader(TargetTypes.builtIn(), environment.variables()).load(configPath());
+    }
+
+    /** Loads it for validation; without secrets, references are checked but not looked up. */
+    ConfigLoader.Loaded loadForValidation(boolean withoutSecrets) throws ConfigException {
+        var loader = new ConfigLoader(TargetTypes.builtIn(), environment.variables());
+        return (withoutSecrets ? loader.withoutSecrets() : loader).loadWithNotes(configPath());
     }
 
     /** -c wins over TEND_CONFIG, which wins over ./tend.yaml. */

@@ -2,10 +2,13 @@ package dev.tend.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tend validate}: load and check the configuration, run nothing. */
-@Command(name = "validate", description = "Check the configuration file and report every problem in it.")
+@Command(name = "validate", footerHeading = "%nExamples:%n",
+        footer = {"  tend validate -c tend.yaml", "  tend validate --without-secrets   # in CI, without production secrets"},
+        description = "Check the configuration file and report every problem in it.")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -14,15 +17,27 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--without-secrets", description = "check everything but do not look up ${env:...} and ${file:...} secrets; "
+            + "list each as a note (for CI, where production secrets are absent)")
+    boolean withoutSecrets;
+
     @Override
     public Integer call() throws Exception {
         var path = tend.configPath();
-        var config = tend.loadConfig();
+        var loaded = tend.loadForValidation(withoutSecrets);
+        var config = loaded.config();
         var out = spec.commandLine().getOut();
         out.println(path + ": valid — platform " + config.platform().name() + ", " + config.targets().size()
                 + " targets, store " + config.store().describe());
         for (var target : config.targets()) {
             out.println("  " + target.name() + " (" + target.settings().type() + ")");
+        }
+        for (var note : loaded.notes()) {
+            out.println(note.formatNote());
+        }
+        if (withoutSecrets) {
+            out.println(loaded.notes().size() + " secret reference" + (loaded.notes().size() == 1 ? "" : "s")
+                    + " not resolved; everything else was checked.");
         }
         out.flush();
         return 0;

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend windows}: the next openings of the configured maintenance windows. */
-@Command(name = "windows", description = "List the next maintenance window openings (instants in UTC).")
+@Command(name = "windows", footerHeading = "%nExamples:%n", footer = {"  tend windows --next 5", "  tend windows --from 2026-12-01T00:00:00Z --json"},
+        description = "List the next maintenance window openings (instants in UTC).")
 final class WindowsCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

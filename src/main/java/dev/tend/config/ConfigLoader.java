@@ -33,13 +33,34 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class ConfigLoader {
     private final TargetTypes types;
     private final Function<String, String> environment;
+    private final boolean deferSecrets;
 
     public ConfigLoader(TargetTypes types, Function<String, String> environment) {
-        this.types = types;
-        this.environment = environment;
+        this(types, environment, false);
     }
 
+    private ConfigLoader(TargetTypes types, Function<String, String> environment, boolean deferSecrets) {
+        this.types = types;
+        this.environment = environment;
+        this.deferSecrets = deferSecrets;
+    }
+
+    /**
+     * A loader that checks everything but leaves well-formed secret references unresolved, noting
+     * each; its configs are for validation only (revealing an unresolved secret fails).
+     */
+    public ConfigLoader withoutSecrets() {
+        return new ConfigLoader(types, environment, true);
+    }
+
+    /** A valid configuration and what is worth noting about it (secrets left unresolved). */
+    public record Loaded(TendConfig config, List<ConfigProblem> notes) {}
+
     public TendConfig load(Path file) throws ConfigException {
+        return loadWithNotes(file).config();
+    }
+
+    public Loaded loadWithNotes(Path file) throws ConfigException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -50,14 +71,18 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw single(file, "cannot read the file: " + e.getMessage(), "check that it exists and that tend may read it");
         }
-        return parse(text, file);
+        return parseWithNotes(text, file);
     }
 
     public TendConfig parse(String text, Path source) throws ConfigException {
+        return parseWithNotes(text, source).config();
+    }
+
+    private Loaded parseWithNotes(String text, Path source) throws ConfigException {
         var problems = new Problems(source.toString());
         var root = compose(text, problems);
         if (root == null) throw new ConfigException(problems.sorted());
-        var secrets = new SecretResolver(environment);
+        var secrets = new SecretResolver(environment, deferSecrets);
         var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
         if (fields == null) throw new ConfigException(problems.sorted());
 
@@ -76,9 +101,9 @@ public final class ConfigLoader {
                 || serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) {
             throw new ConfigException(problems.sorted());
         }
-        return new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
+        return new Loaded(new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
                 ServeSettings.read(serve), sections.people(), sections.checklists(), sections.runbooks(), (int) runner.whole("concurrency"),
-                store, secrets.redactor());
+                store, secrets.redactor()), problems.notes());
     }
 
     private static Node compose(String text, Problems problems) {

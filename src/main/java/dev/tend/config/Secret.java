@@ -13,8 +13,14 @@ public final class Secret {
         this.source = source;
     }
 
+    /** A reference read but not looked up (validation without secrets): it has no value to reveal. */
+    static Secret unresolved(String source) {
+        return new Secret(null, source);
+    }
+
     /** The credential itself: pass it straight to the client library, never to output. */
     public String reveal() {
+        if (value == null) throw new IllegalStateException(source + " was not resolved: the config was read without secrets");
         return value;
     }
 

@@ -20,24 +20,39 @@ public final class SecretResolver {
     private static final String FORMS = "write \"${env:NAME}\" or \"${file:/absolute/path}\"";
 
     private final Function<String, String> environment;
+    private final boolean deferReferences;
     private final List<String> resolved = new ArrayList<>();
 
     public SecretResolver(Function<String, String> environment) {
+        this(environment, false);
+    }
+
+    /**
+     * @param deferReferences when true (tend validate --without-secrets), a well-formed reference is
+     *     not looked up: it yields an unresolved secret and a note, so a config can be validated in
+     *     CI where production secrets are absent. A malformed reference is still a problem.
+     */
+    public SecretResolver(Function<String, String> environment, boolean deferReferences) {
         this.environment = environment;
+        this.deferReferences = deferReferences;
     }
 
     public static SecretResolver fromSystem() {
         return new SecretResolver(System::getenv);
     }
 
-    /** The outcome of resolving one value: a secret, or a problem with a hint. */
-    public record Resolution(Secret secret, String problem, String hint) {
+    /** The outcome of resolving one value: a secret, or a problem with a hint; a deferred secret carries a note. */
+    public record Resolution(Secret secret, String problem, String hint, String note) {
         static Resolution ok(Secret secret) {
-            return new Resolution(secret, null, null);
+            return new Resolution(secret, null, null, null);
         }
 
         static Resolution fail(String problem, String hint) {
-            return new Resolution(null, problem, hint);
+            return new Resolution(null, problem, hint, null);
+        }
+
+        static Resolution deferred(String reference, String what) {
+            return new Resolution(Secret.unresolved(reference), null, null, "secret not resolved (--without-secrets): " + what);
         }
     }
 
@@ -62,6 +77,7 @@ public final class SecretResolver {
         if (!ENV_NAME.matcher(name).matches()) {
             return Resolution.fail("'" + name + "' is not an environment variable name", FORMS);
         }
+        if (deferReferences) return Resolution.deferred(reference, "environment variable " + name);
         var value = environment.apply(name);
         if (value == null || value.isEmpty()) {
             return Resolution.fail("environment variable " + name + " is not set", "export " + name + " before running tend");
@@ -74,6 +90,7 @@ public final class SecretResolver {
         if (!path.isAbsolute()) {
             return Resolution.fail("secret file path '" + name + "' is not absolute", FORMS);
         }
+        if (deferReferences) return Resolution.deferred(reference, "file " + name);
         try {
             if (!Files.isRegularFile(path)) {
                 return Resolution.fail("secret file " + name + " does not exist or is not a regular file", null);

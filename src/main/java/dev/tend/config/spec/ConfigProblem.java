@@ -5,9 +5,16 @@ public record ConfigProblem(String file, int line, int column, String path, Stri
 
     /** Formats as {@code file:line:column: path: message (hint: ...)}, the way compilers do. */
     public String format() {
-        var where = file + ":" + line + ":" + column + ": ";
-        var subject = path == null || path.isEmpty() ? "" : path + ": ";
         var advice = hint == null || hint.isEmpty() ? "" : "\n    hint: " + hint;
-        return where + subject + message + advice;
+        return location() + message + advice;
+    }
+
+    /** The same shape for something that is not wrong: {@code file:line:column: path: note: message}. */
+    public String formatNote() {
+        return location() + "note: " + message;
+    }
+
+    private String location() {
+        return file + ":" + line + ":" + column + ": " + (path == null || path.isEmpty() ? "" : path + ": ");
     }
 }

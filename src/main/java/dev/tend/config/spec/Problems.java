@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class Problems {
     private final String file;
     private final List<ConfigProblem> found = new ArrayList<>();
+    private final List<ConfigProblem> notes = new ArrayList<>();
 
     public Problems(String file) {
         this.file = file;
@@ -24,6 +25,16 @@ public final class Problems {
         int line = mark == null ? 1 : mark.getLine() + 1;
         int column = mark == null ? 1 : mark.getColumn() + 1;
         found.add(new ConfigProblem(file, line, column, path, message, hint));
+    }
+
+    /** Something worth saying that is not wrong (a secret left unresolved on purpose, say). */
+    public void note(Node node, String path, String message) {
+        var mark = node == null ? null : node.getStartMark().orElse(null);
+        notes.add(new ConfigProblem(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, path, message, null));
+    }
+
+    public List<ConfigProblem> notes() {
+        return notes.stream().sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)).toList();
     }
 
     public int count() {

@@ -15,6 +15,7 @@ public record SecretSpec() implements Spec {
             context.problems().at(node, path, resolution.problem(), resolution.hint());
             return null;
         }
+        if (resolution.note() != null) context.problems().note(node, path, resolution.note());
         return resolution.secret();
     }
 
