@@ -14,23 +14,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads tend.yaml strictly: YAML syntax, then shape (unknown keys, wrong types), then meaning
  * (duplicate names, dangling references). Every problem is collected; none is thrown alone.
  */
 public final class ConfigLoader {
+    /** A large platform's tend.yaml is tens of KiB; past this it is the wrong file (a log, a dump), and reading it costs seconds. */
+    static final long MAX_FILE_BYTES = 1024L * 1024;
     private final TargetTypes types;
     private final Function<String, String> environment;
     private final boolean deferSecrets;
@@ -63,6 +59,11 @@ public final class ConfigLoader {
     public Loaded loadWithNotes(Path file) throws ConfigException {
         String text;
         try {
+            // Read no more than a config can be: a wrong -c (a log, a dump) must not fill the heap first.
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw single(file, "the file is " + Files.size(file) / 1024 + " KiB; a tend.yaml is at most "
+                        + MAX_FILE_BYTES / 1024 + " KiB", "check that -c names the configuration file");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(file, "no configuration file here", "create one (see examples/) or pass -c PATH / set TEND_CONFIG");
@@ -80,7 +81,7 @@ public final class ConfigLoader {
 
     private Loaded parseWithNotes(String text, Path source) throws ConfigException {
         var problems = new Problems(source.toString());
-        var root = compose(text, problems);
+        var root = YamlDocument.compose(text, problems);
         if (root == null) throw new ConfigException(problems.sorted());
         var secrets = new SecretResolver(environment, deferSecrets);
         var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
@@ -104,32 +105,6 @@ public final class ConfigLoader {
         return new Loaded(new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
                 ServeSettings.read(serve), sections.people(), sections.checklists(), sections.runbooks(), (int) runner.whole("concurrency"),
                 store, secrets.redactor()), problems.notes());
-    }
-
-    private static Node compose(String text, Problems problems) {
-        var settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
-                .setLabel(problems.file()).build();
-        try {
-            var documents = new ArrayList<Node>();
-            new Compose(settings).composeAllFromString(text).forEach(documents::add);
-            if (documents.isEmpty()) {
-                problems.at((Node) null, "", "the file is empty", "start from an example in examples/");
-                return null;
-            }
-            if (documents.size() > 1) {
-                problems.at(documents.get(1), "", "the file holds more than one YAML document", "remove the extra '---'");
-                return null;
-            }
-            return documents.get(0);
-        } catch (MarkedYamlEngineException e) {
-            var hint = e.getProblem().contains("TAB") ? "indent with spaces; YAML does not allow tabs"
-                    : "check indentation and quoting" + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
-            problems.at(e.getProblemMark().orElse(null), "", "YAML syntax error: " + e.getProblem(), hint);
-            return null;
-        } catch (YamlEngineException e) {
-            problems.at((Node) null, "", "YAML error: " + e.getMessage(), null);
-            return null;
-        }
     }
 
     private static Path baseDirectory(Path source) {
