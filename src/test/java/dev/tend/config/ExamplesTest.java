@@ -2,6 +2,9 @@ package dev.tend.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.runbook.ChecklistItem;
+import dev.tend.runbook.Person;
+import dev.tend.runbook.Step;
 import dev.tend.target.TargetTypes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every shipped example must stay valid as the schema evolves. */
+/** Every shipped example must stay valid as the schema evolves, and carry its seed runbook whole. */
 class ExamplesTest {
 
     static Stream<Path> examples() throws IOException {
@@ -24,11 +27,38 @@ class ExamplesTest {
     @ParameterizedTest
     @MethodSource("examples")
     void exampleIsValid(Path example) throws Exception {
-        // Examples reference secrets through the environment; any value satisfies validation.
-        var loader = new ConfigLoader(TargetTypes.builtIn(), name -> "example-secret-value");
-
-        var config = loader.load(example);
+        var config = load(example);
 
         assertThat(config.targets()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void exampleCarriesTheWholeRunbook(Path example) throws Exception {
+        var config = load(example);
+
+        assertThat(config.windows()).as(example + ": windows").isNotEmpty();
+        assertThat(config.schedules()).as(example + ": schedules").isNotEmpty();
+        assertThat(config.people()).as(example + ": people").isNotEmpty();
+        assertThat(config.checklists()).as(example + ": checklists").isNotEmpty();
+        assertThat(config.runbooks()).as(example + ": runbooks").isNotEmpty();
+    }
+
+    /** A checklist item or manual step whose role nobody holds could never be signed. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyRoleAskedForIsHeldBySomeone(Path example) throws Exception {
+        var config = load(example);
+        var items = config.checklists().stream().flatMap(checklist -> checklist.items().stream()).map(ChecklistItem::role);
+        var steps = config.runbooks().stream().flatMap(runbook -> Stream.concat(runbook.steps().stream(), runbook.rollback().stream()))
+                .flatMap(step -> step instanceof Step.Manual manual ? Stream.of(manual.role()) : Stream.empty());
+
+        Stream.concat(items, steps).distinct().forEach(role -> assertThat(config.people()).as(example + ": someone in the role " + role)
+                .anyMatch((Person person) -> person.holds(role)));
+    }
+
+    private static TendConfig load(Path example) throws Exception {
+        // Examples reference secrets through the environment; any value satisfies validation.
+        return new ConfigLoader(TargetTypes.builtIn(), name -> "example-secret-value").load(example);
     }
 }
