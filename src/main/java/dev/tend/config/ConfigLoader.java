@@ -3,6 +3,7 @@ package dev.tend.config;
 import dev.tend.schedule.ServeSettings;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
+import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.Problems;
 import dev.tend.config.spec.ReadContext;
 import dev.tend.target.TargetSpec.TargetEntry;
@@ -30,6 +31,7 @@ public final class ConfigLoader {
     private final TargetTypes types;
     private final Function<String, String> environment;
     private final boolean deferSecrets;
+    private ObjectSpec schema;
 
     public ConfigLoader(TargetTypes types, Function<String, String> environment) {
         this(types, environment, false);
@@ -84,7 +86,7 @@ public final class ConfigLoader {
         var root = YamlDocument.compose(text, problems);
         if (root == null) throw new ConfigException(problems.sorted());
         var secrets = new SecretResolver(environment, deferSecrets);
-        var fields = (Fields) ConfigSchema.root(types).read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
+        var fields = (Fields) schema().read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
         if (fields == null) throw new ConfigException(problems.sorted());
 
         List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
@@ -105,6 +107,12 @@ public final class ConfigLoader {
         return new Loaded(new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
                 ServeSettings.read(serve), sections.people(), sections.checklists(), sections.runbooks(), (int) runner.whole("concurrency"),
                 store, secrets.redactor()), problems.notes());
+    }
+
+    /** Built on first use and kept: the same loader validates many files in tests and tools. */
+    private ObjectSpec schema() {
+        if (schema == null) schema = ConfigSchema.root(types);
+        return schema;
     }
 
     private static Path baseDirectory(Path source) {

@@ -3,15 +3,10 @@ package dev.tend.config;
 import dev.tend.config.spec.Problems;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionEndEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -24,32 +19,26 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Turns the text of tend.yaml into one YAML node tree that is safe to walk: any input ends in a
  * tree or in a located problem, never in a crash. The composer and every spec recurse, so
- * nesting is bounded before composing (on the flat event stream), and aliases are bounded after
- * it: no structure that contains itself, no alias chain that expands past a sane size.
+ * nesting is bounded as the composer reads the events ({@link BoundedParser}), and aliases are
+ * bounded after it: no structure that contains itself, no alias chain that expands past a sane size.
  */
 final class YamlDocument {
-    /** A tend.yaml needs about eight levels; sixty-four leaves room for any layout and stays far from the stack's limit. */
-    static final int MAX_DEPTH = 64;
     /** Values once aliases are expanded: a large platform has a few thousand; a billion-laughs file has billions. */
     static final int MAX_EXPANDED_NODES = 200_000;
-
-    /** The YAML reader's own default, checked first here so the problem can name its line. */
-    static final int MAX_COLLECTION_ALIASES = 50;
 
     private YamlDocument() {}
 
     /** The document's root, or null when a problem was recorded. */
     static Node compose(String text, Problems problems) {
         var settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+                .setMaxAliasesForCollections(BoundedParser.MAX_COLLECTION_ALIASES)
                 .setCodePointLimit((int) ConfigLoader.MAX_FILE_BYTES)
                 // The whole text in one window: with the default 1 KiB the reader re-copies its window for every
                 // chunk of a long scalar (1.8 GB of garbage for a 1 MB value); one window costs 4 bytes a character.
                 .setBufferSize(Math.max(1024, Math.min(text.length(), (int) ConfigLoader.MAX_FILE_BYTES) + 1)).setLabel(problems.file()).build();
         try {
-            if (!nestingWithinBounds(new Parse(settings).parseString(text), problems)) return null;
             var documents = new ArrayList<Node>();
-            new Compose(settings).composeAllFromString(text).forEach(documents::add);
+            new Composer(settings, new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)))).forEachRemaining(documents::add);
             if (documents.isEmpty()) {
                 problems.at((Node) null, "", "the file is empty", "start from an example in examples/");
                 return null;
@@ -59,6 +48,9 @@ final class YamlDocument {
                 return null;
             }
             return aliasesWithinBounds(documents.get(0), problems) ? documents.get(0) : null;
+        } catch (BoundedParser.LimitExceeded e) {
+            problems.at(e.mark, "", e.problem, e.hint);
+            return null;
         } catch (MarkedYamlEngineException e) {
             var hint = e.getProblem().contains("TAB") ? "indent with spaces; YAML does not allow tabs"
                     : "check indentation and quoting" + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
@@ -73,35 +65,6 @@ final class YamlDocument {
             problems.at((Node) null, "", "YAML error: " + e.getMessage(), null);
             return null;
         }
-    }
-
-    /** Depth and aliases of lists and mappings, counted on the flat event stream so the limits can name a line. */
-    private static boolean nestingWithinBounds(Iterable<Event> events, Problems problems) {
-        int depth = 0;
-        int collectionAliases = 0;
-        var collectionAnchors = new HashSet<String>();
-        for (var event : events) {
-            var mark = event.getStartMark().orElse(null);
-            if (event instanceof CollectionStartEvent start) {
-                start.getAnchor().ifPresent(anchor -> collectionAnchors.add(anchor.getValue()));
-                if (++depth > MAX_DEPTH) {
-                    problems.at(mark, "", "the file nests more than " + MAX_DEPTH + " levels deep",
-                            "a tend.yaml needs a handful of levels; look for unbalanced [ or { above this point");
-                    return false;
-                }
-            } else if (event instanceof CollectionEndEvent) {
-                depth--;
-            } else if (event instanceof ScalarEvent scalar) {
-                scalar.getAnchor().ifPresent(anchor -> collectionAnchors.remove(anchor.getValue())); // an anchor may be reused
-
-            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
-                    && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-                problems.at(mark, "", "more than " + MAX_COLLECTION_ALIASES + " aliases (*name) of lists or mappings",
-                        "each alias repeats its anchor's whole value; write fewer, or repeat the few keys that differ");
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Walks the tree as the specs will, aliases expanded, without recursion of its own. */

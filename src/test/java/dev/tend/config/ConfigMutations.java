@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -31,13 +32,14 @@ final class ConfigMutations {
         trees = validConfigs.stream().map(load::loadFromString).toList();
     }
 
-    /** Every (key path, wrong value) pair of every corpus file: the systematic part of the run. */
-    List<byte[]> everyKeyWithEveryWrongType() {
-        var cases = new ArrayList<byte[]>();
+    /** Every (key path, wrong value or removal) pair of every corpus file: the systematic part of a run. */
+    List<Supplier<byte[]>> everyKeyWithEveryWrongType() {
+        var cases = new ArrayList<Supplier<byte[]>>();
         for (var tree : trees) {
             for (var path : paths(tree, new ArrayList<>(), new ArrayList<>())) {
-                for (var wrong : WRONG_VALUES) cases.add(dump(replaced(tree, path, 0, wrong)));
-                cases.add(dump(removed(tree, path, 0)));
+                // Dumped when run, not here: a run takes a share of the pairs, and dumping them all costs seconds.
+                for (var wrong : WRONG_VALUES) cases.add(() -> dump(replaced(tree, path, 0, wrong)));
+                cases.add(() -> dump(removed(tree, path, 0)));
             }
         }
         return cases;

@@ -11,6 +11,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * once, here: re-parsing it for every target made loading 10,000 targets take seconds.
  */
 public record Field(String name, Spec spec, boolean required, String defaultYaml, Node defaultNode, String description) {
+    /** Shared: building a schema compiles its regular expressions, which cost more than parsing a default. */
+    private static final LoadSettings DEFAULTS = LoadSettings.builder().setSchema(new CoreSchema()).build();
 
     public static Field required(String name, Spec spec, String description) {
         return new Field(name, spec, true, null, null, description);
@@ -21,8 +23,7 @@ public record Field(String name, Spec spec, boolean required, String defaultYaml
     }
 
     public static Field withDefault(String name, Spec spec, String defaultYaml, String description) {
-        var settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
-        var node = new Compose(settings).composeString(defaultYaml)
+        var node = new Compose(DEFAULTS).composeString(defaultYaml)
                 .orElseThrow(() -> new IllegalArgumentException("empty default for " + name));
         return new Field(name, spec, false, defaultYaml, node, description);
     }

@@ -57,8 +57,14 @@ public record ObjectSpec(String description, List<Field> fields) implements Spec
         for (var field : fields) {
             var fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
             var valueNode = given.get(field.name());
-            if (valueNode != null) {
-                values.put(field.name(), field.spec().read(valueNode, fieldPath, context));
+            var value = valueNode == null ? null : field.spec().read(valueNode, fieldPath, context);
+            if (value != null) {
+                values.put(field.name(), value);
+            } else if (valueNode != null && field.defaultYaml() != null) {
+                // The bad value is reported; the default stands in, so what binds after reading never meets a hole.
+                values.put(field.name(), field.spec().read(field.defaultNode(), fieldPath, context));
+            } else if (valueNode != null) {
+                values.put(field.name(), null);
             } else if (field.required()) {
                 context.problems().at(node, path, "missing required key '" + field.name() + "'", field.description());
             } else if (field.defaultYaml() != null) {
