@@ -72,6 +72,7 @@ final class PgReportCommand implements Callable<Integer> {
         var figures = new LinkedHashMap<String, Object>();
         finding.figures().forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
         row.put("figures", figures);
+        row.put("facts", finding.facts()); // words, not numbers: a lock's modes and relation
         return row;
     }
 

@@ -12,15 +12,6 @@ import java.util.List;
 final class SessionProbe implements ReportProbe {
     private static final String CLIENTS = " datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
 
-    private static final String BLOCKED = """
-            SELECT w.pid, w.usename, coalesce(w.application_name, ''), extract(epoch FROM now() - w.query_start)::bigint, w.query,
-                   b.pid, b.usename, coalesce(b.application_name, ''), b.state, b.query
-            FROM pg_stat_activity w
-            JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS blocker(pid) ON true
-            JOIN pg_stat_activity b ON b.pid = blocker.pid
-            WHERE w.datname = current_database() AND w.pid <> pg_backend_pid()
-            ORDER BY 4 DESC""";
-
     private static final String SESSIONS = """
             SELECT pid, usename, coalesce(application_name, ''), state,
                    extract(epoch FROM now() - query_start)::bigint, extract(epoch FROM now() - state_change)::bigint, query
@@ -34,14 +25,7 @@ final class SessionProbe implements ReportProbe {
     @Override
     public List<Finding> find(Connection connection, ReportPolicy policy) throws SQLException {
         var findings = new ArrayList<Finding>();
-        findings.addAll(Rows.query(connection, BLOCKED, row -> new Finding("blocking_lock", "pid " + row.getInt(6),
-                Status.CRIT,
-                "pid " + row.getInt(1) + " (" + who(row.getString(2), row.getString(3)) + ") has waited " + row.getLong(4)
-                        + " s for a lock held by pid " + row.getInt(6) + " (" + who(row.getString(7), row.getString(8)) + ", "
-                        + row.getString(9) + ": " + sql(row.getString(10)) + ")",
-                "everything queued behind a lock waits too; a blocked migration can stall a whole application",
-                "end the blocker's transaction, or as a last resort SELECT pg_terminate_backend(" + row.getInt(6) + ")",
-                List.of(new Measurement("waiting", row.getLong(4), "s")))));
+        BlockingLocks.waits(connection).forEach(wait -> findings.add(BlockingLocks.finding(wait)));
         findings.addAll(Rows.query(connection, SESSIONS, row -> {
             var state = row.getString(4) == null ? "" : row.getString(4);
             int pid = row.getInt(1);
@@ -71,11 +55,11 @@ final class SessionProbe implements ReportProbe {
         return findings;
     }
 
-    private static String who(String user, String application) {
+    static String who(String user, String application) {
         return (user == null ? "?" : user) + (application.isEmpty() ? "" : ", " + application);
     }
 
-    private static String sql(String query) {
+    static String sql(String query) {
         var text = Text.printable(query == null ? "" : query).replaceAll("\\s+", " ").strip();
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
