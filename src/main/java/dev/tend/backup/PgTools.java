@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ record PgTools(Path pgDump, Path pgRestore, String version) {
         environment.put("PGPORT", String.valueOf(url.port()));
         environment.put("PGUSER", target.user());
         environment.put("PGDATABASE", database);
-        environment.put("PGAPPNAME", "tend");
+        environment.put("PGAPPNAME", PostgresConnector.APPLICATION_NAME); // how the report tells its sessions apart
         environment.put("PGCONNECT_TIMEOUT", "30"); // reaching the server is quick or it is down; the work has its own limit
         target.password().ifPresent(secret -> environment.put("PGPASSWORD", secret.reveal()));
         var parameters = Map.of("sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT", "sslcert", "PGSSLCERT", "sslkey", "PGSSLKEY");

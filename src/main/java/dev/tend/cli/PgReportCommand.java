@@ -35,6 +35,9 @@ final class PgReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--include-own", description = "also report Tend's own sessions and statements (its backups, tasks and checks)")
+    boolean includeOwn;
+
     @Override
     public Integer call() throws Exception {
         var tend = (TendCommand) spec.parent().parent().userObject();
@@ -45,10 +48,11 @@ final class PgReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()
                     + " target; pg report needs a postgres target");
         }
+        var policy = includeOwn ? postgres.reportPolicy().withIncludeOwn(true) : postgres.reportPolicy();
         List<Finding> findings;
         try (var store = Stores.open(config.store())) {
             findings = new IndexScanHistory(store, environment.clock()).annotate(postgres,
-                    new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout()));
+                    new PgReport(policy, config.redactor()).run(postgres, postgres.settings().timeout()));
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -73,6 +77,7 @@ final class PgReportCommand implements Callable<Integer> {
         var figures = new LinkedHashMap<String, Object>();
         finding.figures().forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
         row.put("figures", figures);
+        row.put("facts", finding.facts()); // words, not numbers: a lock's modes and relation
         return row;
     }
 

@@ -12,6 +12,10 @@ import org.postgresql.Driver;
  */
 public final class PostgresConnector {
     private static final Driver DRIVER = new Driver();
+    /** pg_stat_activity's application_name of Tend's sessions (its store's is tend-store, pg_dump's also tend). */
+    public static final String APPLICATION_NAME = "tend";
+    /** The comment every statement Tend sends starts with; pg_stat_statements keeps it in its text. */
+    public static final String MARK = "/* tend */ ";
 
     private PostgresConnector() {}
 
@@ -26,12 +30,12 @@ public final class PostgresConnector {
         properties.setProperty("connectTimeout", connectSeconds);
         properties.setProperty("loginTimeout", connectSeconds);
         properties.setProperty("socketTimeout", String.valueOf(seconds));
-        properties.setProperty("ApplicationName", "tend");
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis()
                 + " -c lock_timeout=" + Math.min(timeout.toMillis(), 2000)
                 + " -c idle_in_transaction_session_timeout=" + Math.max(timeout.toMillis(), 10000));
         var connection = DRIVER.connect(target.url().jdbcUrl(), properties);
         if (connection == null) throw new SQLException("the PostgreSQL driver refused the URL for " + target.where());
-        return connection;
+        return MarkedConnection.wrap(connection);
     }
 }

@@ -52,8 +52,7 @@ public final class IndexScanHistory {
                     : "; Tend started following its scans today");
             var figures = new ArrayList<>(finding.figures());
             figures.add(new Measurement("unused_days", days, "days"));
-            annotated.add(new Finding(finding.kind(), finding.object(), finding.severity(), detail, finding.why(), finding.fix(),
-                    List.copyOf(figures)));
+            annotated.add(finding.withDetail(detail, List.copyOf(figures)));
         }
         return annotated;
     }

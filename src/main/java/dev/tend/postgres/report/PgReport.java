@@ -43,7 +43,7 @@ public final class PgReport {
             }
         }
         return findings.stream()
-                .map(f -> new Finding(f.kind(), f.object(), f.severity(), redactor.redact(f.detail()), f.why(), f.fix(), f.figures()))
+                .map(f -> f.withDetail(redactor.redact(f.detail()), f.figures()))
                 .sorted(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::kind).thenComparing(Finding::object))
                 .toList();
     }

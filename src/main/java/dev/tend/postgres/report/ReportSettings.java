@@ -33,7 +33,9 @@ public final class ReportSettings {
                 Field.withDefault("connections", PERCENT, "80", "connections in use (% of max_connections) that are reported"),
                 Field.withDefault("slowQueryMean", AGE, "100ms", "pg_stat_statements entries with a mean this slow"),
                 Field.withDefault("tableBloatSize", new dev.tend.config.spec.SizeSpec(), "10MB", "tables from this size are judged for bloat"),
-                Field.withDefault("tableBloatPercent", PERCENT, "50", "estimated bloat (% of the table) that is reported")),
+                Field.withDefault("tableBloatPercent", PERCENT, "50", "estimated bloat (% of the table) that is reported"),
+                Field.withDefault("includeOwn", new dev.tend.config.spec.BooleanSpec(), "false",
+                        "also report Tend's own sessions and statements (its backups, tasks and checks)")),
                 "{}", "the database report and its levels");
     }
 
@@ -44,6 +46,6 @@ public final class ReportSettings {
                 report.number("sequenceWarn"), report.number("sequenceCrit"), defaults.wraparoundWarnAge(),
                 defaults.wraparoundCritAge(), report.number("cacheHit"), report.whole("deadTuples"),
                 report.number("deadTuplesPercent"), report.number("connections"), report.duration("slowQueryMean").toMillis(),
-                report.whole("tableBloatSize"), report.number("tableBloatPercent"));
+                report.whole("tableBloatSize"), report.number("tableBloatPercent"), report.bool("includeOwn"));
     }
 }

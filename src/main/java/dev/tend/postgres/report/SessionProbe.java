@@ -4,6 +4,7 @@ import dev.tend.check.Measurement;
 import dev.tend.check.Status;
 import dev.tend.check.Text;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +12,6 @@ import java.util.List;
 /** Blocking locks, long-running queries, idle-in-transaction and long-idle sessions of this database. */
 final class SessionProbe implements ReportProbe {
     private static final String CLIENTS = " datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
-
-    private static final String BLOCKED = """
-            SELECT w.pid, w.usename, coalesce(w.application_name, ''), extract(epoch FROM now() - w.query_start)::bigint, w.query,
-                   b.pid, b.usename, coalesce(b.application_name, ''), b.state, b.query
-            FROM pg_stat_activity w
-            JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS blocker(pid) ON true
-            JOIN pg_stat_activity b ON b.pid = blocker.pid
-            WHERE w.datname = current_database() AND w.pid <> pg_backend_pid()
-            ORDER BY 4 DESC""";
 
     private static final String SESSIONS = """
             SELECT pid, usename, coalesce(application_name, ''), state,
@@ -33,49 +25,56 @@ final class SessionProbe implements ReportProbe {
 
     @Override
     public List<Finding> find(Connection connection, ReportPolicy policy) throws SQLException {
-        var findings = new ArrayList<Finding>();
-        findings.addAll(Rows.query(connection, BLOCKED, row -> new Finding("blocking_lock", "pid " + row.getInt(6),
-                Status.CRIT,
-                "pid " + row.getInt(1) + " (" + who(row.getString(2), row.getString(3)) + ") has waited " + row.getLong(4)
-                        + " s for a lock held by pid " + row.getInt(6) + " (" + who(row.getString(7), row.getString(8)) + ", "
-                        + row.getString(9) + ": " + sql(row.getString(10)) + ")",
-                "everything queued behind a lock waits too; a blocked migration can stall a whole application",
-                "end the blocker's transaction, or as a last resort SELECT pg_terminate_backend(" + row.getInt(6) + ")",
-                List.of(new Measurement("waiting", row.getLong(4), "s")))));
-        findings.addAll(Rows.query(connection, SESSIONS, row -> {
-            var state = row.getString(4) == null ? "" : row.getString(4);
-            int pid = row.getInt(1);
-            var who = "pid " + pid + " (" + who(row.getString(2), row.getString(3)) + ")";
-            long runningFor = row.getLong(5);
-            long inStateFor = row.getLong(6);
-            if (state.equals("active") && runningFor >= policy.longQuery().toSeconds()) {
-                return new Finding("long_running_query", "pid " + pid, Status.WARN,
-                        who + " has run one query for " + runningFor + " s: " + sql(row.getString(7)),
-                        "a long query holds locks and snapshots: vacuum cannot remove rows it might still see",
-                        "SELECT pg_cancel_backend(" + pid + ")", List.of(new Measurement("running", runningFor, "s")));
-            }
-            if (state.startsWith("idle in transaction") && inStateFor >= policy.idleInTransaction().toSeconds()) {
-                return new Finding("idle_in_transaction", "pid " + pid, Status.WARN,
-                        who + " has been " + state + " for " + inStateFor + " s after: " + sql(row.getString(7)),
-                        "an open transaction holds its locks and stops vacuum from cleaning up behind it",
-                        "SELECT pg_terminate_backend(" + pid + ")", List.of(new Measurement("idle", inStateFor, "s")));
-            }
-            if (state.equals("idle") && inStateFor >= policy.idleSession().toSeconds()) {
-                return new Finding("idle_session", "pid " + pid, Status.WARN,
-                        who + " has been idle for " + inStateFor + " s",
-                        "idle connections use a connection slot and memory; the runbooks end those idle for over an hour",
-                        "SELECT pg_terminate_backend(" + pid + ")  -- tend run pg.terminate-idle", List.of(new Measurement("idle", inStateFor, "s")));
-            }
-            return null;
+        record Judged(Finding finding, boolean own) {}
+        var judged = new ArrayList<Judged>();
+        for (var wait : BlockingLocks.waits(connection)) {
+            // Tend waiting is Tend's own business; Tend in the application's way is the user's.
+            boolean own = OwnActivity.isOwnSession(wait.waiter().application()) && !OwnActivity.isOwnSession(wait.blocker().application());
+            judged.add(new Judged(BlockingLocks.finding(wait), own));
+        }
+        judged.addAll(Rows.query(connection, SESSIONS, row -> {
+            var finding = session(row, policy);
+            return finding == null ? null : new Judged(finding, OwnActivity.isOwnSession(row.getString(3)));
         }));
+        var findings = new ArrayList<Finding>();
+        judged.stream().filter(judgement -> policy.includeOwn() || !judgement.own()).forEach(judgement -> findings.add(judgement.finding()));
+        OwnActivity.leftOut("sessions", judged.size() - findings.size(),
+                "Tend's own sessions (application_name tend, also its pg_dump)").ifPresent(findings::add);
         return findings;
     }
 
-    private static String who(String user, String application) {
+    private static Finding session(ResultSet row, ReportPolicy policy) throws SQLException {
+        var state = row.getString(4) == null ? "" : row.getString(4);
+        int pid = row.getInt(1);
+        var who = "pid " + pid + " (" + who(row.getString(2), row.getString(3)) + ")";
+        long runningFor = row.getLong(5);
+        long inStateFor = row.getLong(6);
+        if (state.equals("active") && runningFor >= policy.longQuery().toSeconds()) {
+            return new Finding("long_running_query", "pid " + pid, Status.WARN,
+                    who + " has run one query for " + runningFor + " s: " + sql(row.getString(7)),
+                    "a long query holds locks and snapshots: vacuum cannot remove rows it might still see",
+                    "SELECT pg_cancel_backend(" + pid + ")", List.of(new Measurement("running", runningFor, "s")));
+        }
+        if (state.startsWith("idle in transaction") && inStateFor >= policy.idleInTransaction().toSeconds()) {
+            return new Finding("idle_in_transaction", "pid " + pid, Status.WARN,
+                    who + " has been " + state + " for " + inStateFor + " s after: " + sql(row.getString(7)),
+                    "an open transaction holds its locks and stops vacuum from cleaning up behind it",
+                    "SELECT pg_terminate_backend(" + pid + ")", List.of(new Measurement("idle", inStateFor, "s")));
+        }
+        if (state.equals("idle") && inStateFor >= policy.idleSession().toSeconds()) {
+            return new Finding("idle_session", "pid " + pid, Status.WARN,
+                    who + " has been idle for " + inStateFor + " s",
+                    "idle connections use a connection slot and memory; the runbooks end those idle for over an hour",
+                    "SELECT pg_terminate_backend(" + pid + ")  -- tend run pg.terminate-idle", List.of(new Measurement("idle", inStateFor, "s")));
+        }
+        return null;
+    }
+
+    static String who(String user, String application) {
         return (user == null ? "?" : user) + (application.isEmpty() ? "" : ", " + application);
     }
 
-    private static String sql(String query) {
+    static String sql(String query) {
         var text = Text.printable(query == null ? "" : query).replaceAll("\\s+", " ").strip();
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }

@@ -27,10 +27,16 @@ final class SettingsProbe implements ReportProbe {
                    current_setting('max_connections')::int
             FROM pg_stat_activity WHERE backend_type = 'client backend' GROUP BY 1, 2 ORDER BY 3 DESC""";
 
+    private static final String STATEMENTS = """
+            (SELECT *, %s AS own FROM pg_stat_statements
+             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())) AS s""".formatted(OwnActivity.OWN_STATEMENT);
+
     private static final String SLOW = """
             SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 80), calls, mean_exec_time, total_exec_time
-            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            ORDER BY total_exec_time DESC LIMIT 10""";
+            FROM """ + STATEMENTS + " WHERE ? OR NOT own ORDER BY total_exec_time DESC LIMIT 10";
+
+    /** Tend's own statements that would have been listed had they been the application's. */
+    private static final String OWN_SLOW = "SELECT count(*) FROM " + STATEMENTS + " WHERE own AND mean_exec_time >= ?";
 
     @Override
     public String name() {
@@ -79,12 +85,19 @@ final class SettingsProbe implements ReportProbe {
                     "add pg_stat_statements to shared_preload_libraries, restart, then CREATE EXTENSION pg_stat_statements",
                     List.of()));
         }
-        return Rows.query(connection, SLOW, row -> row.getDouble(3) < policy.slowQueryMeanMillis() ? null
+        var slow = new ArrayList<Finding>(Rows.query(connection, SLOW, row -> row.getDouble(3) < policy.slowQueryMeanMillis() ? null
                 : new Finding("slow_query", row.getString(1), Status.WARN,
                         row.getLong(2) + " calls, mean " + Math.round(row.getDouble(3)) + " ms, total " + Math.round(row.getDouble(4)) + " ms",
                         "the queries with the most total time are where an index or a rewrite pays most",
                         "EXPLAIN (ANALYZE, BUFFERS) it; see missing_index findings for its tables",
-                        List.of(new Measurement("calls", row.getLong(2), "count"), new Measurement("mean", row.getDouble(3), "ms"))));
+                        List.of(new Measurement("calls", row.getLong(2), "count"), new Measurement("mean", row.getDouble(3), "ms"))),
+                policy.includeOwn()));
+        if (!policy.includeOwn()) {
+            long own = Rows.query(connection, OWN_SLOW, row -> row.getLong(1), policy.slowQueryMeanMillis()).get(0);
+            OwnActivity.leftOut("pg_stat_statements", own,
+                    "Tend's own statements (pg_dump's COPY, backup verification's scratch databases, statements marked /* tend */)").ifPresent(slow::add);
+        }
+        return slow;
     }
 
     private static boolean sameValue(String actual, String expected) {

@@ -134,9 +134,10 @@ class PgReportTest {
             var policy = ReportPolicy.defaults().withSessionLimits(Duration.ZERO, Duration.ZERO, Duration.ZERO);
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 var findings = report(policy);
-                var lock = finding(findings, "blocking_lock", "pid " + holderPid);
+                var lock = finding(findings, "blocking_lock", TABLE);
                 assertThat(lock.severity()).isEqualTo(Status.CRIT);
-                assertThat(lock.detail()).contains("for a lock held by pid " + holderPid).contains("idle in transaction");
+                assertThat(lock.detail()).contains("for AccessShareLock on " + TABLE + ", held as AccessExclusiveLock by pid " + holderPid)
+                        .contains("idle in transaction");
                 assertThat(finding(findings, "idle_in_transaction", "pid " + holderPid).fix())
                         .isEqualTo("SELECT pg_terminate_backend(" + holderPid + ")");
                 assertThat(finding(findings, "long_running_query", "pid " + waiterPid).detail()).contains("SELECT count(*) FROM");
