@@ -46,12 +46,25 @@ final class PlanCommand implements Callable<Integer> {
         var start = StartInstant.parse(from, environment.clock(), spec);
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
-            var runs = new Planner(config.calendar(), LearnedDurations.from(store)).plan(config.schedules(), start, start.plus(Duration.ofDays(days)));
+            var end = start.plus(Duration.ofDays(days));
+            var runs = new Planner(config.calendar(), LearnedDurations.from(store)).plan(config.schedules(), start, end);
+            var windows = config.calendar().occurrences(start, end);
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonMapper.builder().build().writeValueAsString(Map.of("runs", runs.stream().map(PlanCommand::row).toList())));
+                var document = new LinkedHashMap<String, Object>();
+                document.put("runs", runs.stream().map(PlanCommand::row).toList());
+                document.put("windows", windows.stream().map(WindowTable::row).toList());
+                out.println(JsonMapper.builder().build().writeValueAsString(document));
             } else if (config.schedules().isEmpty()) {
-                out.println("no schedules configured (add schedules: to tend.yaml)");
+                // The windows are still the plan's frame: what a disruptive `tend run` could use, and when.
+                out.println("nothing is scheduled: tend.yaml has no schedules: (see docs/calendar.md)");
+                if (windows.isEmpty()) {
+                    out.println(config.windows().isEmpty() ? "no maintenance windows either: disruptive tasks only run with --force"
+                            : "no maintenance window opens in the next " + days + " days");
+                } else {
+                    out.println("maintenance windows in the next " + days + " days:");
+                    WindowTable.print(windows, out);
+                }
             } else {
                 out.printf("%-20s %-20s %-18s %-28s %-10s %-8s %s%n", "DUE (UTC)", "RUNS AT (UTC)", "SCHEDULE", "ACTION", "WINDOW", "OUTCOME", "NOTE");
                 for (var run : runs) {

@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.schedule.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,25 +52,15 @@ final class WindowsCommand implements Callable<Integer> {
         var shown = openings.stream().limit(next).toList();
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonMapper.builder().build().writeValueAsString(Map.of("windows", shown.stream().map(WindowsCommand::row).toList())));
+            out.println(JsonMapper.builder().build().writeValueAsString(Map.of("windows", shown.stream().map(WindowTable::row).toList())));
         } else if (config.windows().isEmpty()) {
             out.println("no windows configured: disruptive tasks only run with --force (add windows: to tend.yaml)");
         } else {
-            out.printf("%-16s %-22s %-22s %s%n", "WINDOW", "START (UTC)", "END (UTC)", "KIND");
-            shown.forEach(occurrence -> out.printf("%-16s %-22s %-22s %s%n", occurrence.window(), occurrence.start(), occurrence.end(),
-                    occurrence.emergency() ? "emergency" : "scheduled"));
+            WindowTable.print(shown, out);
         }
         out.flush();
         return 0;
     }
 
-    private static Map<String, Object> row(WindowOccurrence occurrence) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("name", occurrence.window());
-        row.put("start", occurrence.start().toString());
-        row.put("end", occurrence.end().toString());
-        row.put("emergency", occurrence.emergency());
-        return row;
-    }
 
 }

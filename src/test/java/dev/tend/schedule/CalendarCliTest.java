@@ -60,6 +60,24 @@ class CalendarCliTest {
     }
 
     @Test
+    void planWithoutSchedulesListsTheWindowsOfThePeriod() throws Exception {
+        var config = write("");
+
+        var run = tend(Clock.systemUTC(), "plan", "--days", "14", "--from", "2026-11-23T00:00:00Z", "-c", config.toString());
+        var json = tend(Clock.systemUTC(), "plan", "--days", "14", "--from", "2026-11-23T00:00:00Z", "--json", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("nothing is scheduled: tend.yaml has no schedules:")
+                .contains("maintenance windows in the next 14 days:").containsPattern("WINDOW +START \\(UTC\\) +END \\(UTC\\) +KIND")
+                .containsPattern("weekly +2026-11-29T02:00:00Z +2026-11-29T04:00:00Z +scheduled")
+                .containsPattern("monthly +2026-12-06T01:00:00Z +2026-12-06T05:00:00Z +scheduled")
+                .doesNotContain("2026-11-22T02:00");
+        var windows = JsonMapper.builder().build().readTree(json.out()).path("windows");
+        assertThat(windows).hasSize(3);
+        assertThat(JsonMapper.builder().build().readTree(json.out()).path("runs")).isEmpty();
+    }
+
+    @Test
     void aDisruptiveTaskRunsInsideAWindowWithoutForceAndIsRefusedOutside(PostgresServer postgres) throws Exception {
         postgres.createDatabase("calendar_lab");
         var config = Files.writeString(directory.resolve("tend.yaml"), """
