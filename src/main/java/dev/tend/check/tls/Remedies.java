@@ -1,0 +1,25 @@
+package dev.tend.check.tls;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the reader of a certificate problem can do, in the words of the target's own config: a
+ * {@code tls} target trusts a CA through {@code ca:} and names the host with {@code serverName:}.
+ *
+ * @param source what the chain was checked against, e.g. "the system trust store"
+ * @param trustIt how to trust a certificate, with {@code %s} for which one ("its PEM")
+ * @param useName how to ask for one of the names the certificate holds
+ */
+public record Remedies(String source, String trustIt, String useName) {
+
+    static Remedies forTls(Optional<Path> ca) {
+        return ca.map(pem -> new Remedies(pem.toString(), "add %s to " + pem + " (the target's `ca:`) to trust it",
+                        "set `serverName:` to one of them"))
+                .orElseGet(() -> new Remedies("the system trust store", "add `ca:` with %s to trust it", "set `serverName:` to one of them"));
+    }
+
+    String trust(String what) {
+        return trustIt.formatted(what);
+    }
+}
