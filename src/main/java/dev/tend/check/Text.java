@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 /** Text from targets (health output, server messages) made fit for a one-line reason. */
 public final class Text {
     // Drivers put class names into their messages ("PKIX path building failed:
-    // sun.security...SunCertPathBuilderException: unable to find ..."): a qualified name, or a simple
-    // name ending in Exception or Error, with the colon that follows it. The lookbehind keeps host
-    // names such as db.example.org intact: a qualified name starts a word and ends in a capital.
-    private static final Pattern JAVA_NAME = Pattern.compile(
-            "(?<![\\w.-])(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?::\\s*)?|\\b[A-Z]\\w*(?:Exception|Error)\\b(?::\\s*)?");
+    // sun.security...SunCertPathBuilderException: unable to find ..."): a name qualified by a Java
+    // package root, or a simple name ending in Exception or Error, with the colon after it. The roots
+    // keep what servers name intact: a table "public.Orders", a host db.example.org.
+    private static final Pattern JAVA_NAME = Pattern.compile("(?<![\\w.-])(?:java|javax|jdk|sun|com|org|net|io|software|redis|tools|dev)"
+            + "\\.(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?::\\s*)?|\\b[A-Z]\\w*(?:Exception|Error)\\b(?::\\s*)?");
 
     private Text() {}
 

@@ -62,8 +62,10 @@ class FailuresTest {
     }
 
     @Test
-    void hostNamesAreNotMistakenForClassNames() {
+    void hostAndTableNamesAreNotMistakenForClassNames() {
         assertThat(Text.withoutJavaNames("No subject alternative DNS name matching db.example.org found."))
                 .isEqualTo("No subject alternative DNS name matching db.example.org found.");
+        assertThat(Text.withoutJavaNames("ERROR: relation \"public.Orders\" does not exist"))
+                .isEqualTo("ERROR: relation \"public.Orders\" does not exist");
     }
 }
