@@ -1,6 +1,7 @@
 package dev.tend.backup;
 
 import dev.tend.check.Check;
+import dev.tend.check.Failures;
 import dev.tend.check.Status;
 import dev.tend.check.Units;
 import dev.tend.check.Verdict;
@@ -27,7 +28,7 @@ final class BackupDestinationCheck implements Check {
         try {
             destination.probe();
         } catch (java.io.IOException | RuntimeException e) {
-            return Verdict.builder().crit(destination.describe() + " does not take a write: " + e.getMessage());
+            return Verdict.builder().crit(destination.describe() + " does not take a write: " + Failures.describe(e));
         }
         var free = destination.freeBytes();
         if (free.isEmpty()) return Verdict.builder().ok(destination.describe() + " takes writes");

@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import dev.tend.check.Measurement;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresTarget;
@@ -218,9 +219,7 @@ public final class BackupService {
     }
 
     static String message(Throwable e) {
-        if (e instanceof SQLException sql) return "PostgreSQL: " + sql.getMessage();
-        if (e instanceof IOException io) return "I/O: " + io.getMessage();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return (e instanceof SQLException ? "PostgreSQL: " : "") + Failures.describe(e);
     }
 
     static void deleteQuietly(java.nio.file.Path directory) {

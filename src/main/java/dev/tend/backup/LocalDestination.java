@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class LocalDestination implements Destination {
                 channel.close();
             };
         } catch (IOException e) {
-            throw new BackupException("cannot lock " + directory + ": " + e.getMessage(), e);
+            throw new BackupException("cannot lock " + directory + ": " + Failures.describe(e), e);
         }
     }
 
@@ -67,7 +68,7 @@ final class LocalDestination implements Destination {
         try {
             Files.createDirectories(temporary);
         } catch (IOException e) {
-            throw new BackupException("cannot create " + temporary + ": " + e.getMessage(), e);
+            throw new BackupException("cannot create " + temporary + ": " + Failures.describe(e), e);
         }
         return new LocalStaging(temporary, directory.resolve(id));
     }
@@ -97,7 +98,7 @@ final class LocalDestination implements Destination {
             } catch (NoSuchFileException e) {
                 damaged.add(entry + " (no manifest.json)");
             } catch (IOException | BackupException e) {
-                damaged.add(entry + " (" + e.getMessage() + ")");
+                damaged.add(entry + " (" + Failures.describe(e) + ")");
             }
         }
         return new Scan(manifests, damaged);
@@ -127,7 +128,7 @@ final class LocalDestination implements Destination {
             } catch (NoSuchFileException e) {
                 found.add(new Manifest.FileEntry(file.name(), -1, ""));
             } catch (IOException e) {
-                throw new BackupException("cannot read " + backup.resolve(file.name()) + ": " + e.getMessage(), e);
+                throw new BackupException("cannot read " + backup.resolve(file.name()) + ": " + Failures.describe(e), e);
             }
         }
         return new Fetched(backup, found, readOrEmpty(backup.resolve(Manifest.SUMS)), readOrEmpty(backup.resolve(Manifest.FILE)));
@@ -141,7 +142,7 @@ final class LocalDestination implements Destination {
         try {
             Files.move(backup, doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new BackupException("cannot delete " + backup + ": " + e.getMessage(), e);
+            throw new BackupException("cannot delete " + backup + ": " + Failures.describe(e), e);
         }
         deleteTree(doomed);
     }
@@ -174,7 +175,7 @@ final class LocalDestination implements Destination {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(Files::isDirectory).toList();
         } catch (IOException e) {
-            throw new BackupException("cannot list " + directory + ": " + e.getMessage(), e);
+            throw new BackupException("cannot list " + directory + ": " + Failures.describe(e), e);
         }
     }
 
@@ -184,7 +185,7 @@ final class LocalDestination implements Destination {
         } catch (NoSuchFileException e) {
             return new byte[0];
         } catch (IOException e) {
-            throw new BackupException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BackupException("cannot read " + file + ": " + Failures.describe(e), e);
         }
     }
 
@@ -233,7 +234,7 @@ final class LocalDestination implements Destination {
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new BackupException("cannot publish " + target + " atomically: " + e.getMessage(), e);
+                throw new BackupException("cannot publish " + target + " atomically: " + Failures.describe(e), e);
             }
             published = true;
         }

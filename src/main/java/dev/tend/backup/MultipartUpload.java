@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class MultipartUpload extends OutputStream {
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             filled = 0;
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new IOException("uploading s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+            throw new IOException("uploading s3://" + bucket + "/" + key + " failed: " + Failures.describe(e), e);
         }
     }
 
@@ -80,7 +81,7 @@ final class MultipartUpload extends OutputStream {
                     .multipartUpload(upload -> upload.parts(parts)));
             done = true;
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new IOException("completing s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+            throw new IOException("completing s3://" + bucket + "/" + key + " failed: " + Failures.describe(e), e);
         }
     }
 

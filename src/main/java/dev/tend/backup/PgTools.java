@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
 import java.io.File;
@@ -84,7 +85,7 @@ record PgTools(Path pgDump, Path pgRestore, String version) {
             if (!matcher.find()) throw new BackupException(tool + " --version printed no version: " + output.strip());
             return matcher.group(1) + (matcher.group(2) == null ? "" : "." + matcher.group(2));
         } catch (java.io.IOException e) {
-            throw new BackupException("cannot run " + tool + " --version: " + e.getMessage(), e);
+            throw new BackupException("cannot run " + tool + " --version: " + Failures.describe(e), e);
         }
     }
 }

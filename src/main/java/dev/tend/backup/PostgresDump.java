@@ -1,6 +1,7 @@
 package dev.tend.backup;
 
 import dev.tend.backup.BackupSettings.DumpFormat;
+import dev.tend.check.Failures;
 import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
 import java.io.IOException;
@@ -129,7 +130,7 @@ final class PostgresDump {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BackupException backup) throw backup;
             if (e.getCause() instanceof IOException io) throw io;
-            throw new BackupException("the dump failed: " + e.getCause().getMessage(), e.getCause());
+            throw new BackupException("the dump failed: " + Failures.describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException("interrupted while dumping");

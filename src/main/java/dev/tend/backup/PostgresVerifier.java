@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import dev.tend.postgres.PostgresConnector;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,8 +82,8 @@ final class PostgresVerifier {
                     problems.add("query returned false: " + query);
                 }
             } catch (SQLException e) {
-                results.put(query, "error: " + e.getMessage());
-                problems.add("query failed: " + query + ": " + e.getMessage());
+                results.put(query, "error: " + Failures.describe(e));
+                problems.add("query failed: " + query + ": " + Failures.describe(e));
             }
         }
         return results;

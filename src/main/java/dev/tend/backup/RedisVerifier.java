@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -79,7 +80,7 @@ final class RedisVerifier {
                     throw new BackupException("the throwaway redis-server could not load the RDB: "
                             + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
                 }
-                if (clock.instant().isAfter(deadline)) throw new BackupException("the throwaway redis-server did not load the RDB: " + notYet.getMessage());
+                if (clock.instant().isAfter(deadline)) throw new BackupException("the throwaway redis-server did not load the RDB: " + Failures.describe(notYet));
                 Thread.sleep(50);
             }
         }

@@ -1,6 +1,8 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import dev.tend.storage.S3Clients;
+import dev.tend.storage.S3Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +63,7 @@ final class S3Destination implements Destination {
         try {
             directory = Files.createTempDirectory("tend-s3-stage-");
         } catch (IOException e) {
-            throw new BackupException("cannot create a staging directory: " + e.getMessage(), e);
+            throw new BackupException("cannot create a staging directory: " + Failures.describe(e), e);
         }
         return new S3Staging(client(), location.bucket(), root + id + "/", directory, MultipartUpload.partSizeFor(expectedBytes));
     }
@@ -87,11 +89,11 @@ final class S3Destination implements Destination {
                 try {
                     manifests.add(ManifestJson.read(read(s3, key), describeKey(key), idOf(key)));
                 } catch (BackupException e) {
-                    damaged.add(describeKey(key) + " (" + e.getMessage() + ")");
+                    damaged.add(describeKey(key) + " (" + Failures.describe(e) + ")");
                 }
             }
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new BackupException("cannot list " + describe() + ": " + e.getMessage(), e);
+            throw new BackupException("cannot list " + describe() + ": " + S3Errors.describe(e, location.s3(), location.bucket()), e);
         }
         return new Scan(manifests, damaged);
     }
@@ -154,7 +156,7 @@ final class S3Destination implements Destination {
             }
             return new Fetched(workDirectory, found, readOrEmpty(s3, prefix + Manifest.SUMS), read(s3, prefix + Manifest.FILE));
         } catch (IOException e) {
-            throw new BackupException("cannot download " + describe() + "/" + manifest.id() + ": " + e.getMessage(), e);
+            throw new BackupException("cannot download " + describe() + "/" + manifest.id() + ": " + Failures.describe(e), e);
         }
     }
 
@@ -183,7 +185,7 @@ final class S3Destination implements Destination {
                 s3.deleteObject(request -> request.bucket(location.bucket()).key(key));
             }
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new IOException(S3Errors.describe(e, location.s3(), location.bucket()), e);
         }
     }
 

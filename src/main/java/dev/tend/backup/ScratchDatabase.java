@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
 import java.sql.Connection;
@@ -113,7 +114,7 @@ final class ScratchDatabase implements AutoCloseable {
                 drop(connection, name);
             } catch (SQLException second) {
                 throw new BackupException("the scratch database " + name + " on " + server.where() + " could not be dropped ("
-                        + second.getMessage() + "); the next verification drops it, or drop it by hand", second);
+                        + Failures.describe(second) + "); the next verification drops it, or drop it by hand", second);
             }
         }
     }

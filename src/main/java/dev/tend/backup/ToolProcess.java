@@ -1,5 +1,6 @@
 package dev.tend.backup;
 
+import dev.tend.check.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class ToolProcess implements AutoCloseable {
         try {
             return new ToolProcess(name, builder.start(), timeout);
         } catch (IOException e) {
-            throw new BackupException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+            throw new BackupException("cannot start " + command.get(0) + ": " + Failures.describe(e), e);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every check of every target at once, each on its own virtual thread. A target's checks
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  * run within what the machine's file handles and the targets can bear.
  */
 public final class CheckRunner {
+    // Reasons are for people and carry no Java; the exception itself is kept here, for whoever debugs Tend.
+    private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
     private final Clock clock;
     private final Redactor redactor;
     private final int concurrency;
@@ -88,6 +92,7 @@ public final class CheckRunner {
             return runOne(target, check, gate, inFlight, executor);
         } catch (RuntimeException | LinkageError e) {
             var name = safeName(check);
+            LOG.debug("check {} of {} failed inside Tend", name, target.name(), e);
             return new CheckResult(target.name(), name, Status.UNKNOWN,
                     Text.printable(redactor.redact("the check failed inside Tend: " + Failures.describe(e))), List.of(),
                     clock.instant(), Duration.ZERO);
@@ -137,6 +142,7 @@ public final class CheckRunner {
             verdict = Verdict.builder().crit("no answer within " + human(timeout) + " (the check's timeout)");
         } catch (ExecutionException e) {
             var failure = e.getCause();
+            LOG.debug("check {} of {} failed", check.name(), target.name(), failure);
             if (Failures.isTimeout(failure)) gate.markHung(timeout); // the driver's own read timeout, same verdict
             verdict = Failures.isOwnFault(failure)
                     ? Verdict.builder().verdict(Status.UNKNOWN, "the check could not judge the answer: " + Failures.describe(failure))

@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             BackupOutput.created(service.create(settings, "daily", store), false, out);
             BackupOutput.verification(service.verify(settings, Optional.empty(), Verification.VERIFY, Optional.empty(), false, store), false, out);
         } catch (BackupException e) {
-            out.println("  skipped: " + e.getMessage());
+            out.println("  skipped: " + dev.tend.check.Failures.describe(e));
             return;
         }
         out.println();

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.check.Failures;
 import dev.tend.config.ConfigException;
 import picocli.CommandLine;
 
@@ -13,7 +14,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             ConfigReport.print(config, err);
             return 2;
         }
-        err.println("tend: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+        err.println("tend: " + Failures.describe(failure));
         err.flush();
         return 1;
     }

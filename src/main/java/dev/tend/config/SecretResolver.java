@@ -102,7 +102,9 @@ public final class SecretResolver {
             if (value.isEmpty()) return Resolution.fail("secret file " + name + " is empty", null);
             return remember(value, reference);
         } catch (IOException | SecurityException e) {
-            return Resolution.fail("cannot read secret file " + name + " (" + e.getClass().getSimpleName() + ")",
+            // Named in words, not by the exception: its message is left out so nothing of the file can show.
+            var why = e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException ? "permission denied" : "read error";
+            return Resolution.fail("cannot read secret file " + name + " (" + why + ")",
                     "check that the file exists and that tend may read it");
         }
     }

@@ -34,9 +34,8 @@ final class ContainerCheck implements Check {
 
     @Override
     public Verdict run(Duration timeout) throws Exception {
-        if (!java.nio.file.Files.exists(socket)) {
-            return Verdict.builder().crit("cannot ask about " + container + ": no Docker socket at " + socket);
-        }
+        var problem = DockerTarget.socketProblem(socket);
+        if (problem.isPresent()) return Verdict.builder().crit("cannot ask about " + container + ": " + problem.get());
         var client = DockerTarget.client(context, socket);
         var answer = client.get("/containers/" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/json", timeout);
         if (answer.status() == 404) {

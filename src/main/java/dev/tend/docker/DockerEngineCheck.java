@@ -3,7 +3,6 @@ package dev.tend.docker;
 import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
 import dev.tend.check.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,9 +23,8 @@ final class DockerEngineCheck implements Check {
 
     @Override
     public Verdict run(Duration timeout) throws Exception {
-        if (!Files.exists(socket)) {
-            return Verdict.builder().crit("no Docker socket at " + socket + "; is dockerd running?");
-        }
+        var problem = DockerTarget.socketProblem(socket);
+        if (problem.isPresent()) return Verdict.builder().crit(problem.get());
         var client = DockerTarget.client(context, socket);
         var version = client.get("/version", timeout);
         var info = client.get("/info", timeout);

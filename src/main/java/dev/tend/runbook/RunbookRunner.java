@@ -1,5 +1,6 @@
 package dev.tend.runbook;
 
+import dev.tend.check.Failures;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
@@ -192,7 +193,7 @@ public final class RunbookRunner {
                 return new StepOutcome(true, disruptive);
             } catch (java.util.concurrent.ExecutionException e) {
                 var cause = e.getCause();
-                event(run, actor, Kind.STEP_FAILED, step.name(), config.redactor().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+                event(run, actor, Kind.STEP_FAILED, step.name(), config.redactor().redact(Failures.describe(cause)));
                 return new StepOutcome(true, disruptive);
             }
             event(run, actor, result.succeeded() ? Kind.STEP_SUCCEEDED : Kind.STEP_FAILED, step.name(), result.summary());

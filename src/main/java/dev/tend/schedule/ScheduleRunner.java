@@ -1,5 +1,6 @@
 package dev.tend.schedule;
 
+import dev.tend.check.Failures;
 import dev.tend.check.Units;
 import dev.tend.schedule.action.ActionContext;
 import dev.tend.store.ResultStore;
@@ -81,7 +82,7 @@ final class ScheduleRunner {
             detail = result.summary();
         } catch (Exception e) {
             status = ScheduleRun.Status.FAILED;
-            detail = context.config().redactor().redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            detail = context.config().redactor().redact(Failures.describe(e));
         }
         var finished = clock.instant();
         if (window.isPresent() && finished.isAfter(window.get().end())) {

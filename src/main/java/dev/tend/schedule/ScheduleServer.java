@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.tend.check.Failures;
 import dev.tend.config.TendConfig;
 import dev.tend.schedule.action.ActionContext;
 import dev.tend.store.ResultStore;
@@ -72,7 +73,7 @@ public final class ScheduleServer implements AutoCloseable {
             next = runner.run(schedule, Instant.parse(instance.getData()), context.getExecution().executionTime);
         } catch (RuntimeException e) {
             // Never retry the same occurrence (its action may have run): go on with the next one.
-            log.accept("error in " + schedule.name() + ": " + e.getMessage() + "; going on with its next occurrence");
+            log.accept("error in " + schedule.name() + ": " + Failures.describe(e) + "; going on with its next occurrence");
             next = runner.first(schedule);
         }
         var planned = next;

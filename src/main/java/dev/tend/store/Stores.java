@@ -100,6 +100,6 @@ public final class Stores {
     private static String rootMessage(Throwable failure) {
         var root = failure;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root.getMessage() == null ? "no further detail" : root.getMessage(); // words, never a class name
     }
 }

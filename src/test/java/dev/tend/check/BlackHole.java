@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A TCP server that accepts every connection and never says a word: the classic hung target. */
-final class BlackHole implements AutoCloseable {
+public final class BlackHole implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
-    BlackHole() throws IOException {
+    public BlackHole() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
@@ -25,7 +25,7 @@ final class BlackHole implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

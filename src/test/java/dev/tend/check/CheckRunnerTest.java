@@ -154,7 +154,7 @@ class CheckRunnerTest {
 
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.status()).isEqualTo(Status.UNKNOWN);
-            assertThat(result.reason()).isEqualTo("the check could not judge the answer: For input string: \"12 MB\"");
+            assertThat(result.reason()).isEqualTo("the check could not judge the answer: expected a number, got \"12 MB\"");
         });
     }
 

@@ -72,6 +72,20 @@ class DockerChecksTest {
         assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.CRIT));
     }
 
+    @Test
+    void aSocketPathThatIsAFileSaysSoRatherThanConnectionRefused() throws Exception {
+        var file = java.nio.file.Files.createTempFile("tend-not-a-socket", ".sock");
+        try {
+            var results = run(file.toString(), "[tend-healthy]");
+
+            assertThat(named(results, "engine").reason()).isEqualTo(file + " is a regular file, not a socket; "
+                    + "set socket: to the path dockerd listens on");
+            assertThat(named(results, "container:tend-healthy").reason()).startsWith("cannot ask about tend-healthy: " + file + " is a regular file");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     private static String health(String container) {
         return docker.docker("inspect", "-f", "{{.State.Health.Status}}", container).strip();
     }

@@ -3,13 +3,18 @@ package dev.tend.check.http;
 import dev.tend.check.Check;
 import dev.tend.check.Status;
 import dev.tend.check.Verdict;
+import dev.tend.check.tls.CertificateDiagnosis;
 import dev.tend.target.HttpUrls;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +24,12 @@ final class HttpCheck implements Check {
     private static final int MAX_BODY = 1024 * 1024;
     private final HttpTarget target;
     private final HttpClient client;
+    private final Clock clock;
 
-    HttpCheck(HttpTarget target, HttpClient client) {
+    HttpCheck(HttpTarget target, HttpClient client, Clock clock) {
         this.target = target;
         this.client = client;
+        this.clock = clock;
     }
 
     private record Answer(int status, String body, boolean truncated) {}
@@ -44,6 +51,17 @@ final class HttpCheck implements Check {
         }
     }
 
+    private static boolean isTls(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) return true;
+        }
+        return false;
+    }
+
+    private int port() {
+        return target.url().getPort() >= 0 ? target.url().getPort() : 443;
+    }
+
     @Override
     public String name() {
         return "http";
@@ -57,7 +75,15 @@ final class HttpCheck implements Check {
                 .method(target.method(), HttpRequest.BodyPublishers.noBody())
                 .build();
         long start = System.nanoTime();
-        var answer = fetch(request);
+        Answer answer;
+        try {
+            answer = fetch(request);
+        } catch (IOException e) {
+            // An https target trusts what the tls check trusts; say which certificate and why, as it does.
+            var problem = isTls(e) ? CertificateDiagnosis.ofHttps(target.url().getHost(), port(), timeout, clock) : Optional.<String>empty();
+            if (problem.isPresent()) return Verdict.builder().crit(problem.get());
+            throw e;
+        }
         double millis = (System.nanoTime() - start) / 1e6;
         var body = answer.body();
         var verdict = Verdict.builder()

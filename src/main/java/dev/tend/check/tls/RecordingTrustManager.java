@@ -15,6 +15,13 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
     private X509Certificate[] chain;
     private CertificateException rejection;
+    private CertificateException chainRejection;
+
+    /** One of the delegate's checks, which all throw the same way. */
+    @FunctionalInterface
+    private interface Validation {
+        void run() throws CertificateException;
+    }
 
     RecordingTrustManager(X509ExtendedTrustManager delegate) {
         this.delegate = delegate;
@@ -24,38 +31,46 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
         return chain;
     }
 
+    /** Why the certificate was refused for this connection (chain, name or algorithm), or null. */
     CertificateException rejection() {
         return rejection;
     }
 
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+    /**
+     * Why the chain itself was refused, leaving the name aside, or null. Told apart from {@link #rejection()}
+     * so that "not trusted" and "trusted, but for another name" get different sentences and remedies.
+     */
+    CertificateException chainRejection() {
+        return chainRejection;
+    }
+
+    private void record(X509Certificate[] chain, String authType, Validation forThisConnection) {
         this.chain = chain;
         try {
-            delegate.checkServerTrusted(chain, authType, socket);
+            forThisConnection.run();
         } catch (CertificateException e) {
             rejection = e;
+            try {
+                delegate.checkServerTrusted(chain, authType); // without the socket: no name check
+            } catch (CertificateException chainFailure) {
+                chainRejection = chainFailure;
+            }
         }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        record(chain, authType, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        this.chain = chain;
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            rejection = e;
-        }
+        record(chain, authType, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        this.chain = chain;
-        try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            rejection = e;
-        }
+        record(chain, authType, () -> delegate.checkServerTrusted(chain, authType));
     }
 
     @Override

@@ -16,7 +16,7 @@ public record TlsTarget(
         Address address,
         Optional<String> serverName,
         X509ExtendedTrustManager trust,
-        String trustSource,
+        Remedies remedies,
         Thresholds daysLeft) implements Target {
 
     @Override

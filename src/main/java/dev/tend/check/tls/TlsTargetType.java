@@ -1,5 +1,7 @@
 package dev.tend.check.tls;
 
+import dev.tend.check.Failures;
+import dev.tend.check.Text;
 import dev.tend.check.ThresholdSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.NumberSpec;
@@ -45,28 +47,28 @@ public final class TlsTargetType implements TargetType {
         var address = fields.<Address>value("address");
         var serverName = Optional.ofNullable(fields.string("serverName"));
         var sniName = serverName.orElse(address.host());
-        if (!TlsCertificateCheck.isIpLiteral(sniName)) {
+        if (!TlsHandshake.isIpLiteral(sniName)) {
             try {
                 new javax.net.ssl.SNIHostName(sniName);
             } catch (IllegalArgumentException e) {
                 binding.problem(serverName.isPresent() ? "serverName" : "address", "'" + sniName
-                        + "' cannot be sent as a TLS server name: " + e.getMessage(), "use the DNS name the certificate is for");
+                        + "' cannot be sent as a TLS server name: " + Text.withoutJavaNames(e.getMessage()), "use the DNS name the certificate is for");
                 return null;
             }
         }
         if (!fields.has("ca")) {
             try {
-                return new TlsTarget(binding.settings(), address, serverName, TrustStores.system(), "the system trust store", days);
+                return new TlsTarget(binding.settings(), address, serverName, TrustStores.system(), Remedies.forTls(Optional.empty()), days);
             } catch (GeneralSecurityException e) {
-                binding.problem("address", "this Java has no usable system trust store: " + e.getMessage(), "give ca: with a PEM file");
+                binding.problem("address", "this Java has no usable system trust store: " + Text.withoutJavaNames(e.getMessage()), "give ca: with a PEM file");
                 return null;
             }
         }
         var pem = fields.<Path>value("ca");
         try {
-            return new TlsTarget(binding.settings(), address, serverName, TrustStores.fromPem(pem), pem.toString(), days);
+            return new TlsTarget(binding.settings(), address, serverName, TrustStores.fromPem(pem), Remedies.forTls(Optional.of(pem)), days);
         } catch (IOException | GeneralSecurityException e) {
-            binding.problem("ca", "cannot load CA certificates from " + pem + ": " + e.getMessage(), "give a readable PEM file");
+            binding.problem("ca", "cannot load CA certificates from " + pem + ": " + Failures.describe(e), "give a readable PEM file");
             return null;
         }
     }

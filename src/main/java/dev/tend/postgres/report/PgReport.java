@@ -1,7 +1,7 @@
 package dev.tend.postgres.report;
 
 import dev.tend.check.Status;
-import dev.tend.check.Text;
+import dev.tend.check.Failures;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
@@ -37,7 +37,7 @@ public final class PgReport {
                     findings.addAll(probe.find(connection, policy));
                 } catch (SQLException e) {
                     findings.add(new Finding("probe_failed", probe.name(), Status.UNKNOWN,
-                            "could not read " + probe.name() + ": " + Text.firstLine(e.getMessage()),
+                            "could not read " + probe.name() + ": " + Failures.describe(e),
                             "the report is incomplete", "grant the monitoring role pg_monitor", List.of()));
                 }
             }

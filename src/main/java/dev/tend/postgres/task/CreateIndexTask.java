@@ -1,7 +1,6 @@
 package dev.tend.postgres.task;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.Text;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.task.Impact;
 import dev.tend.task.TaskOutcome;
@@ -63,7 +62,7 @@ public final class CreateIndexTask implements PgTask {
             return outcomes.end(Result.SUCCEEDED, "index " + index + " built", List.of(), List.of(
                     new Measurement(index + ".size", indexBytes(connection, index), "bytes")));
         } catch (SQLException e) {
-            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage()) + " (any half-built index was dropped)");
+            return outcomes.failed(e, "(any half-built index was dropped)");
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.tend.postgres.task;
 
+import dev.tend.check.Failures;
 import dev.tend.check.Measurement;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,18 @@ final class Outcomes {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /**
+     * A run that failed on a database error: PostgreSQL's words (or the driver's, without Java names).
+     * {@code aftermath} says what is left after a failed statement; it is dropped when Tend never got
+     * in (refused, unknown database, bad password), where no statement ran.
+     */
+    TaskOutcome failed(SQLException failure, String aftermath) {
+        var state = failure.getSQLState() == null ? "" : failure.getSQLState();
+        boolean neverConnected = state.equals("08001") || state.equals("08004") || state.startsWith("28") || state.equals("3D000");
+        if (neverConnected) return end(Result.FAILED, "could not connect to " + target.where() + ": " + Failures.describe(failure));
+        return end(Result.FAILED, Failures.describe(failure) + (aftermath.isEmpty() ? "" : " " + aftermath));
     }
 
     TaskOutcome end(Result result, String reason) {

@@ -1,7 +1,6 @@
 package dev.tend.postgres.task;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.Text;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.IndexBloatProbe;
 import dev.tend.task.Impact;
@@ -95,8 +94,7 @@ public final class ReindexTask implements PgTask {
             var after = indexesNamed(connection, before.stream().map(IndexState::name).toList());
             return outcomes.end(Result.SUCCEEDED, steps.size() + " indexes rebuilt", figures(before), figures(after));
         } catch (SQLException e) {
-            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage())
-                    + " (Tend's session and its locks are gone; a failed REINDEX CONCURRENTLY leaves an invalid copy named"
+            return outcomes.failed(e, "(Tend's session and its locks are gone; a failed REINDEX CONCURRENTLY leaves an invalid copy named"
                     + " <index>_ccnew, which the report lists: drop it)");
         }
     }
@@ -115,7 +113,7 @@ public final class ReindexTask implements PgTask {
             return free >= needed ? null : "only " + dev.tend.check.Units.bytes(free) + " free in " + target.dataDirectory().get()
                     + ", and rebuilding needs about " + dev.tend.check.Units.bytes(needed) + " for a new copy of the largest index";
         } catch (java.io.IOException e) {
-            return "cannot read the free space of " + target.dataDirectory().get() + ": " + e.getMessage();
+            return "cannot read the free space of " + target.dataDirectory().get() + ": " + dev.tend.check.Failures.describe(e);
         }
     }
 

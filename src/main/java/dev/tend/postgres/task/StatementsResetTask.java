@@ -53,7 +53,7 @@ public final class StatementsResetTask implements PgTask {
             return outcomes.end(Result.SUCCEEDED, captured.size() / 3 + " top statements captured, statistics reset", captured,
                     List.of(new Measurement("statements", count(connection), "count")));
         } catch (SQLException e) {
-            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage()));
+            return outcomes.failed(e, "");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tend.postgres.task;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.Text;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.task.Impact;
 import dev.tend.task.MaintenanceWindows;
@@ -80,7 +79,7 @@ public final class TerminateIdleTask implements PgTask {
             return outcomes.end(Result.SUCCEEDED, reason, List.of(new Measurement("idle_sessions", idle.size(), "count")),
                     List.of(new Measurement("idle_sessions", remaining, "count")));
         } catch (SQLException e) {
-            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage()));
+            return outcomes.failed(e, "");
         }
     }
 

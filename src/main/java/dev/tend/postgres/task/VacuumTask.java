@@ -1,7 +1,6 @@
 package dev.tend.postgres.task;
 
 import dev.tend.check.Measurement;
-import dev.tend.check.Text;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.task.Impact;
 import dev.tend.task.TaskOutcome;
@@ -92,8 +91,7 @@ public final class VacuumTask implements PgTask {
             var after = figures(connection, tables);
             return outcomes.end(Result.SUCCEEDED, steps.size() + (steps.size() == 1 ? " statement ran" : " statements ran"), before, after);
         } catch (SQLException e) {
-            return outcomes.end(Result.FAILED, Text.firstLine(e.getMessage())
-                    + " (the statement was cancelled; Tend's session and its locks are gone)");
+            return outcomes.failed(e, "(the statement was cancelled; Tend's session and its locks are gone)");
         }
     }
 

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tend.check.RunChecks;
 import dev.tend.check.Status;
 import dev.tend.testing.FreePorts;
+import dev.tend.testing.JavaNames;
 import dev.tend.testing.NginxExtension;
 import dev.tend.testing.NginxServer;
 import java.net.InetAddress;
@@ -60,6 +61,25 @@ class HttpCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.CRIT);
         assertThat(result.reason()).contains("connection refused");
+    }
+
+    @Test
+    void anHttpsEndpointWithAnUntrustedCertificateSaysWhichAndWhatToDo(NginxServer nginx) throws Exception {
+        var result = RunChecks.run(oneTarget("name: api, type: http, url: \"" + nginx.httpsUrl("/health") + "\"")).get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).isEqualTo("self-signed certificate of 127.0.0.1:" + nginx.httpsPort() + " (issuer CN=localhost) "
+                + "is not trusted by the system trust store; add its PEM to the trust store of the Java running Tend "
+                + "(keytool -importcert -cacerts), or watch this endpoint with a tls target and its `ca:`");
+        assertThat(JavaNames.in(result.reason())).isEmpty();
+    }
+
+    @Test
+    void anHttpsUrlOnAPlainHttpPortSaysSo(NginxServer nginx) throws Exception {
+        var result = RunChecks.run(oneTarget("name: api, type: http, url: \"https://127.0.0.1:" + nginx.httpPort() + "/health\"")).get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).startsWith("the server answered in plain text, not TLS").endsWith("or plain http:// if it has none");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.tend.check.CheckResult;
 import dev.tend.check.RunChecks;
 import dev.tend.check.Status;
 import dev.tend.testing.FreePorts;
+import dev.tend.testing.JavaNames;
 import dev.tend.testing.NginxExtension;
 import dev.tend.testing.NginxServer;
 import java.time.Clock;
@@ -48,20 +49,24 @@ class TlsCheckTest {
     }
 
     @Test
-    void anUntrustedChainIsCritical(NginxServer nginx) throws Exception {
+    void aSelfSignedCertificateIsCriticalAndSaysHowToTrustIt(NginxServer nginx) throws Exception {
         var result = RunChecks.run(oneTarget("name: edge, type: tls, address: \"127.0.0.1:" + nginx.httpsPort() + "\"")).get(0);
 
         assertThat(result.status()).isEqualTo(Status.CRIT);
-        assertThat(result.reason()).contains("is not trusted").contains("the system trust store");
+        assertThat(result.reason()).isEqualTo("self-signed certificate of 127.0.0.1:" + nginx.httpsPort()
+                + " (issuer CN=localhost) is not trusted by the system trust store; add `ca:` with its PEM to trust it");
+        assertThat(JavaNames.in(result.reason())).isEmpty();
         assertThat(measurement(result, "chain_valid")).isEqualTo(0);
     }
 
     @Test
-    void aNameTheCertificateDoesNotCoverIsCritical(NginxServer nginx) throws Exception {
+    void aNameTheCertificateDoesNotCoverIsCriticalAndNamesTheOnesItHolds(NginxServer nginx) throws Exception {
         var result = check(nginx, Clock.systemUTC(), "wrong.example.org");
 
         assertThat(result.status()).isEqualTo(Status.CRIT);
-        assertThat(result.reason()).contains("is not trusted").containsIgnoringCase("wrong.example.org");
+        assertThat(result.reason()).isEqualTo("certificate of 127.0.0.1:" + nginx.httpsPort() + " holds the names localhost, 127.0.0.1, "
+                + "not wrong.example.org; set `serverName:` to one of them, or get a certificate that includes wrong.example.org");
+        assertThat(JavaNames.in(result.reason())).isEmpty();
     }
 
     @Test
@@ -70,6 +75,15 @@ class TlsCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.CRIT);
         assertThat(result.reason()).startsWith("connection refused");
+    }
+
+    @Test
+    void aPlainTextServerOnTheTlsPortIsCriticalAndSaysSo(NginxServer nginx) throws Exception {
+        var result = RunChecks.run(oneTarget("name: edge, type: tls, address: \"127.0.0.1:" + nginx.httpPort() + "\"")).get(0);
+
+        assertThat(result.status()).isEqualTo(Status.CRIT);
+        assertThat(result.reason()).startsWith("the server answered in plain text, not TLS").contains("use the server's TLS port");
+        assertThat(JavaNames.in(result.reason())).isEmpty();
     }
 
     private static CheckResult check(NginxServer nginx, Clock clock, String serverName) throws Exception {

@@ -122,6 +122,16 @@ class VacuumTaskTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedSaysTheTaskNeverGotIn() throws Exception {
+        var missing = PostgresTargets.of(postgres, "no_such_database");
+
+        var outcome = VacuumTask.vacuum().run(missing, request(false), Clock.systemUTC());
+
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.reason()).isEqualTo("could not connect to " + missing.where() + ": FATAL: database \"no_such_database\" does not exist");
+    }
+
+    @Test
     void anUnknownTableIsRefusedByName() {
         var outcome = VacuumTask.vacuum().run(target, new TaskRequest(Optional.of("Lab Schema"), Optional.of("nope"), false, false,
                 Duration.ofMinutes(1), Duration.ofHours(1)), Clock.systemUTC());
