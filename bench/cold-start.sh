@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # `tend check` cold start for a 10-target config, against the runbooks' raw-tool baseline (the same
-# 10 probes done sequentially with curl, bash /dev/tcp and df), in one run. See docs/benchmarks.md.
+# 10 probes done sequentially with curl, bash /dev/tcp and df), and against a bare JVM start
+# (`java -version` of the same JDK), in one run. See docs/benchmarks.md.
 #
 #   bench/cold-start.sh [-r RUNS] [--timer hyperfine|loop] [--no-what-if]
 #
-# Config: 6 http targets against a local nginx, 3 tcp targets on nginx's port, 1 host volume (/).
-# Timed as whole processes, RUNS runs each after 2 warm-ups (page cache, build done):
+# Config: 6 http targets against a local nginx, 3 tcp targets on nginx's port, 1 host volume (/);
+# a second config has 2 targets (1 http, 1 tcp).
+# Timed as whole processes, RUNS runs each after 2 warm-ups (page cache, build and start-up cache done):
 #   tend check        ./tend check -c CONFIG, as a user runs it (launcher + JVM + checks + SQLite)
 #   raw tools         bash baseline.sh: 6 x curl -fsS -m 5, 3 x bash -c '</dev/tcp/...', df -P and df -Pi
+#   bare JVM          java -version
+#   tend check, 2 targets and ./tend validate: their ratios to the bare JVM
 #   and, to show what the time is made of: the launcher's Java lookup alone, ./tend --version,
-#   ./tend validate -c CONFIG, and the java command ./tend runs, started directly;
-#   what-if (skip: --no-what-if; JDK >= 25): that java command with a JDK AOT cache (JEP 483/514)
-#   trained on one run.
-# Then bench/StartupPhases.java splits one in-JVM run into phases (median of 5).
+#   and the java command ./tend runs, started directly (with its start-up cache);
+#   without the cache (skip: --no-what-if): that java command on target/classes with -Xshare:auto,
+#   as ./tend started it before its start-up cache (and still does on JDK 21-24).
+# Then the peak RSS of `./tend check` (10 targets), median of RUNS, and bench/StartupPhases.java
+# splits one in-JVM run into phases (median of 5).
 # --timer: hyperfine when installed (apt-get install -y hyperfine), else a bash loop with date +%s%N.
 # Everything listens on 127.0.0.1 and is stopped on exit. BENCH_KEEP=1 keeps the temp dir.
 set -euo pipefail
@@ -46,10 +51,8 @@ need df coreutils
 
 JAVA="$(bench_java)" || die "no Java 21+ found"
 JAVA_MAJOR="$(java_major "${JAVA%/bin/java}")"
-# The flags ./tend starts the JVM with; the "java direct" rows use the same.
-JVM_FLAGS="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
-grep -q -- "${JVM_FLAGS#--enable-native-access=ALL-UNNAMED }" "$REPO_DIR/tend" || \
-  log "WARNING: ./tend no longer starts java with '$JVM_FLAGS'; the 'java direct' rows may differ from it"
+# The flags ./tend starts one-shot commands with (its start-up cache is added per row below).
+JVM_FLAGS="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 log "building / locating Tend..."
 CP="$(tend_classpath)"
 
@@ -84,6 +87,14 @@ targets:
   - { name: port-3, type: tcp, address: "127.0.0.1:$PORT", timeout: 5s }
   - { name: disk, type: host, volumes: [/] }
 EOF
+CFG2="$TMP/two.yaml"
+cat >"$CFG2" <<EOF
+platform: { name: ColdStartTwo }
+store: { path: "$TMP/store2/tend.db" }
+targets:
+  - { name: api, type: http, url: "http://127.0.0.1:$PORT/health", timeout: 5s }
+  - { name: port, type: tcp, address: "127.0.0.1:$PORT", timeout: 5s }
+EOF
 BASELINE="$TMP/baseline.sh"
 {
   echo '#!/usr/bin/env bash'
@@ -104,30 +115,25 @@ NAMES=(); CMDS=()
 bench_cmd() { NAMES+=("$1"); CMDS+=("$2"); }
 bench_cmd "tend check" "$REPO_DIR/tend check -c $CFG"
 bench_cmd "raw tools (curl, /dev/tcp, df)" "bash $BASELINE"
+bench_cmd "bare JVM (java -version)" "$JAVA -version"
+bench_cmd "tend check, 2 targets" "$REPO_DIR/tend check -c $CFG2"
+bench_cmd "./tend validate" "$REPO_DIR/tend validate -c $CFG"
 bench_cmd "launcher: find_java only" "bash -c 'source $REPO_DIR/scripts/find-java.sh; find_java'"
 bench_cmd "./tend --version" "$REPO_DIR/tend --version"
-bench_cmd "./tend validate" "$REPO_DIR/tend validate -c $CFG"
 # A snapshot of target/classes for the in-JVM rows, so a rebuild meanwhile cannot break them.
 cp -r "$REPO_DIR/target/classes" "$TMP/classes"
 SNAP_CP="$TMP/classes:${CP#*:}"
-bench_cmd "java direct (no launcher)" "$JAVA $JVM_FLAGS -cp $SNAP_CP dev.tend.cli.Main check -c $CFG"
+if [ -f "$REPO_DIR/target/tend.aot" ]; then
+  # The cache is valid only with the class path it was trained on, so this row uses the build's own jar.
+  bench_cmd "java direct (no launcher)" "$JAVA $JVM_FLAGS -XX:AOTCache=$REPO_DIR/target/tend.aot -cp $REPO_DIR/target/tend.jar:${CP#*:} dev.tend.cli.Main check -c $CFG"
+else
+  log "no start-up cache (JDK < 25, or it could not be trained): ./tend runs without one"
+fi
 if [ "$WHATIF" = 1 ]; then
-  if [ "${JAVA_MAJOR:-0}" -ge 25 ]; then
-    # The AOT cache wants classes in jars: a jar of the snapshot of target/classes.
-    "${JAVA%/java}/jar" cf "$TMP/tend-classes.jar" -C "$TMP/classes" .
-    AOT_CP="$TMP/tend-classes.jar:${CP#*:}"
-    AOT_FLAGS="${JVM_FLAGS% -Xshare:auto}"   # -XX:AOTCache* refuse any -Xshare option
-    # shellcheck disable=SC2086
-    if "$JAVA" $AOT_FLAGS -XX:AOTCacheOutput="$TMP/tend.aot" -cp "$AOT_CP" dev.tend.cli.Main check -c "$CFG" \
-         >"$TMP/aot-train.out" 2>&1 && [ -s "$TMP/tend.aot" ]; then
-      bench_cmd "what-if: java direct + AOT cache" "$JAVA $AOT_FLAGS -XX:AOTCache=$TMP/tend.aot -cp $AOT_CP dev.tend.cli.Main check -c $CFG"
-    else
-      log "could not train an AOT cache (see below); skipping that row"; tail -5 "$TMP/aot-train.out" >&2
-    fi
-  fi
+  bench_cmd "java direct, no start-up cache" "$JAVA $JVM_FLAGS -Xshare:auto -cp $SNAP_CP dev.tend.cli.Main check -c $CFG"
 fi
 
-"$REPO_DIR/tend" --version >/dev/null   # any pending build happens now, not in a timed run
+"$REPO_DIR/tend" --version >/dev/null   # any pending build (and cache training) happens now, not in a timed run
 wait_quiet
 stamp="$REPO_DIR/target/.tend-build-stamp"
 stamp_before="$(stat -c %Y "$stamp" 2>/dev/null || echo none)"
@@ -159,6 +165,13 @@ else
 fi
 stamp_after="$(stat -c %Y "$stamp" 2>/dev/null || echo none)"
 
+# Peak resident memory of one `./tend check` (10 targets): GNU time's maximum RSS, median of RUNS.
+need /usr/bin/time time
+for run in $(seq 1 "$RUNS"); do
+  /usr/bin/time -f '%M' -o "$TMP/rss.$run" "$REPO_DIR/tend" check -c "$CFG" >/dev/null 2>&1
+done
+RSS_KB="$(cat "$TMP"/rss.* | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+
 # Phases of one `tend check`, inside the JVM (median of 5 fresh JVMs).
 mkdir -p "$TMP/phases"
 "${JAVA%/java}/javac" -d "$TMP/phases" -cp "$SNAP_CP" "$BENCH_DIR/StartupPhases.java"
@@ -180,7 +193,12 @@ while IFS=$'\t' read -r name median mean sd min max; do
     "$(awk -v a="$median" -v b="$base" 'BEGIN { printf "%.1fx", a / b }')"
 done <"$RESULTS"
 echo
-echo "Ratio (median): tend check / raw tools = $(awk -F'\t' 'NR == 1 { t = $2 } NR == 2 { printf "%.1fx (%.0f ms vs %.0f ms)", t / $2, t, $2 }' "$RESULTS")"
+median_of() { awk -F'\t' -v name="$1" '$1 == name { print $2 }' "$RESULTS"; }
+ratio() { awk -v a="$(median_of "$1")" -v b="$(median_of "$2")" 'BEGIN { printf "%.1fx (%.0f ms vs %.0f ms)", a / b, a, b }'; }
+echo "Ratio (median): tend check / raw tools = $(ratio "tend check" "raw tools (curl, /dev/tcp, df)")"
+echo "Ratio (median): tend check, 2 targets / bare JVM = $(ratio "tend check, 2 targets" "bare JVM (java -version)")"
+echo "Ratio (median): tend validate / bare JVM = $(ratio "./tend validate" "bare JVM (java -version)")"
+echo "Peak RSS of ./tend check (10 targets), median of $RUNS: $(( RSS_KB / 1024 )) MiB"
 echo
 echo "Phases of one tend check inside the JVM (bench/StartupPhases.java, median of 5 runs, ms):"
 echo

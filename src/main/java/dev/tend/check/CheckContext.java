@@ -1,12 +1,16 @@
 package dev.tend.check;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CheckContext implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, CompletableFuture<AutoCloseable>> shared = new ConcurrentHashMap<>();
-    private HttpClient http;
+    private HttpClient https;
+    private HttpClient plainHttp;
     private boolean closed;
 
     /** Makes a shared client; may fail, and then nothing is kept. */
@@ -39,19 +44,38 @@ public final class CheckContext implements AutoCloseable {
         return clock;
     }
 
-    /** The run's HTTP client, made on first use: building its TLS context costs ~100 ms. */
-    public synchronized HttpClient http() {
+    /**
+     * The run's HTTP client for this URL, made on first use. An https URL gets the client with the
+     * JDK's default trust (reading the system's CA certificates costs ~50 ms); a plain http URL gets
+     * one whose TLS trusts nothing and is never used, since redirects are not followed.
+     */
+    public synchronized HttpClient http(URI url) {
         if (closed) throw new IllegalStateException("the run is over");
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    // Each request carries its own timeout; this only bounds a stuck connect.
-                    .connectTimeout(Duration.ofSeconds(30))
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
+        if ("https".equalsIgnoreCase(url.getScheme())) {
+            if (https == null) https = httpClient(HttpClient.newBuilder());
+            return https;
         }
-        return http;
+        if (plainHttp == null) plainHttp = httpClient(HttpClient.newBuilder().sslContext(trustingNothing()));
+        return plainHttp;
+    }
+
+    private static HttpClient httpClient(HttpClient.Builder builder) {
+        return builder.version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // Each request carries its own timeout; this only bounds a stuck connect.
+                .connectTimeout(Duration.ofSeconds(30))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    private static SSLContext trustingNothing() {
+        try {
+            var context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[0], null); // no trust manager given: every certificate is refused
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS", e);
+        }
     }
 
     /**
@@ -101,7 +125,8 @@ public final class CheckContext implements AutoCloseable {
         shared.clear();
         synchronized (this) {
             // shutdownNow, not close: close() would wait for requests of probes abandoned at their timeout.
-            if (http != null) http.shutdownNow();
+            if (https != null) https.shutdownNow();
+            if (plainHttp != null) plainHttp.shutdownNow();
         }
     }
 

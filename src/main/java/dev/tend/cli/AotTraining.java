@@ -12,20 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The training run of the launcher's start-up cache (a JDK AOT cache, JEP 483/514): one JVM that
- * does what one-shot commands do — help, validate, check with its store — so the cache holds their
- * classes loaded and linked. It never touches the user's config or platform: it probes only what
- * it starts itself on 127.0.0.1 (an HTTP endpoint and a listening port) and ports it has just
- * closed (a refused PostgreSQL and Redis), and keeps its store in a temporary directory it deletes.
- * Run by ./tend after each build: {@code java -XX:AOTCacheOutput=... dev.tend.cli.AotTraining}.
+ * The training run of the launcher's start-up caches (JDK AOT caches, JEP 483/514): one JVM that
+ * does what a command does, so the cache holds its classes loaded and linked. {@code check} and
+ * {@code validate} train for that command alone (a smaller cache starts faster); {@code all} for
+ * every other command. It never touches the user's config or platform: it probes only what it
+ * starts itself on 127.0.0.1 (an HTTP endpoint and a listening port) and ports it has just closed
+ * (a refused PostgreSQL and Redis), and keeps its store in a temporary directory it deletes.
+ * Run by ./tend on a command's first use after a build:
+ * {@code java -XX:AOTCacheOutput=... dev.tend.cli.AotTraining check|validate|all}.
  */
 public final class AotTraining {
     private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
+        var scenario = args.length == 0 ? "all" : args[0];
+        if (!List.of("check", "validate", "all").contains(scenario)) throw new IllegalArgumentException("scenario: check, validate or all");
         var directory = Files.createTempDirectory("tend-aot-training");
         var api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         api.createContext("/health", exchange -> {
@@ -49,15 +54,23 @@ public final class AotTraining {
                     store: { path: "%s" }
                     """.formatted(api.getAddress().getPort(), port.getLocalPort(), closedPort(), closedPort(), directory,
                     directory.resolve("tend.db")));
-            tend("--help");
-            tend("help", "check");
             // The cache is only as good as this run: a config that stopped validating would train the error path.
             if (tend("validate", "-c", config.toString()) != 0) throw new IllegalStateException("the training config is not valid");
-            tend("validate", "--without-secrets", "-c", config.toString());
-            tend("check", "-c", config.toString());
-            tend("check", "--json", "-c", config.toString());
-            tend("windows", "-c", config.toString());
-            tend("plan", "-c", config.toString());
+            if (!scenario.equals("check")) {
+                tend("validate", "--without-secrets", "-c", config.toString());
+            }
+            if (!scenario.equals("validate")) {
+                tend("check", "-c", config.toString());
+                tend("check", "--json", "-c", config.toString());
+            }
+            if (scenario.equals("all")) {
+                tend("--help");
+                tend("help", "backup", "verify");
+                tend("windows", "-c", config.toString());
+                tend("plan", "-c", config.toString());
+                tend("checklist", "list", "-c", config.toString());
+                tend("runbook", "list", "-c", config.toString());
+            }
         } finally {
             api.stop(0);
             deleteTree(directory);

@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -19,7 +20,7 @@ public final class Main {
     public record Environment(Clock clock, Function<String, String> variables) {}
 
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        var commandLine = commandLine(environment);
+        var commandLine = commandLine(environment, Commands.neededFor(args));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
@@ -28,7 +29,13 @@ public final class Main {
 
     /** The whole command tree, every command with -h/--help. */
     static CommandLine commandLine(Environment environment) {
-        var commandLine = new CommandLine(new TendCommand(environment), new Factory(environment));
+        return commandLine(environment, Commands.TOP_LEVEL);
+    }
+
+    private static CommandLine commandLine(Environment environment, Map<String, Class<?>> commands) {
+        var factory = new Factory(environment);
+        var commandLine = new CommandLine(new TendCommand(environment), factory);
+        commands.forEach((name, command) -> commandLine.addSubcommand(name, new CommandLine(command, factory)));
         HelpOptions.addEverywhere(commandLine);
         return commandLine;
     }

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The top of the command tree; holds the options every subcommand shares. */
+/** The top of the command tree; holds the options every subcommand shares. Its subcommands are added by {@link Commands}. */
 @Command(name = "tend", footerHeading = "%nExamples:%n", footer = {"  tend validate -c tend.yaml", "  tend check --target db", "  tend help backup verify"},
         mixinStandardHelpOptions = true, version = "tend 0.1.0",
         description = "Maintenance automation for containerized data platforms.",
-        subcommands = {ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class, RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class, RunbookCommand.class, DemoCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:findings or failures (WARN, CRIT, UNKNOWN)", "2:usage or configuration error"})
 public final class TendCommand implements Runnable {

@@ -30,8 +30,8 @@ public record S3Target(
         if (writeProbe) checks.add(new S3WriteProbeCheck(this, context.clock()));
         if (minio) {
             endpoint.ifPresent(base -> {
-                checks.add(new MinioHealthCheck("minio-live", base.resolve("/minio/health/live"), context.http()));
-                checks.add(new MinioHealthCheck("minio-cluster", base.resolve("/minio/health/cluster"), context.http()));
+                checks.add(new MinioHealthCheck("minio-live", base.resolve("/minio/health/live"), context.http(base)));
+                checks.add(new MinioHealthCheck("minio-cluster", base.resolve("/minio/health/cluster"), context.http(base)));
             });
         }
         return checks;

@@ -21,7 +21,7 @@ public record HttpTarget(
 
     @Override
     public List<Check> checks(CheckContext context) {
-        return List.of(new HttpCheck(this, context.http(), context.clock()));
+        return List.of(new HttpCheck(this, context.http(url), context.clock()));
     }
 
     boolean statusExpected(int status) {
