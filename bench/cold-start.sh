@@ -123,9 +123,12 @@ bench_cmd "./tend --version" "$REPO_DIR/tend --version"
 # A snapshot of target/classes for the in-JVM rows, so a rebuild meanwhile cannot break them.
 cp -r "$REPO_DIR/target/classes" "$TMP/classes"
 SNAP_CP="$TMP/classes:${CP#*:}"
-if [ -f "$REPO_DIR/target/tend.aot" ]; then
-  # The cache is valid only with the class path it was trained on, so this row uses the build's own jar.
-  bench_cmd "java direct (no launcher)" "$JAVA $JVM_FLAGS -XX:AOTCache=$REPO_DIR/target/tend.aot -cp $REPO_DIR/target/tend.jar:${CP#*:} dev.tend.cli.Main check -c $CFG"
+"$REPO_DIR/tend" check -c "$CFG" >/dev/null 2>&1   # trains check's start-up cache if it is missing
+if [ -f "$REPO_DIR/target/tend-check.aot" ]; then
+  # The cache is valid only with the class path it was trained on, so this row uses the build's own jar,
+  # and the launcher's other flags (small heap, sqlite's library loaded directly).
+  native="$REPO_DIR/target/native/org/sqlite/native/Linux/$(uname -m)"
+  bench_cmd "java direct (no launcher)" "$JAVA $JVM_FLAGS -Xms16m -XX:AOTCache=$REPO_DIR/target/tend-check.aot -Dorg.sqlite.lib.path=$native -Dorg.sqlite.lib.name=libsqlitejdbc.so -cp $REPO_DIR/target/tend.jar:${CP#*:} dev.tend.cli.Main check -c $CFG"
 else
   log "no start-up cache (JDK < 25, or it could not be trained): ./tend runs without one"
 fi
