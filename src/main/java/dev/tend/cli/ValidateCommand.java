@@ -27,8 +27,8 @@ final class ValidateCommand implements Callable<Integer> {
         var loaded = tend.loadForValidation(withoutSecrets);
         var config = loaded.config();
         var out = spec.commandLine().getOut();
-        out.println(path + ": valid — platform " + config.platform().name() + ", " + config.targets().size()
-                + " targets, store " + config.store().describe());
+        out.println(path + ": valid — platform " + config.platform().name() + ": " + count(config.targets().size(), "target")
+                + sections(config) + "; store " + config.store().describe());
         for (var target : config.targets()) {
             out.println("  " + target.name() + " (" + target.settings().type() + ")");
         }
@@ -41,5 +41,22 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The other sections, those present only: what a reviewer of the file wants to see was read. */
+    private static String sections(dev.tend.config.TendConfig config) {
+        var parts = new StringBuilder();
+        int[] sizes = {config.backups().size(), config.windows().size(), config.schedules().size(), config.people().size(),
+                config.checklists().size(), config.runbooks().size()};
+        String[] names = {"backup", "window", "schedule", "person", "checklist", "runbook"};
+        for (int index = 0; index < sizes.length; index++) {
+            if (sizes[index] > 0) parts.append(", ").append(count(sizes[index], names[index]));
+        }
+        return parts.toString();
+    }
+
+    private static String count(int size, String noun) {
+        var plural = noun.equals("person") ? "people" : noun + "s";
+        return size + " " + (size == 1 ? noun : plural);
     }
 }

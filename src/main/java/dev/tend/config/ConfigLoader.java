@@ -83,6 +83,19 @@ public final class ConfigLoader {
 
     private Loaded parseWithNotes(String text, Path source) throws ConfigException {
         var problems = new Problems(source.toString());
+        try {
+            return read(text, source, problems);
+        } catch (RuntimeException | StackOverflowError bug) {
+            // Tend's fault, not the file's (the fuzz test hunts these): still a located answer and exit 2,
+            // with what was found so far, never a stack trace.
+            org.slf4j.LoggerFactory.getLogger(ConfigLoader.class).debug("checking {} failed", source, bug);
+            problems.at((org.snakeyaml.engine.v2.nodes.Node) null, "", "an error in Tend stopped the check of this file",
+                    "fix the other problems, if any, and report this with the file");
+            throw new ConfigException(problems.sorted());
+        }
+    }
+
+    private Loaded read(String text, Path source, Problems problems) throws ConfigException {
         var root = YamlDocument.compose(text, problems);
         if (root == null) throw new ConfigException(problems.sorted());
         var secrets = new SecretResolver(environment, deferSecrets);
@@ -90,7 +103,8 @@ public final class ConfigLoader {
         if (fields == null) throw new ConfigException(problems.sorted());
 
         List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
-        var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull).toList();
+        var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull)
+                .filter(target -> target.name() != null).toList(); // a target whose name is wrong is reported, and nothing can refer to it
         References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
         var unbuilt = entries.stream().filter(Objects::nonNull).filter(entry -> entry.target() == null)
                 .map(TargetEntry::name).filter(Objects::nonNull).collect(Collectors.toSet());

@@ -56,7 +56,18 @@ public final class SecretResolver {
         }
     }
 
+    /**
+     * Resolves one value. A failure still carries an unresolved secret: the problem fails the load
+     * anyway, and the rest of the file is checked as if the secret were there, so one unset variable
+     * reads as one problem, not as every backup, schedule and runbook of its target gone missing.
+     */
     public Resolution resolve(String text) {
+        var resolution = lookUp(text);
+        return resolution.problem() == null ? resolution
+                : new Resolution(Secret.unresolved(text), resolution.problem(), resolution.hint(), null);
+    }
+
+    private Resolution lookUp(String text) {
         if (!text.contains("${")) {
             return remember(text, "<literal secret>");
         }
@@ -80,7 +91,7 @@ public final class SecretResolver {
         if (deferReferences) return Resolution.deferred(reference, "environment variable " + name);
         var value = environment.apply(name);
         if (value == null || value.isEmpty()) {
-            return Resolution.fail("environment variable " + name + " is not set", "export " + name + " before running tend");
+            return Resolution.fail("environment variable " + name + " is not set", "export " + name + " before running tend; to check the rest without secrets: tend validate --without-secrets");
         }
         return remember(value, reference);
     }

@@ -45,13 +45,14 @@ public final class TargetSpec implements Spec {
             target = type.bind(new TargetBinding(CommonFields.settings(fields), fields, context.problems()));
         } else {
             // Bind anyway so its own objections (a password in a URL, say) are reported in the same
-            // run; a binder that trips over a value already reported as wrong adds nothing.
+            // run, and keep what binds: the load fails on the problems already found, but backups,
+            // schedules and runbooks naming this target are checked as usual instead of each
+            // reporting it missing. A binder that trips over a value already reported adds nothing.
             try {
-                type.bind(new TargetBinding(CommonFields.settings(fields), fields, context.problems()));
+                target = type.bind(new TargetBinding(CommonFields.settings(fields), fields, context.problems()));
             } catch (RuntimeException trippedOverABadValue) {
-                // the shape problems already explain it
+                target = null; // the shape problems already explain it
             }
-            target = null;
         }
         return new TargetEntry(fields.string("name"), node, fields, target);
     }

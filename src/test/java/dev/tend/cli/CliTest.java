@@ -132,7 +132,7 @@ class CliTest {
         var run = tend(Map.of("TEND_CONFIG", config.toString()), "validate");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("valid — platform From the environment, 0 targets");
+        assertThat(run.out()).contains("valid — platform From the environment: 0 targets");
     }
 
     @Test

@@ -12,8 +12,8 @@ public record SecretSpec() implements Spec {
         if (scalar == null) return null;
         var resolution = context.secrets().resolve(scalar.getValue());
         if (resolution.problem() != null) {
+            // Reported here; the unresolved secret it carries lets what refers to this target bind without follow-on errors.
             context.problems().at(node, path, resolution.problem(), resolution.hint());
-            return null;
         }
         if (resolution.note() != null) context.problems().note(node, path, resolution.note());
         return resolution.secret();
