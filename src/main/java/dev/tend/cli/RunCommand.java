@@ -8,7 +8,7 @@ import dev.tend.postgres.task.ReindexTask;
 import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
 import dev.tend.store.Stores;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskRequest;

@@ -1,6 +1,6 @@
 package dev.tend.cli;
 
-import dev.tend.schedule.WindowOccurrence;
+import dev.tend.window.WindowOccurrence;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tend.cli;
 
-import dev.tend.schedule.WindowOccurrence;
+import dev.tend.window.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tend.runbook;
 
 import dev.tend.schedule.MaintenanceCalendar;
-import dev.tend.schedule.WindowOccurrence;
+import dev.tend.window.WindowOccurrence;
 import dev.tend.store.ResultStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.tend.schedule;
 
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
+import dev.tend.window.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

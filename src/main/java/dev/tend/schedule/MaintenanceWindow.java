@@ -1,5 +1,6 @@
 package dev.tend.schedule;
 
+import dev.tend.window.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

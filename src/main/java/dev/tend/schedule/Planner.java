@@ -2,6 +2,7 @@ package dev.tend.schedule;
 
 import dev.tend.check.Units;
 import dev.tend.task.Impact;
+import dev.tend.window.WindowOccurrence;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;

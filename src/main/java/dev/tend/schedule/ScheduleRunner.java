@@ -5,6 +5,7 @@ import dev.tend.check.Units;
 import dev.tend.schedule.action.ActionContext;
 import dev.tend.store.ResultStore;
 import dev.tend.task.Impact;
+import dev.tend.window.WindowOccurrence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.schedule.DstPolicy.Repeated;
 import dev.tend.schedule.DstPolicy.Skipped;
+import dev.tend.window.WindowOccurrence;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.tend.check.Measurement;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.IndexBloatProbe;
 import dev.tend.task.Impact;
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;

@@ -3,7 +3,7 @@ package dev.tend.postgres.task;
 import dev.tend.check.Measurement;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.task.Impact;
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;

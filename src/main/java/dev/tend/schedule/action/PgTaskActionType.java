@@ -7,7 +7,7 @@ import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
 import dev.tend.task.Impact;
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskRequest;
 import java.time.Duration;

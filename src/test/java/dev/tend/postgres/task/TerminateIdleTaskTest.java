@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.PostgresTargets;
-import dev.tend.task.MaintenanceWindows;
+import dev.tend.window.MaintenanceWindows;
 import dev.tend.task.TaskOutcome.Result;
 import dev.tend.task.TaskRequest;
 import dev.tend.testing.PostgresExtension;

@@ -1,4 +1,4 @@
-package dev.tend.schedule;
+package dev.tend.window;
 
 import java.time.Duration;
 import java.time.Instant;

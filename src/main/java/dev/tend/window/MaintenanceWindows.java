@@ -1,6 +1,5 @@
-package dev.tend.task;
+package dev.tend.window;
 
-import dev.tend.schedule.WindowOccurrence;
 import java.time.Instant;
 import java.util.Optional;
 
