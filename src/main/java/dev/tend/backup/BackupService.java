@@ -5,8 +5,9 @@ import dev.tend.check.Measurement;
 import dev.tend.config.Redactor;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.redis.RedisTarget;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.task.TaskOutcome;
+import dev.tend.task.TaskOutcomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -46,7 +47,7 @@ public final class BackupService {
     /** A new backup and what was cleaned up from earlier, interrupted ones. */
     public record Created(Manifest manifest, List<String> cleaned) {}
 
-    public Created create(BackupSettings settings, String retentionClass, ResultStore store) {
+    public Created create(BackupSettings settings, String retentionClass, Database store) {
         var started = clock.instant();
         var destination = Destinations.open(settings);
         Manifest manifest;
@@ -61,7 +62,7 @@ public final class BackupService {
             };
         } catch (Exception e) {
             var reason = redactor.redact(message(e));
-            store.saveOutcome(outcome("backup.create", settings, "-", TaskOutcome.Result.FAILED, reason, started, List.of(), List.of()));
+            new TaskOutcomes(store).save(outcome("backup.create", settings, "-", TaskOutcome.Result.FAILED, reason, started, List.of(), List.of()));
             throw new BackupException("backup " + settings.name() + " failed: " + reason, e);
         }
         // Published from here on: a store that refuses the record must not make it look failed.
@@ -69,7 +70,7 @@ public final class BackupService {
         cleaned.forEach(path -> steps.add("removed leftover " + path));
         steps.add("wrote " + destination.describe() + "/" + manifest.id() + " (" + manifest.files().size() + " files, SHA-256 " + manifest.sha256() + ")");
         try {
-            store.saveOutcome(outcome("backup.create", settings, manifest.id(), TaskOutcome.Result.SUCCEEDED,
+            new TaskOutcomes(store).save(outcome("backup.create", settings, manifest.id(), TaskOutcome.Result.SUCCEEDED,
                     "backup " + manifest.id() + " written and published", started, steps, figures(manifest)));
         } catch (RuntimeException e) {
             throw new BackupException("backup " + settings.name() + " " + manifest.id() + " was written and published in " + destination.describe()
@@ -84,10 +85,10 @@ public final class BackupService {
     /** What a destination holds, read once: complete backups, leftovers of interrupted runs, damaged backups. */
     public record Inventory(List<Listing> backups, List<String> leftovers, List<String> damaged) {}
 
-    public Inventory inventory(BackupSettings settings, ResultStore store) {
+    public Inventory inventory(BackupSettings settings, Database store) {
         var destination = Destinations.open(settings);
         var scan = destination.scan(); // every manifest is read once, for the listing and the damaged ones alike
-        var verifications = store.verifications(settings.name(), 1000);
+        var verifications = new Verifications(store).recent(settings.name(), 1000);
         var backups = scan.readable().stream().sorted(java.util.Comparator.comparing(Manifest::startedAt).reversed())
                 .map(manifest -> new Listing(manifest, verifications.stream()
                         .filter(verification -> verification.backupId().equals(manifest.id())).findFirst())).toList();
@@ -95,17 +96,17 @@ public final class BackupService {
     }
 
     /** Verifies (or drills) one backup — the given id, else the newest — and records the result. */
-    public Verification verify(BackupSettings settings, Optional<String> id, String kind, Optional<String> into, boolean keep, ResultStore store) {
+    public Verification verify(BackupSettings settings, Optional<String> id, String kind, Optional<String> into, boolean keep, Database store) {
         var destination = Destinations.open(settings);
         var manifest = find(destination, settings, id);
         var scratch = into.orElse(scratchName(kind, settings));
         var verification = new Verifier(settings, clock, listener, this::tools, PgTools.onPath("redis-server", environment.apply("PATH"))).verify(manifest, destination, kind, scratch, into.isEmpty(), keep);
         var redacted = redact(verification);
-        store.saveVerification(redacted);
+        new Verifications(store).save(redacted);
         return redacted;
     }
 
-    public List<Retention.Decision> prune(BackupSettings settings, boolean dryRun, ResultStore store) {
+    public List<Retention.Decision> prune(BackupSettings settings, boolean dryRun, Database store) {
         var started = clock.instant();
         var destination = Destinations.open(settings);
         try (var lock = destination.lock()) {
@@ -118,14 +119,14 @@ public final class BackupService {
                 try {
                     if (!dryRun) destination.delete(decision.backup());
                 } catch (RuntimeException e) {
-                    store.saveOutcome(outcome("backup.prune", settings, settings.name(), TaskOutcome.Result.FAILED,
+                    new TaskOutcomes(store).save(outcome("backup.prune", settings, settings.name(), TaskOutcome.Result.FAILED,
                             "stopped at " + decision.backup().id() + ": " + redactor.redact(message(e)), started, steps, List.of()));
                     throw e;
                 }
                 steps.add((dryRun ? "would delete " : "deleted ") + decision.backup().id() + " (" + decision.reason() + ")");
             }
             long deleted = decisions.stream().filter(decision -> !decision.keep()).count();
-            store.saveOutcome(outcome("backup.prune", settings, settings.name(), dryRun ? TaskOutcome.Result.PLANNED : TaskOutcome.Result.SUCCEEDED,
+            new TaskOutcomes(store).save(outcome("backup.prune", settings, settings.name(), dryRun ? TaskOutcome.Result.PLANNED : TaskOutcome.Result.SUCCEEDED,
                     (dryRun ? "would delete " : "deleted ") + deleted + " of " + decisions.size() + " backups", started, steps,
                     List.of(new Measurement("deleted", deleted, "backups"), new Measurement("kept", decisions.size() - deleted, "backups"))));
             return decisions;
@@ -136,14 +137,14 @@ public final class BackupService {
     }
 
     /** The newest backup whose latest verification (or drill) passed: a later failed re-check withdraws the protection. */
-    private static Optional<String> newestVerified(List<Manifest> newestFirst, ResultStore store, BackupSettings settings) {
+    private static Optional<String> newestVerified(List<Manifest> newestFirst, Database store, BackupSettings settings) {
         var latestByBackup = new java.util.HashMap<String, Boolean>();
-        store.verifications(settings.name(), 10_000).forEach(verification -> latestByBackup.putIfAbsent(verification.backupId(), verification.passed()));
+        new Verifications(store).recent(settings.name(), 10_000).forEach(verification -> latestByBackup.putIfAbsent(verification.backupId(), verification.passed()));
         return newestFirst.stream().map(Manifest::id).filter(id -> latestByBackup.getOrDefault(id, false)).findFirst();
     }
 
     /** Restores a backup into a database for real: a new one, or (replace) an existing one in one transaction. */
-    public TaskOutcome restore(BackupSettings settings, String id, String database, boolean replace, ResultStore store) {
+    public TaskOutcome restore(BackupSettings settings, String id, String database, boolean replace, Database store) {
         if (!(settings.target() instanceof PostgresTarget server)) {
             throw new BackupException("restore is for postgres backups; a Redis backup is restored by copying its RDB file into place");
         }
@@ -160,7 +161,7 @@ public final class BackupService {
             outcome = outcome("backup.restore", settings, database, TaskOutcome.Result.FAILED, redactor.redact(message(e)), started,
                     List.of(), List.of());
         }
-        store.saveOutcome(outcome);
+        new TaskOutcomes(store).save(outcome);
         return outcome;
     }
 

@@ -2,7 +2,7 @@ package dev.tend.backup;
 
 import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.target.Target;
 import dev.tend.target.TargetSettings;
 import java.time.Duration;
@@ -14,9 +14,9 @@ import java.util.List;
  * — how old the newest backup is, when it was last verified and with what result, whether the
  * destination takes a write, and whether the next backup still fits.
  */
-public record BackupTarget(TargetSettings settings, BackupSettings backup, ResultStore store) implements Target {
+public record BackupTarget(TargetSettings settings, BackupSettings backup, Database store) implements Target {
 
-    public static BackupTarget of(BackupSettings backup, ResultStore store) {
+    public static BackupTarget of(BackupSettings backup, Database store) {
         return new BackupTarget(new TargetSettings("backup:" + backup.name(), "backup", "backups of " + backup.target().name(),
                 Duration.ofSeconds(30), 2, List.of()), backup, store);
     }

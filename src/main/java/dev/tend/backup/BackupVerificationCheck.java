@@ -4,17 +4,17 @@ import dev.tend.check.Check;
 import dev.tend.check.Status;
 import dev.tend.check.Units;
 import dev.tend.check.Verdict;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 
 /** The last verification or drill: CRIT when it failed, graded by age when it passed. */
 final class BackupVerificationCheck implements Check {
     private final BackupSettings backup;
-    private final ResultStore store;
+    private final Database store;
     private final Clock clock;
 
-    BackupVerificationCheck(BackupSettings backup, ResultStore store, Clock clock) {
+    BackupVerificationCheck(BackupSettings backup, Database store, Clock clock) {
         this.backup = backup;
         this.store = store;
         this.clock = clock;
@@ -27,7 +27,7 @@ final class BackupVerificationCheck implements Check {
 
     @Override
     public Verdict run(Duration timeout) {
-        var last = store.verifications(backup.name(), 1);
+        var last = new Verifications(store).recent(backup.name(), 1);
         if (last.isEmpty()) return Verdict.builder().crit("never verified: run tend backup verify " + backup.name());
         var verification = last.get(0);
         var age = Duration.between(verification.startedAt(), clock.instant());

@@ -1,7 +1,7 @@
 package dev.tend.check;
 
 import dev.tend.config.TendConfig;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.store.StoreException;
 import dev.tend.target.Target;
 import java.time.Clock;
@@ -30,14 +30,14 @@ public final class CheckService {
         }
     }
 
-    public List<CheckResult> runAndRecord(TendConfig config, List<Target> targets, ResultStore store,
+    public List<CheckResult> runAndRecord(TendConfig config, List<Target> targets, Database store,
             Consumer<CheckResult> onResult) {
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
             results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(targets, context, onResult);
         }
         try {
-            store.save(results);
+            new ResultHistory(store).save(results);
         } catch (StoreException e) {
             throw new NotRecordedException(results, e);
         }

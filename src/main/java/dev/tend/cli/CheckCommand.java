@@ -4,7 +4,7 @@ import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
 import dev.tend.backup.BackupTarget;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import dev.tend.target.Target;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The config's targets and, as backup:NAME, its backups; or those --target names. */
-    private List<Target> selected(TendConfig config, ResultStore store) {
+    private List<Target> selected(TendConfig config, Database store) {
         var all = new ArrayList<Target>(config.targets());
         config.backups().forEach(backup -> all.add(BackupTarget.of(backup, store)));
         if (only.isEmpty()) return all;

@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.runbook.ChecklistSettings;
 import dev.tend.runbook.ChecklistStatus;
 import dev.tend.runbook.SignOff;
+import dev.tend.runbook.SignOffs;
 import dev.tend.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class ChecklistSignCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "'" + item.text() + "' is not due yet: it is done between " + period.start()
                         + " and " + period.end() + " (" + period.label() + ")");
             }
-            store.saveSignOff(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
+            new SignOffs(store).save(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
             var out = spec.commandLine().getOut();
             out.println("signed " + name + "/" + item.id() + " (" + item.text() + ") for " + period.label() + " as " + person.name()
                     + " (" + item.role() + ")");

@@ -6,6 +6,9 @@ import dev.tend.backup.BackupService;
 import dev.tend.backup.BackupTarget;
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckService;
+import dev.tend.check.ResultHistory;
+import dev.tend.store.Database;
+import dev.tend.task.TaskOutcomes;
 import java.util.List;
 import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
@@ -54,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
                 var results = new CheckService(environment.clock()).runAndRecord(config, config.targets(), store, result -> {});
                 ResultTable.print(results, out, Terminal.colors(environment.variables()));
-                long recorded = store.latest().size();
+                long recorded = new ResultHistory(store).latest().size();
                 out.println();
                 out.println("PostgreSQL report (tend pg report postgres):");
                 var postgres = (PostgresTarget) config.target("postgres").orElseThrow();
@@ -65,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                 var vacuum = VacuumTask.vacuum();
                 var outcome = vacuum.run(postgres, new TaskRequest(Optional.empty(), Optional.of("molecules"), false, false,
                         Duration.ofMinutes(5), Duration.ofHours(1)), environment.clock());
-                store.saveOutcome(outcome);
+                new TaskOutcomes(store).save(outcome);
                 TaskOutput.print(outcome, vacuum.impact(), false, out);
                 showBackups(config, store, out);
                 showCalendar(config, store, out);
@@ -73,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
-                out.println("Task runs are kept as evidence too (" + store.outcomes("postgres", 100).size() + " for this target).");
+                out.println("Task runs are kept as evidence too (" + new TaskOutcomes(store).recent("postgres", 100).size() + " for this target).");
             }
         }
         out.flush();
@@ -81,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The daily checklist (ticked by the backup's evidence), then the daily runbook as a maintenance run with its sign-off. */
-    private void showRunbook(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+    private void showRunbook(dev.tend.config.TendConfig config, dev.tend.store.Database store, java.io.PrintWriter out) {
         var now = environment.clock().instant();
         out.println();
         out.println("The daily checklist (tend checklist show daily): evidence ticks what Tend did, people sign the rest:");
@@ -102,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The windows and a week of the plan: what waits for a window, and why. */
-    private void showCalendar(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+    private void showCalendar(dev.tend.config.TendConfig config, dev.tend.store.Database store, java.io.PrintWriter out) {
         var now = environment.clock().instant();
         out.println();
         out.println("The maintenance calendar (tend windows --next 3; tend plan --days 7):");
@@ -118,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A backup made, proven by a real restore, and then watched by its checks. */
-    private void showBackups(dev.tend.config.TendConfig config, dev.tend.store.ResultStore store, java.io.PrintWriter out) {
+    private void showBackups(dev.tend.config.TendConfig config, dev.tend.store.Database store, java.io.PrintWriter out) {
         var settings = config.backup("molecules").orElseThrow();
         out.println();
         out.println("A verified backup (tend backup create molecules; tend backup verify molecules):");

@@ -8,6 +8,7 @@ import dev.tend.postgres.task.ReindexTask;
 import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
+import dev.tend.task.TaskOutcomes;
 import dev.tend.window.MaintenanceWindows;
 import dev.tend.store.Stores;
 import dev.tend.task.TaskOutcome;
@@ -106,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         try (var store = Stores.open(config.store())) {
             var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, force, duration, idleFor);
             var outcome = task.run(postgres, request, environment.clock());
-            store.saveOutcome(outcome);
+            new TaskOutcomes(store).save(outcome);
             TaskOutput.print(outcome, task.impact(), json, spec.commandLine().getOut());
             return outcome.result() == TaskOutcome.Result.SUCCEEDED || outcome.result() == TaskOutcome.Result.PLANNED ? 0 : 1;
         }

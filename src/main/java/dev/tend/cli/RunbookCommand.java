@@ -2,9 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceRun;
+import dev.tend.runbook.MaintenanceRuns;
 import dev.tend.runbook.Runbook;
 import dev.tend.runbook.RunbookRunner;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ final class RunbookCommand implements Runnable {
                     + String.join(", ", config.runbooks().stream().map(Runbook::name).toList())));
         }
 
-        RunbookRunner runner(TendConfig config, ResultStore store) {
+        RunbookRunner runner(TendConfig config, Database store) {
             var out = spec.commandLine().getOut();
             return new RunbookRunner(config, store, environment.clock(), environment.variables(), line -> {
                 out.println("  " + line);
@@ -144,7 +145,7 @@ final class RunbookCommand implements Runnable {
             var config = config();
             var person = config.person(as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as + "' under people:"));
             try (var store = Stores.open(config.store())) {
-                var run = store.maintenanceRun(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
+                var run = new MaintenanceRuns(store).find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
                 try {
                     return report(runner(config, store).sign(runbook(config, run.runbook()), run, step, person, comment), spec.commandLine().getOut());
                 } catch (IllegalArgumentException e) {
@@ -168,9 +169,9 @@ final class RunbookCommand implements Runnable {
         public Integer call() throws Exception {
             var config = config();
             try (var store = Stores.open(config.store())) {
-                var run = store.maintenanceRun(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
+                var run = new MaintenanceRuns(store).find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
                 var out = spec.commandLine().getOut();
-                for (var event : store.events(runId)) {
+                for (var event : new MaintenanceRuns(store).events(runId)) {
                     out.printf("%s  %-8s %-14s %-24s %s%n", event.at(), event.actor(), event.kind(), event.step(), event.detail());
                 }
                 return report(run, out);

@@ -2,7 +2,7 @@ package dev.tend.runbook;
 
 import dev.tend.schedule.MaintenanceCalendar;
 import dev.tend.window.WindowOccurrence;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,11 +17,11 @@ import java.util.Optional;
  * previous round left undone is overdue. Never ticked by default.
  */
 public final class ChecklistStatus {
-    private final ResultStore store;
+    private final Database store;
     private final ZoneId zone;
     private final MaintenanceCalendar calendar;
 
-    public ChecklistStatus(ResultStore store, ZoneId zone, MaintenanceCalendar calendar) {
+    public ChecklistStatus(Database store, ZoneId zone, MaintenanceCalendar calendar) {
         this.store = store;
         this.zone = zone;
         this.calendar = calendar;
@@ -30,7 +30,7 @@ public final class ChecklistStatus {
     /** The current round's items, then the previous round's undone ones as OVERDUE. */
     public List<ItemState> at(ChecklistSettings checklist, Instant at) {
         var states = new ArrayList<ItemState>();
-        var signOffs = store.signOffs(checklist.name(), 10_000);
+        var signOffs = new SignOffs(store).recent(checklist.name(), 10_000);
         for (var item : checklist.items()) {
             var current = period(checklist, item, at, false);
             current.ifPresent(period -> states.add(judge(checklist, item, period, signOffs, false)));

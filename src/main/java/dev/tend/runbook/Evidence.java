@@ -1,9 +1,13 @@
 package dev.tend.runbook;
 
+import dev.tend.backup.Verifications;
 import dev.tend.check.CheckResult;
+import dev.tend.check.ResultHistory;
 import dev.tend.schedule.ScheduleRun;
-import dev.tend.store.ResultStore;
+import dev.tend.schedule.ScheduleRuns;
+import dev.tend.store.Database;
 import dev.tend.task.TaskOutcome;
+import dev.tend.task.TaskOutcomes;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -14,20 +18,20 @@ import java.util.Optional;
 public sealed interface Evidence {
 
     /** A description of the successful evidence inside the period, if there is any. */
-    Optional<String> findIn(ResultStore store, Period period);
+    Optional<String> findIn(Database store, Period period);
 
     String describe();
 
     /** Every check of a target (or one check) OK at its latest result inside the period. */
     record Check(String target, Optional<String> check) implements Evidence {
         @Override
-        public Optional<String> findIn(ResultStore store, Period period) {
-            var names = check.map(java.util.List::of).orElseGet(() -> store.latest().stream()
+        public Optional<String> findIn(Database store, Period period) {
+            var names = check.map(java.util.List::of).orElseGet(() -> new ResultHistory(store).latest().stream()
                     .filter(result -> result.target().equals(target)).map(CheckResult::check).toList());
             if (names.isEmpty()) return Optional.empty();
             CheckResult newest = null;
             for (var name : names) {
-                var latest = store.history(target, name, 500).stream().filter(result -> period.contains(result.startedAt())).findFirst();
+                var latest = new ResultHistory(store).history(target, name, 500).stream().filter(result -> period.contains(result.startedAt())).findFirst();
                 if (latest.isEmpty() || !latest.get().status().isOk()) return Optional.empty();
                 if (newest == null || latest.get().startedAt().isAfter(newest.startedAt())) newest = latest.get();
             }
@@ -43,8 +47,8 @@ public sealed interface Evidence {
     /** A passed verification or drill of the backup. */
     record Backup(String backup) implements Evidence {
         @Override
-        public Optional<String> findIn(ResultStore store, Period period) {
-            return store.verifications(backup, 500).stream()
+        public Optional<String> findIn(Database store, Period period) {
+            return new Verifications(store).recent(backup, 500).stream()
                     .filter(verification -> verification.passed() && period.contains(verification.startedAt()))
                     .findFirst().map(verification -> verification.kind() + " of backup " + backup + " " + verification.backupId()
                             + " passed at " + verification.startedAt());
@@ -59,8 +63,8 @@ public sealed interface Evidence {
     /** A task (pg.vacuum, backup.create, ...) that succeeded on the target. */
     record Task(String task, String target) implements Evidence {
         @Override
-        public Optional<String> findIn(ResultStore store, Period period) {
-            return store.outcomes(target, 500).stream()
+        public Optional<String> findIn(Database store, Period period) {
+            return new TaskOutcomes(store).recent(target, 500).stream()
                     .filter(outcome -> outcome.task().equals(task) && outcome.result() == TaskOutcome.Result.SUCCEEDED
                             && period.contains(outcome.startedAt()))
                     .max(Comparator.comparing(TaskOutcome::startedAt))
@@ -76,8 +80,8 @@ public sealed interface Evidence {
     /** A successful run of a schedule. */
     record Schedule(String schedule) implements Evidence {
         @Override
-        public Optional<String> findIn(ResultStore store, Period period) {
-            return store.runs(schedule, 500).stream()
+        public Optional<String> findIn(Database store, Period period) {
+            return new ScheduleRuns(store).recent(schedule, 500).stream()
                     .filter(run -> run.status() == ScheduleRun.Status.SUCCEEDED && period.contains(run.startedAt()))
                     .findFirst().map(run -> "schedule " + schedule + " (" + run.action() + ") succeeded at " + run.startedAt());
         }

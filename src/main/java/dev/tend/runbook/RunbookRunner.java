@@ -1,12 +1,13 @@
 package dev.tend.runbook;
 
 import dev.tend.check.Failures;
+import dev.tend.check.ResultHistory;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
 import dev.tend.schedule.action.ActionContext;
 import dev.tend.schedule.action.ActionResult;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.task.Impact;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,12 +29,12 @@ import java.util.function.Function;
  */
 public final class RunbookRunner {
     private final TendConfig config;
-    private final ResultStore store;
+    private final Database store;
     private final Clock clock;
     private final ActionContext context;
     private final Consumer<String> log;
 
-    public RunbookRunner(TendConfig config, ResultStore store, Clock clock, Function<String, String> environment, Consumer<String> log) {
+    public RunbookRunner(TendConfig config, Database store, Clock clock, Function<String, String> environment, Consumer<String> log) {
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -57,7 +58,7 @@ public final class RunbookRunner {
     public MaintenanceRun start(Runbook runbook, String actor) {
         var now = clock.instant();
         var created = new MaintenanceRun(0, runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
-        var run = new MaintenanceRun(store.createRun(created), runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
+        var run = new MaintenanceRun(new MaintenanceRuns(store).create(created), runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
         event(run, actor, Kind.STATE, "", "ANNOUNCED: " + runbook.title());
         return proceed(runbook, run, actor);
     }
@@ -72,7 +73,7 @@ public final class RunbookRunner {
             throw new IllegalArgumentException(person.name() + " does not hold the role " + step.role() + " this step needs");
         }
         // Two signatures at the same moment: only the first resumes the run.
-        if (!store.claimRun(run.id(), State.WAITING, run.position(), State.IN_PROGRESS)) {
+        if (!new MaintenanceRuns(store).claim(run.id(), State.WAITING, run.position(), State.IN_PROGRESS)) {
             throw new IllegalArgumentException("run " + run.id() + " is no longer waiting for step '" + stepName + "': someone else signed it");
         }
         var claimed = new MaintenanceRun(run.id(), run.runbook(), State.IN_PROGRESS, run.position(), run.startedAt(), run.finishedAt(),
@@ -173,7 +174,7 @@ public final class RunbookRunner {
             }
         }
         if (step.requires().isPresent()) {
-            var unhealthy = store.latest().stream().filter(result -> result.target().equals(step.requires().get()) && !result.status().isOk()).toList();
+            var unhealthy = new ResultHistory(store).latest().stream().filter(result -> result.target().equals(step.requires().get()) && !result.status().isOk()).toList();
             if (!unhealthy.isEmpty()) {
                 event(run, actor, Kind.STEP_FAILED, step.name(), "precondition: " + step.requires().get() + " is not healthy: " + unhealthy.get(0).reason());
                 return new StepOutcome(true, false);
@@ -228,10 +229,10 @@ public final class RunbookRunner {
     private MaintenanceRun finish(Runbook runbook, MaintenanceRun run, String actor, State state) {
         var ended = transition(run, actor, state, run.position());
         var now = clock.instant();
-        var report = MaintenanceReport.write(runbook, ended, store.events(run.id()), now, config);
+        var report = MaintenanceReport.write(runbook, ended, new MaintenanceRuns(store).events(run.id()), now, config);
         var finished = new MaintenanceRun(ended.id(), ended.runbook(), state, ended.position(), ended.startedAt(), Optional.of(now), ended.actor(),
                 report.logEntry(), report.notice());
-        store.updateRun(finished);
+        new MaintenanceRuns(store).update(finished);
         log.accept(state + ": " + runbook.name() + " (run " + run.id() + ")");
         return finished;
     }
@@ -240,13 +241,13 @@ public final class RunbookRunner {
         var changed = new MaintenanceRun(run.id(), run.runbook(), state, position, run.startedAt(), run.finishedAt(), run.actor(), run.logEntry(),
                 run.notice());
         if (state != run.state()) event(run, actor, Kind.STATE, "", state.name());
-        if (state != run.state() || position != run.position()) store.updateRun(changed);
+        if (state != run.state() || position != run.position()) new MaintenanceRuns(store).update(changed);
         return changed;
     }
 
     /** Who signed the step, and their comment, once someone has. */
     private Optional<String> signature(MaintenanceRun run, Step.Manual step) {
-        return store.events(run.id()).stream().filter(event -> event.kind() == Kind.SIGNED && event.step().equals(step.name()))
+        return new MaintenanceRuns(store).events(run.id()).stream().filter(event -> event.kind() == Kind.SIGNED && event.step().equals(step.name()))
                 .map(MaintenanceEvent::detail).reduce((first, second) -> second);
     }
 
@@ -265,7 +266,7 @@ public final class RunbookRunner {
     }
 
     private void event(MaintenanceRun run, String actor, Kind kind, String step, String detail) {
-        store.saveEvent(new MaintenanceEvent(run.id(), clock.instant(), actor, kind, step, detail));
+        new MaintenanceRuns(store).saveEvent(new MaintenanceEvent(run.id(), clock.instant(), actor, kind, step, detail));
     }
 
 }

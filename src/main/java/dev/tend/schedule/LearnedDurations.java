@@ -1,6 +1,6 @@
 package dev.tend.schedule;
 
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -12,8 +12,8 @@ public final class LearnedDurations {
 
     private LearnedDurations() {}
 
-    public static Function<ScheduleSettings, Optional<Duration>> from(ResultStore store) {
-        return schedule -> store.runs(schedule.name(), 50).stream()
+    public static Function<ScheduleSettings, Optional<Duration>> from(Database store) {
+        return schedule -> new ScheduleRuns(store).recent(schedule.name(), 50).stream()
                 .filter(run -> run.status() == ScheduleRun.Status.SUCCEEDED)
                 .limit(RUNS)
                 .flatMap(run -> run.duration().stream())

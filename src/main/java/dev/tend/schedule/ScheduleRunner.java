@@ -3,7 +3,7 @@ package dev.tend.schedule;
 import dev.tend.check.Failures;
 import dev.tend.check.Units;
 import dev.tend.schedule.action.ActionContext;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.task.Impact;
 import dev.tend.window.WindowOccurrence;
 import java.time.Clock;
@@ -21,13 +21,13 @@ final class ScheduleRunner {
     /** A start at least this late was missed (Tend was down), not just late: a minute, or more when polling is slow. */
     private final Duration grace;
     private final Planner planner;
-    private final ResultStore store;
+    private final Database store;
     private final Clock clock;
     private final String instance;
     private final ActionContext context;
     private final Consumer<String> log;
 
-    ScheduleRunner(Planner planner, ResultStore store, Clock clock, String instance, ActionContext context, Consumer<String> log) {
+    ScheduleRunner(Planner planner, Database store, Clock clock, String instance, ActionContext context, Consumer<String> log) {
         this.planner = planner;
         this.store = store;
         this.clock = clock;
@@ -72,7 +72,7 @@ final class ScheduleRunner {
             return placed.runAt().map(next -> new PlannedRun(schedule.name(), action, due, Optional.of(next), placed.window(),
                     PlannedRun.Outcome.WAITS, placed.note()));
         }
-        var id = store.saveRun(new ScheduleRun(0, schedule.name(), action, due, runAt, now, Optional.empty(), ScheduleRun.Status.RUNNING,
+        var id = new ScheduleRuns(store).save(new ScheduleRun(0, schedule.name(), action, due, runAt, now, Optional.empty(), ScheduleRun.Status.RUNNING,
                 instance, catchUp));
         log.accept("start " + schedule.name() + ": " + action + " (due " + due + ")");
         ScheduleRun.Status status;
@@ -89,7 +89,7 @@ final class ScheduleRunner {
         if (window.isPresent() && finished.isAfter(window.get().end())) {
             detail += "; overran window " + window.get().window() + " by " + Units.age(Duration.between(window.get().end(), finished));
         }
-        store.finishRun(id, status, finished, catchUp + detail);
+        new ScheduleRuns(store).finish(id, status, finished, catchUp + detail);
         log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
         recordSkipped(schedule, due, now.isAfter(due) ? now : due, finished, "not started: the run due " + due + " was still going");
         return nextFrom(schedule, finished.isAfter(due) ? finished : due);
@@ -100,7 +100,7 @@ final class ScheduleRunner {
         var now = clock.instant();
         var detail = "interrupted: instance " + deadInstance + " stopped (last heartbeat " + lastHeartbeat + "); "
                 + (schedule.interrupted() == ScheduleSettings.OnInterrupt.RERUN ? "run again (interrupted: rerun)" : "skipped (interrupted: skip)");
-        if (store.interruptRuns(schedule.name(), due, now, detail) == 0) {
+        if (new ScheduleRuns(store).interrupt(schedule.name(), due, now, detail) == 0) {
             record(schedule, due, due, now, ScheduleRun.Status.INTERRUPTED, detail);
         }
         log.accept(detail + " — " + schedule.name());
@@ -159,7 +159,7 @@ final class ScheduleRunner {
     }
 
     private void record(ScheduleSettings schedule, Instant due, Instant runAt, Instant at, ScheduleRun.Status status, String detail) {
-        store.saveRun(new ScheduleRun(0, schedule.name(), schedule.action().describe(), due, runAt, at, Optional.of(at), status, instance, detail));
+        new ScheduleRuns(store).save(new ScheduleRun(0, schedule.name(), schedule.action().describe(), due, runAt, at, Optional.of(at), status, instance, detail));
         log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + " (due " + due + "): " + detail);
     }
 }

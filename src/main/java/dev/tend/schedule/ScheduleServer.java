@@ -11,7 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.tend.check.Failures;
 import dev.tend.config.TendConfig;
 import dev.tend.schedule.action.ActionContext;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class ScheduleServer implements AutoCloseable {
     private final CustomTask<String> task;
     private final Consumer<String> log;
 
-    public ScheduleServer(TendConfig config, ResultStore store, Clock clock, Function<String, String> environment, String instance,
+    public ScheduleServer(TendConfig config, Database store, Clock clock, Function<String, String> environment, String instance,
             Consumer<String> log) {
         this.log = log;
         this.schedules = config.schedules().stream().collect(Collectors.toMap(ScheduleSettings::name, schedule -> schedule));

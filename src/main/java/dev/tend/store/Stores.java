@@ -14,12 +14,9 @@ import org.sqlite.SQLiteDataSource;
 
 /** Opens the configured store and brings its schema up to date with Flyway. */
 public final class Stores {
-    /** The version of the newest file in db/migration/{sqlite,postgresql}; a test keeps it true. */
-    static final String LATEST_MIGRATION = "7";
-
     private Stores() {}
 
-    public static ResultStore open(StoreSettings settings) {
+    public static Database open(StoreSettings settings) {
         HikariDataSource dataSource;
         try {
             dataSource = settings.isPostgres() ? postgres(settings) : sqlite(settings);
@@ -27,8 +24,8 @@ public final class Stores {
             throw new StoreException("cannot open the store (" + settings.describe() + "): " + rootMessage(e), e);
         }
         try {
-            if (!schemaIsCurrent(dataSource)) migrate(dataSource, settings);
-            return new JdbcResultStore(dataSource);
+            if (!schemaIsCurrent(dataSource, dialect(settings))) migrate(dataSource, settings);
+            return new Database(dataSource, settings.describe());
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot open the store (" + settings.describe() + "): " + rootMessage(e), e);
@@ -38,7 +35,7 @@ public final class Stores {
     private static void migrate(HikariDataSource dataSource, StoreSettings settings) {
         var flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + (settings.isPostgres() ? "postgresql" : "sqlite"));
+                .locations("classpath:" + Migrations.location(dialect(settings)));
         if (settings.isPostgres()) flyway.schemas("tend").createSchemas(true);
         flyway.load().migrate();
     }
@@ -47,15 +44,21 @@ public final class Stores {
      * Whether the last applied migration is the newest this build ships. Then Flyway is not started
      * at all: scanning for migrations is most of what opening the store costs a one-shot command.
      */
-    static boolean schemaIsCurrent(DataSource dataSource) {
+    static boolean schemaIsCurrent(DataSource dataSource, String dialect) {
+        var newest = Migrations.newest(dialect);
+        if (newest.isEmpty()) return false;
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success "
                         + "AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
-            return rows.next() && LATEST_MIGRATION.equals(rows.getString(1));
+            return rows.next() && String.valueOf(newest.getAsInt()).equals(rows.getString(1));
         } catch (SQLException noHistoryYet) {
             return false;
         }
+    }
+
+    private static String dialect(StoreSettings settings) {
+        return settings.isPostgres() ? "postgresql" : "sqlite";
     }
 
     private static HikariDataSource sqlite(StoreSettings settings) {

@@ -42,7 +42,7 @@ class RetentionTest {
             for (int day = 0; day < 120; day++) {
                 var at = DAY_ZERO.plus(Duration.ofDays(day));
                 fabricate(destination, at);
-                if (day == 5 || day == 20) store.saveVerification(passed(id(at), at.plusSeconds(600)));
+                if (day == 5 || day == 20) new Verifications(store).save(passed(id(at), at.plusSeconds(600)));
                 var clock = Clock.fixed(at.plus(Duration.ofHours(1)), ZoneOffset.UTC);
                 new BackupService(clock, Map.<String, String>of()::get, ZoneOffset.UTC, Redactor.none(), BackupListener.SILENT)
                         .prune(settings, false, store);

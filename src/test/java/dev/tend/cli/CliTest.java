@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.task.TaskOutcomes;
 import dev.tend.testing.FreePorts;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
@@ -193,7 +194,7 @@ class CliTest {
         assertThat(dryRun.out()).contains("pg.vacuum (online) on db (public.Mixed Case): PLANNED")
                 .contains("  VACUUM (ANALYZE) public.\"Mixed Case\";");
         try (var reopened = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(store))) {
-            assertThat(reopened.outcomes("db", 5)).singleElement()
+            assertThat(new TaskOutcomes(reopened).recent("db", 5)).singleElement()
                     .satisfies(outcome -> assertThat(outcome.result()).isEqualTo(dev.tend.task.TaskOutcome.Result.PLANNED));
         }
         assertThat(unknown.exitCode()).isEqualTo(2);

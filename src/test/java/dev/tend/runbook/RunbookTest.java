@@ -132,8 +132,8 @@ class RunbookTest {
     void ofTwoSignaturesAtTheSameMomentOnlyTheFirstResumesTheRun() {
         assertThat(tend(OUTSIDE, "runbook", "run", "with-approval").out()).contains("run 1 of with-approval: WAITING");
         try (var store = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(directory.resolve("tend.db")))) {
-            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the first").isTrue();
-            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the second").isFalse();
+            assertThat(new MaintenanceRuns(store).claim(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the first").isTrue();
+            assertThat(new MaintenanceRuns(store).claim(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS)).as("the second").isFalse();
         }
         var late = tend(OUTSIDE, "runbook", "sign", "1", "approve", "--as", "alice");
         assertThat(late.exitCode()).isEqualTo(2);
@@ -148,7 +148,7 @@ class RunbookTest {
 
         assertThat(signed.out()).contains("run 1 of last-manual: COMPLETED").doesNotContain("rolled back");
         try (var store = dev.tend.store.Stores.open(dev.tend.config.StoreSettings.sqlite(directory.resolve("tend.db")))) {
-            assertThat(store.claimRun(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS))
+            assertThat(new MaintenanceRuns(store).claim(1, MaintenanceRun.State.WAITING, 1, MaintenanceRun.State.IN_PROGRESS))
                     .as("a second signature racing the first finds the run already resumed").isFalse();
         }
         var again = tend(OUTSIDE, "runbook", "sign", "1", "confirm", "--as", "alice");

@@ -2,11 +2,12 @@ package dev.tend.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.check.ResultHistory;
 import dev.tend.config.ConfigLoader;
 import dev.tend.config.StoreSettings;
 import dev.tend.config.TendConfig;
 import dev.tend.schedule.action.ActionContext;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import dev.tend.target.TargetTypes;
 import java.net.InetAddress;
@@ -29,7 +30,7 @@ class ScheduleRunnerTest {
     @TempDir
     Path directory;
     private ServerSocket listening;
-    private ResultStore store;
+    private Database store;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -50,12 +51,12 @@ class ScheduleRunnerTest {
 
         var next = runner(config, fiveHoursLate).run(config.schedules().get(0), DUE, DUE);
 
-        var runs = store.runs("hourly", 10);
+        var runs = new ScheduleRuns(store).recent("hourly", 10);
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
         assertThat(runs.get(0).detail()).startsWith("Tend was not running at 2026-11-23T01:00:00Z (5h 0m ago; 5 occurrence(s) missed); "
                 + "run once now (catchUp: once). 1 checks: 1 OK");
-        assertThat(store.latest()).as("the check did run").hasSize(1);
+        assertThat(new ResultHistory(store).latest()).as("the check did run").hasSize(1);
         assertThat(next.orElseThrow().due()).as("the backlog is not replayed").isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
     }
 
@@ -64,12 +65,12 @@ class ScheduleRunnerTest {
         var config = config("catchUp: skip");
         var next = runner(config, DUE.plus(Duration.ofHours(5)).plusSeconds(30)).run(config.schedules().get(0), DUE, DUE);
 
-        var runs = store.runs("hourly", 10);
+        var runs = new ScheduleRuns(store).recent("hourly", 10);
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(ScheduleRun.Status.MISSED);
             assertThat(run.detail()).endsWith("5 occurrence(s) missed); skipped (catchUp: skip)");
         });
-        assertThat(store.latest()).as("nothing ran").isEmpty();
+        assertThat(new ResultHistory(store).latest()).as("nothing ran").isEmpty();
         assertThat(next.orElseThrow().due()).isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
     }
 
@@ -77,7 +78,7 @@ class ScheduleRunnerTest {
     void aLittleLateIsNotMissed() throws Exception {
         var config = config("catchUp: skip");
         runner(config, DUE.plusSeconds(20)).run(config.schedules().get(0), DUE, DUE);
-        assertThat(store.runs("hourly", 10).get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
+        assertThat(new ScheduleRuns(store).recent("hourly", 10).get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
     }
 
     @Test
@@ -113,7 +114,7 @@ class ScheduleRunnerTest {
 
         var next = runner.run(config.schedules().get(0), DUE, DUE);
 
-        var runs = store.runs("pulse", 10);
+        var runs = new ScheduleRuns(store).recent("pulse", 10);
         assertThat(runs).extracting(ScheduleRun::status).containsExactlyInAnyOrder(ScheduleRun.Status.SUCCEEDED,
                 ScheduleRun.Status.SKIPPED, ScheduleRun.Status.SKIPPED, ScheduleRun.Status.SKIPPED);
         assertThat(runs.stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).map(ScheduleRun::dueAt).toList())
@@ -138,7 +139,7 @@ class ScheduleRunnerTest {
 
         runner(config, sunday).run(config.schedules().get(0), monday, sunday);
 
-        var skipped = store.runs("sessions", 20).stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).toList();
+        var skipped = new ScheduleRuns(store).recent("sessions", 20).stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).toList();
         assertThat(skipped).extracting(ScheduleRun::dueAt).containsExactlyInAnyOrder(
                 Instant.parse("2026-11-24T12:00:00Z"), Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-26T12:00:00Z"),
                 Instant.parse("2026-11-27T12:00:00Z"), Instant.parse("2026-11-28T12:00:00Z"));
@@ -151,13 +152,13 @@ class ScheduleRunnerTest {
             var config = config("interrupted: " + policy);
             var schedule = config.schedules().get(0);
             var started = DUE.plusSeconds(1);
-            var id = store.saveRun(new ScheduleRun(0, "hourly", "check port", DUE, DUE, started, java.util.Optional.empty(),
+            var id = new ScheduleRuns(store).save(new ScheduleRun(0, "hourly", "check port", DUE, DUE, started, java.util.Optional.empty(),
                     ScheduleRun.Status.RUNNING, "host-a-1", ""));
             var now = DUE.plusSeconds(40);
 
             var next = runner(config, now).interrupted(schedule, DUE, "host-a-1", started);
 
-            var run = store.runs("hourly", 50).stream().filter(candidate -> candidate.id() == id).findFirst().orElseThrow();
+            var run = new ScheduleRuns(store).recent("hourly", 50).stream().filter(candidate -> candidate.id() == id).findFirst().orElseThrow();
             assertThat(run.status()).isEqualTo(ScheduleRun.Status.INTERRUPTED);
             assertThat(run.detail()).startsWith("interrupted: instance host-a-1 stopped (last heartbeat " + started + ")");
             if (policy.equals("rerun")) {
@@ -184,7 +185,7 @@ class ScheduleRunnerTest {
 
         var next = runner(config, lateInTheWindow).run(config.schedules().get(0), DUE, DUE);
 
-        var run = store.runs("sessions", 10).get(0);
+        var run = new ScheduleRuns(store).recent("sessions", 10).get(0);
         assertThat(run.status()).isEqualTo(ScheduleRun.Status.SKIPPED);
         assertThat(run.detail()).contains("no window open with 30m left now", "passes over nightly at 2026-11-23T01:00:00Z (15m left, 30m expected)");
         assertThat(next.orElseThrow().runAt()).contains(Instant.parse("2026-11-24T01:00:00Z"));

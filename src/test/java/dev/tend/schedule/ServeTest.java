@@ -131,7 +131,7 @@ class ServeTest {
 
     private java.util.List<ScheduleRun> runs(String schedule) {
         try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
-            return store.runs(schedule, 100);
+            return new ScheduleRuns(store).recent(schedule, 100);
         }
     }
 

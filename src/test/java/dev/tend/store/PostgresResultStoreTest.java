@@ -3,6 +3,7 @@ package dev.tend.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tend.check.ResultHistory;
 import dev.tend.config.StoreSettings;
 import dev.tend.testing.FreePorts;
 import dev.tend.testing.PostgresExtension;
@@ -36,7 +37,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
     void tablesLiveInTheirOwnSchema() throws Exception {
         var settings = freshStore();
         try (var store = Stores.open(settings)) {
-            store.save(java.util.List.of());
+            new ResultHistory(store).save(java.util.List.of());
         }
         var database = settings.postgresUrl().orElseThrow().replaceFirst(".*/", "").replaceFirst("\\?.*", "");
         try (var connection = postgres.connect(database);
@@ -60,8 +61,8 @@ class PostgresResultStoreTest extends ResultStoreContract {
                 java.util.Map.of("TEND_DB_PASSWORD", postgres.password())::get).parse(yaml, Path.of("tend.yaml"));
 
         try (var store = Stores.open(config.store())) {
-            store.save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));
-            assertThat(store.latest()).hasSize(1);
+            new ResultHistory(store).save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));
+            assertThat(new ResultHistory(store).latest()).hasSize(1);
         }
         assertThat(config.store().describe()).isEqualTo("PostgreSQL postgresql://127.0.0.1:" + postgres.port() + "/" + database);
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.CheckResult;
 import dev.tend.check.Measurement;
+import dev.tend.check.ResultHistory;
 import dev.tend.check.Status;
 import dev.tend.config.StoreSettings;
+import dev.tend.postgres.report.IndexScanSnapshots;
+import dev.tend.task.TaskOutcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +25,11 @@ abstract class ResultStoreContract {
     void resultsSurviveARestart() throws Exception {
         var settings = freshStore();
         try (var store = Stores.open(settings)) {
-            store.save(List.of(result("db", "ping", Status.OK, T0), result("db", "connections", Status.WARN, T0)));
+            new ResultHistory(store).save(List.of(result("db", "ping", Status.OK, T0), result("db", "connections", Status.WARN, T0)));
         }
 
         try (var reopened = Stores.open(settings)) {
-            assertThat(reopened.latest()).containsExactly(
+            assertThat(new ResultHistory(reopened).latest()).containsExactly(
                     result("db", "connections", Status.WARN, T0), result("db", "ping", Status.OK, T0));
         }
     }
@@ -34,17 +37,17 @@ abstract class ResultStoreContract {
     @Test
     void latestIsTheNewestResultOfEachCheckAndHistoryIsNewestFirst() throws Exception {
         try (var store = Stores.open(freshStore())) {
-            store.save(List.of(result("db", "ping", Status.OK, T0), result("cache", "ping", Status.OK, T0)));
-            store.save(List.of(result("db", "ping", Status.CRIT, T0.plusSeconds(60))));
-            store.save(List.of(result("db", "ping", Status.WARN, T0.plusSeconds(120))));
+            new ResultHistory(store).save(List.of(result("db", "ping", Status.OK, T0), result("cache", "ping", Status.OK, T0)));
+            new ResultHistory(store).save(List.of(result("db", "ping", Status.CRIT, T0.plusSeconds(60))));
+            new ResultHistory(store).save(List.of(result("db", "ping", Status.WARN, T0.plusSeconds(120))));
 
-            assertThat(store.latest()).extracting(CheckResult::target, CheckResult::status).containsExactly(
+            assertThat(new ResultHistory(store).latest()).extracting(CheckResult::target, CheckResult::status).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("cache", Status.OK),
                     org.assertj.core.groups.Tuple.tuple("db", Status.WARN));
-            assertThat(store.history("db", "ping", 10)).extracting(CheckResult::status)
+            assertThat(new ResultHistory(store).history("db", "ping", 10)).extracting(CheckResult::status)
                     .containsExactly(Status.WARN, Status.CRIT, Status.OK);
-            assertThat(store.history("db", "ping", 2)).hasSize(2);
-            assertThat(store.history("nope", "ping", 10)).isEmpty();
+            assertThat(new ResultHistory(store).history("db", "ping", 2)).hasSize(2);
+            assertThat(new ResultHistory(store).history("nope", "ping", 10)).isEmpty();
         }
     }
 
@@ -55,9 +58,9 @@ abstract class ResultStoreContract {
                 List.of(new Measurement("used", 93.25, "%"), new Measurement("free", 1.5e12, "bytes")),
                 T0.plusMillis(123), Duration.ofMillis(4567));
         try (var store = Stores.open(freshStore())) {
-            store.save(List.of(original));
+            new ResultHistory(store).save(List.of(original));
 
-            assertThat(store.history("host", "disk:/var/lib/docker", 1)).containsExactly(original);
+            assertThat(new ResultHistory(store).history("host", "disk:/var/lib/docker", 1)).containsExactly(original);
         }
     }
 
@@ -69,37 +72,37 @@ abstract class ResultStoreContract {
         var second = new dev.tend.task.TaskOutcome("pg.analyze", "db", "database app", dev.tend.task.TaskOutcome.Result.PLANNED,
                 "dry run: nothing was executed", true, T0.plusSeconds(60), Duration.ofMillis(5), List.of("ANALYZE"), List.of(), List.of());
         try (var store = Stores.open(freshStore())) {
-            store.saveOutcome(first);
-            store.saveOutcome(second);
+            new TaskOutcomes(store).save(first);
+            new TaskOutcomes(store).save(second);
 
-            assertThat(store.outcomes("db", 10)).containsExactly(second, first);
-            assertThat(store.outcomes("other", 10)).isEmpty();
+            assertThat(new TaskOutcomes(store).recent("db", 10)).containsExactly(second, first);
+            assertThat(new TaskOutcomes(store).recent("other", 10)).isEmpty();
         }
     }
 
     @Test
     void anIndexIsUnscannedSinceTheRunOfSnapshotsEqualToItsCountToday() throws Exception {
         try (var store = Stores.open(freshStore())) {
-            store.saveIndexScans("db", T0, java.util.Map.of("s.idle", 0L, "s.busy", 3L, "s.reset", 9L));
-            store.saveIndexScans("db", T0.plus(Duration.ofDays(5)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
-            store.saveIndexScans("db", T0.plus(Duration.ofDays(9)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
+            new IndexScanSnapshots(store).save("db", T0, java.util.Map.of("s.idle", 0L, "s.busy", 3L, "s.reset", 9L));
+            new IndexScanSnapshots(store).save("db", T0.plus(Duration.ofDays(5)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
+            new IndexScanSnapshots(store).save("db", T0.plus(Duration.ofDays(9)), java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L));
 
-            var since = store.unscannedSince("db", java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L, "s.new", 0L));
+            var since = new IndexScanSnapshots(store).unscannedSince("db", java.util.Map.of("s.idle", 0L, "s.busy", 8L, "s.reset", 0L, "s.new", 0L));
 
             assertThat(since).containsEntry("s.idle", T0)                          // never moved
                     .containsEntry("s.busy", T0.plus(Duration.ofDays(5)))          // last scanned between day 0 and 5
                     .containsEntry("s.reset", T0.plus(Duration.ofDays(5)))         // statistics reset: only since then
                     .doesNotContainKey("s.new");
-            assertThat(store.unscannedSince("other", java.util.Map.of("s.idle", 0L))).isEmpty();
+            assertThat(new IndexScanSnapshots(store).unscannedSince("other", java.util.Map.of("s.idle", 0L))).isEmpty();
         }
     }
 
     @Test
     void anEmptyBatchIsANoOp() throws Exception {
         try (var store = Stores.open(freshStore())) {
-            store.save(List.of());
+            new ResultHistory(store).save(List.of());
 
-            assertThat(store.latest()).isEmpty();
+            assertThat(new ResultHistory(store).latest()).isEmpty();
         }
     }
 

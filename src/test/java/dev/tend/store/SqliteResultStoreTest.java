@@ -2,6 +2,7 @@ package dev.tend.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.check.ResultHistory;
 import dev.tend.config.StoreSettings;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -22,7 +23,7 @@ class SqliteResultStoreTest extends ResultStoreContract {
     void theFileIsInWriteAheadLogMode() throws Exception {
         var settings = freshStore();
         try (var store = Stores.open(settings)) {
-            store.save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));
+            new ResultHistory(store).save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));
         }
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + settings.sqliteFile());
                 var rows = connection.createStatement().executeQuery("PRAGMA journal_mode")) {

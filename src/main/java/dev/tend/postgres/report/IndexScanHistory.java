@@ -3,7 +3,7 @@ package dev.tend.postgres.report;
 import dev.tend.check.Measurement;
 import dev.tend.postgres.PostgresConnector;
 import dev.tend.postgres.PostgresTarget;
-import dev.tend.store.ResultStore;
+import dev.tend.store.Database;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +21,11 @@ import java.util.List;
 public final class IndexScanHistory {
     private static final String ALL_SCANS = "SELECT format('%I.%I', schemaname, indexrelname), idx_scan FROM pg_stat_user_indexes";
 
-    private final ResultStore store;
+    private final IndexScanSnapshots snapshots;
     private final Clock clock;
 
-    public IndexScanHistory(ResultStore store, Clock clock) {
-        this.store = store;
+    public IndexScanHistory(Database database, Clock clock) {
+        this.snapshots = new IndexScanSnapshots(database);
         this.clock = clock;
     }
 
@@ -37,8 +37,8 @@ public final class IndexScanHistory {
             while (rows.next()) scans.put(rows.getString(1), rows.getLong(2));
         }
         var now = clock.instant();
-        store.saveIndexScans(target.name(), now, scans);
-        var since = store.unscannedSince(target.name(), scans);
+        snapshots.save(target.name(), now, scans);
+        var since = snapshots.unscannedSince(target.name(), scans);
         var annotated = new ArrayList<Finding>();
         for (var finding : findings) {
             var from = finding.kind().equals("unused_index") ? since.get(finding.object()) : null;

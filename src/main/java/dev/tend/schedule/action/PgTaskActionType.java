@@ -7,6 +7,7 @@ import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
 import dev.tend.task.Impact;
+import dev.tend.task.TaskOutcomes;
 import dev.tend.window.MaintenanceWindows;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskRequest;
@@ -66,7 +67,7 @@ final class PgTaskActionType implements ActionType {
             var task = TASKS.get(name).apply(context.config().calendar());
             var outcome = task.run(target, new TaskRequest(Optional.empty(), Optional.empty(), false, false, Duration.ofHours(1),
                     Duration.ofHours(1)), context.clock());
-            context.store().saveOutcome(outcome);
+            new TaskOutcomes(context.store()).save(outcome);
             return new ActionResult(outcome.result() == TaskOutcome.Result.SUCCEEDED, outcome.result() + ": " + outcome.reason());
         }
     }

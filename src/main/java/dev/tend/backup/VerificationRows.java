@@ -1,6 +1,5 @@
-package dev.tend.store;
+package dev.tend.backup;
 
-import dev.tend.backup.Verification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
