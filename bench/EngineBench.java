@@ -7,12 +7,11 @@
 // Prints one line "RESULT tool=tend-engine n=... wall_s=... rate=... p50_ms=... p99_ms=... ..." and
 // exits 3 when any check is not OK (the benchmark is void then).
 
+import dev.tend.registry.BuiltIn;
 import dev.tend.check.CheckContext;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckRunner;
 import dev.tend.check.Status;
-import dev.tend.config.ConfigLoader;
-import dev.tend.target.TargetTypes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public class EngineBench {
             System.err.println("usage: EngineBench CONFIG [WARMUP_TARGETS]");
             System.exit(2);
         }
-        var config = new ConfigLoader(TargetTypes.builtIn(), System::getenv).load(Path.of(args[0]));
+        var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[0]));
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : Math.min(1000, config.targets().size() / 10);
         var clock = Clock.systemUTC();
         var targets = config.targets();

@@ -10,12 +10,11 @@
 // "store open" and timed on their own just before it, so the store's remaining cost is Hikari (and
 // Flyway, when the schema is behind). Prints "PHASE name|ms" lines, the last one the total from JVM start to the end of main.
 
+import dev.tend.registry.BuiltIn;
 import dev.tend.check.CheckContext;
 import dev.tend.check.CheckRunner;
 import dev.tend.check.CheckResult;
-import dev.tend.config.ConfigLoader;
 import dev.tend.store.Stores;
-import dev.tend.target.TargetTypes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +29,7 @@ public class StartupPhases {
         phase("jvm start to main", System.currentTimeMillis() - jvmStartMillis);
         mark = System.nanoTime();
 
-        var config = new ConfigLoader(TargetTypes.builtIn(), System::getenv).load(Path.of(args[0]));
+        var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[0]));
         phase("config load (YAML, schema, targets)");
 
         org.slf4j.LoggerFactory.getLogger(StartupPhases.class).debug("init");

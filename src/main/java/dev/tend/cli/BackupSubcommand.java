@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.backup.BackupService;
 import dev.tend.backup.BackupSettings;
+import dev.tend.backup.BackupsSection;
 import dev.tend.config.TendConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,9 +30,9 @@ abstract class BackupSubcommand {
     }
 
     BackupSettings settings(TendConfig config) {
-        return config.backup(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no backup named '" + name + "'"
-                + (config.backups().isEmpty() ? "; tend.yaml has no backups: section"
-                        : "; backups: " + String.join(", ", config.backups().stream().map(BackupSettings::name).toList()))));
+        return BackupsSection.named(config, name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no backup named '" + name + "'"
+                + (BackupsSection.of(config).isEmpty() ? "; tend.yaml has no backups: section"
+                        : "; backups: " + String.join(", ", BackupsSection.of(config).stream().map(BackupSettings::name).toList()))));
     }
 
     private dev.tend.backup.BackupListener listener = dev.tend.backup.BackupListener.SILENT;

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.backup.BackupsSection;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
@@ -7,6 +8,7 @@ import dev.tend.backup.BackupTarget;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import dev.tend.target.Target;
+import dev.tend.target.TargetsSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,8 +64,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The config's targets and, as backup:NAME, its backups; or those --target names. */
     private List<Target> selected(TendConfig config, Database store) {
-        var all = new ArrayList<Target>(config.targets());
-        config.backups().forEach(backup -> all.add(BackupTarget.of(backup, store)));
+        var all = new ArrayList<Target>(TargetsSection.of(config));
+        BackupsSection.of(config).forEach(backup -> all.add(BackupTarget.of(backup, store)));
         if (only.isEmpty()) return all;
         var chosen = new ArrayList<Target>();
         for (var name : only) {

@@ -1,7 +1,9 @@
 package dev.tend.cli;
 
 import dev.tend.runbook.ChecklistStatus;
+import dev.tend.runbook.ChecklistsSection;
 import dev.tend.runbook.ItemState;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +27,9 @@ final class ChecklistListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         long overdue = 0;
         try (var store = Stores.open(config.store())) {
-            var status = new ChecklistStatus(store, config.platform().timezone(), config.calendar());
-            if (config.checklists().isEmpty()) out.println("no checklists configured (add checklists: to tend.yaml, e.g. {name: daily, template: daily})");
-            for (var checklist : config.checklists()) {
+            var status = new ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config));
+            if (ChecklistsSection.of(config).isEmpty()) out.println("no checklists configured (add checklists: to tend.yaml, e.g. {name: daily, template: daily})");
+            for (var checklist : ChecklistsSection.of(config)) {
                 var states = status.at(checklist, environment.clock().instant());
                 overdue += ChecklistOutput.count(states, ItemState.State.OVERDUE);
                 out.printf("%-18s %-28s %d done, %d open, %d overdue%n", checklist.name(), checklist.title(),

@@ -1,6 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.runbook.ChecklistSettings;
+import dev.tend.runbook.ChecklistsSection;
 import dev.tend.runbook.ItemState;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -36,8 +37,8 @@ final class ChecklistOutput {
 
     /** The checklist named on the command line, or a usage error listing the ones there are. */
     static ChecklistSettings find(dev.tend.config.TendConfig config, String name, picocli.CommandLine.Model.CommandSpec spec) {
-        return config.checklist(name).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "no checklist named '"
-                + name + "'; checklists: " + String.join(", ", config.checklists().stream().map(ChecklistSettings::name).toList())));
+        return ChecklistsSection.named(config, name).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(), "no checklist named '"
+                + name + "'; checklists: " + String.join(", ", ChecklistsSection.of(config).stream().map(ChecklistSettings::name).toList())));
     }
 
     static long count(List<ItemState> states, ItemState.State state) {

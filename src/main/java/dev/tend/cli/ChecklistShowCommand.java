@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.runbook.ChecklistStatus;
 import dev.tend.runbook.ItemState;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class ChecklistShowCommand implements Callable<Integer> {
         var checklist = ChecklistOutput.find(config, name, spec);
         var when = StartInstant.parse(at, environment.clock(), spec);
         try (var store = Stores.open(config.store())) {
-            var states = new ChecklistStatus(store, config.platform().timezone(), config.calendar()).at(checklist, when);
+            var states = new ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config)).at(checklist, when);
             ChecklistOutput.show(checklist, states, json, spec.commandLine().getOut());
             return ChecklistOutput.count(states, ItemState.State.OVERDUE) > 0 ? 1 : 0;
         }

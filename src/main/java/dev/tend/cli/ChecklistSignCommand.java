@@ -2,8 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.runbook.ChecklistSettings;
 import dev.tend.runbook.ChecklistStatus;
+import dev.tend.runbook.PeopleSection;
 import dev.tend.runbook.SignOff;
 import dev.tend.runbook.SignOffs;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +44,7 @@ final class ChecklistSignCommand implements Callable<Integer> {
         var checklist = ChecklistOutput.find(config, name, spec);
         var item = checklist.item(itemId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no item '" + itemId + "' in "
                 + name + "; items: " + String.join(", ", checklist.items().stream().map(dev.tend.runbook.ChecklistItem::id).toList())));
-        var person = config.person(as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as
+        var person = PeopleSection.named(config, as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as
                 + "' under people: in " + ((TendCommand) spec.parent().parent().userObject()).configPath()));
         if (!person.holds(item.role())) {
             throw new ParameterException(spec.commandLine(), as + " does not hold the role " + item.role() + " that answers for '" + item.text()
@@ -50,7 +52,7 @@ final class ChecklistSignCommand implements Callable<Integer> {
         }
         var now = environment.clock().instant();
         try (var store = Stores.open(config.store())) {
-            var period = new ChecklistStatus(store, config.platform().timezone(), config.calendar()).period(checklist, item, now, false)
+            var period = new ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config)).period(checklist, item, now, false)
                     .orElseThrow(() -> new ParameterException(spec.commandLine(), "no coming opening of window " + checklist.window().orElse("?")));
             if (now.isBefore(period.start())) {
                 throw new ParameterException(spec.commandLine(), "'" + item.text() + "' is not due yet: it is done between " + period.start()

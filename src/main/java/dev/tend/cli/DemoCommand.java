@@ -4,13 +4,20 @@ import dev.tend.backup.BackupException;
 import dev.tend.backup.BackupListener;
 import dev.tend.backup.BackupService;
 import dev.tend.backup.BackupTarget;
+import dev.tend.backup.BackupsSection;
 import dev.tend.backup.Verification;
 import dev.tend.check.CheckService;
 import dev.tend.check.ResultHistory;
+import dev.tend.registry.BuiltIn;
+import dev.tend.runbook.ChecklistsSection;
+import dev.tend.runbook.PeopleSection;
+import dev.tend.runbook.RunbooksSection;
+import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Database;
+import dev.tend.target.TargetsSection;
 import dev.tend.task.TaskOutcomes;
 import java.util.List;
-import dev.tend.config.ConfigLoader;
 import dev.tend.demo.Demo;
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.report.IndexScanHistory;
@@ -20,7 +27,6 @@ import dev.tend.task.TaskRequest;
 import java.time.Duration;
 import java.util.Optional;
 import dev.tend.store.Stores;
-import dev.tend.target.TargetTypes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,15 +58,15 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("the demo libraries are not on the class path; run the demo through ./tend demo");
         }
         try (demo) {
-            var config = new ConfigLoader(TargetTypes.builtIn(), environment.variables()).load(demo.configFile());
+            var config = BuiltIn.configLoader(environment.variables()).load(demo.configFile());
             try (var store = Stores.open(config.store())) {
                 out.println();
-                var results = new CheckService(environment.clock()).runAndRecord(config, config.targets(), store, result -> {});
+                var results = new CheckService(environment.clock()).runAndRecord(config, TargetsSection.of(config), store, result -> {});
                 ResultTable.print(results, out, Terminal.colors(environment.variables()));
                 long recorded = new ResultHistory(store).latest().size();
                 out.println();
                 out.println("PostgreSQL report (tend pg report postgres):");
-                var postgres = (PostgresTarget) config.target("postgres").orElseThrow();
+                var postgres = (PostgresTarget) TargetsSection.named(config, "postgres").orElseThrow();
                 PgReportCommand.print(new IndexScanHistory(store, environment.clock()).annotate(postgres,
                         new PgReport(postgres.reportPolicy(), config.redactor()).run(postgres, postgres.settings().timeout())), out);
                 out.println();
@@ -88,16 +94,16 @@ final class DemoCommand implements Callable<Integer> {
         var now = environment.clock().instant();
         out.println();
         out.println("The daily checklist (tend checklist show daily): evidence ticks what Tend did, people sign the rest:");
-        var checklist = config.checklist("daily").orElseThrow();
-        var states = new dev.tend.runbook.ChecklistStatus(store, config.platform().timezone(), config.calendar()).at(checklist, now);
+        var checklist = ChecklistsSection.named(config, "daily").orElseThrow();
+        var states = new dev.tend.runbook.ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config)).at(checklist, now);
         ChecklistOutput.show(checklist, states.stream().filter(state -> state.state() != dev.tend.runbook.ItemState.State.OVERDUE).toList(), false, out);
         out.println();
         out.println("The daily runbook as a maintenance run (tend runbook run daily), paused at its manual step, then signed:");
         var runner = new dev.tend.runbook.RunbookRunner(config, store, environment.clock(), environment.variables(), line -> out.println("  " + line));
-        var runbook = config.runbook("daily").orElseThrow();
+        var runbook = RunbooksSection.named(config, "daily").orElseThrow();
         var run = runner.start(runbook, "demo");
         out.println("  run " + run.id() + ": " + run.state());
-        run = runner.sign(runbook, run, "error-log-review", config.person("admin").orElseThrow(), "demo: no errors");
+        run = runner.sign(runbook, run, "error-log-review", PeopleSection.named(config, "admin").orElseThrow(), "demo: no errors");
         out.println();
         out.print(run.logEntry());
         out.println();
@@ -109,10 +115,10 @@ final class DemoCommand implements Callable<Integer> {
         var now = environment.clock().instant();
         out.println();
         out.println("The maintenance calendar (tend windows --next 3; tend plan --days 7):");
-        config.calendar().occurrences(now, now.plus(Duration.ofDays(40))).stream().limit(3)
+        WindowsSection.calendar(config).occurrences(now, now.plus(Duration.ofDays(40))).stream().limit(3)
                 .forEach(opening -> out.println("  window " + opening.window() + ": " + opening.start() + " → " + opening.end()));
-        var plan = new dev.tend.schedule.Planner(config.calendar(), dev.tend.schedule.LearnedDurations.from(store))
-                .plan(config.schedules(), now, now.plus(Duration.ofDays(7)));
+        var plan = new dev.tend.schedule.Planner(WindowsSection.calendar(config), dev.tend.schedule.LearnedDurations.from(store))
+                .plan(SchedulesSection.of(config), now, now.plus(Duration.ofDays(7)));
         plan.stream().filter(run -> run.outcome() != dev.tend.schedule.PlannedRun.Outcome.RUNS || run.window().isPresent()).forEach(run ->
                 out.println("  " + run.due() + "  " + run.schedule() + " (" + run.action() + "): " + run.outcome()
                         + run.runAt().map(at -> " at " + at).orElse("") + (run.note().isEmpty() ? "" : " — " + run.note())));
@@ -122,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** A backup made, proven by a real restore, and then watched by its checks. */
     private void showBackups(dev.tend.config.TendConfig config, dev.tend.store.Database store, java.io.PrintWriter out) {
-        var settings = config.backup("molecules").orElseThrow();
+        var settings = BackupsSection.named(config, "molecules").orElseThrow();
         out.println();
         out.println("A verified backup (tend backup create molecules; tend backup verify molecules):");
         var service = new BackupService(environment.clock(), environment.variables(), config.platform().timezone(), config.redactor(),

@@ -5,6 +5,7 @@ import dev.tend.postgres.report.Finding;
 import dev.tend.postgres.report.IndexScanHistory;
 import dev.tend.store.Stores;
 import dev.tend.postgres.report.PgReport;
+import dev.tend.target.TargetsSection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class PgReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var tend = (TendCommand) spec.parent().parent().userObject();
         var config = tend.loadConfig();
-        var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        var target = TargetsSection.named(config, targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no target named '" + targetName + "'"));
         if (!(target instanceof PostgresTarget postgres)) {
             throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()

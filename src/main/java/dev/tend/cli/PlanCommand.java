@@ -3,6 +3,8 @@ package dev.tend.cli;
 import dev.tend.schedule.LearnedDurations;
 import dev.tend.schedule.PlannedRun;
 import dev.tend.schedule.Planner;
+import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Stores;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,19 +49,19 @@ final class PlanCommand implements Callable<Integer> {
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
             var end = start.plus(Duration.ofDays(days));
-            var runs = new Planner(config.calendar(), LearnedDurations.from(store)).plan(config.schedules(), start, end);
-            var windows = config.calendar().occurrences(start, end);
+            var runs = new Planner(WindowsSection.calendar(config), LearnedDurations.from(store)).plan(SchedulesSection.of(config), start, end);
+            var windows = WindowsSection.calendar(config).occurrences(start, end);
             var out = spec.commandLine().getOut();
             if (json) {
                 var document = new LinkedHashMap<String, Object>();
                 document.put("runs", runs.stream().map(PlanCommand::row).toList());
                 document.put("windows", windows.stream().map(WindowTable::row).toList());
                 out.println(JsonMapper.builder().build().writeValueAsString(document));
-            } else if (config.schedules().isEmpty()) {
+            } else if (SchedulesSection.of(config).isEmpty()) {
                 // The windows are still the plan's frame: what a disruptive `tend run` could use, and when.
                 out.println("nothing is scheduled: tend.yaml has no schedules: (see docs/calendar.md)");
                 if (windows.isEmpty()) {
-                    out.println(config.windows().isEmpty() ? "no maintenance windows either: disruptive tasks only run with --force"
+                    out.println(WindowsSection.of(config).isEmpty() ? "no maintenance windows either: disruptive tasks only run with --force"
                             : "no maintenance window opens in the next " + days + " days");
                 } else {
                     out.println("maintenance windows in the next " + days + " days:");

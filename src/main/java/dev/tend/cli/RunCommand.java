@@ -8,6 +8,8 @@ import dev.tend.postgres.task.ReindexTask;
 import dev.tend.postgres.task.StatementsResetTask;
 import dev.tend.postgres.task.TerminateIdleTask;
 import dev.tend.postgres.task.VacuumTask;
+import dev.tend.schedule.WindowsSection;
+import dev.tend.target.TargetsSection;
 import dev.tend.task.TaskOutcomes;
 import dev.tend.window.MaintenanceWindows;
 import dev.tend.store.Stores;
@@ -96,9 +98,9 @@ final class RunCommand implements Callable<Integer> {
         var idleFor = DurationSpec.parse(idle);
         if (idleFor == null) throw new ParameterException(spec.commandLine(), "--idle: '" + idle + "' is not a duration such as 1h");
         var config = tend.loadConfig();
-        windows = config.calendar();
+        windows = WindowsSection.calendar(config);
         var task = Optional.ofNullable(TASKS.get(taskName)).orElseThrow().apply(this);
-        var target = config.target(targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        var target = TargetsSection.named(config, targetName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no target named '" + targetName + "'"));
         if (!(target instanceof PostgresTarget postgres)) {
             throw new ParameterException(spec.commandLine(), "'" + targetName + "' is a " + target.settings().type()

@@ -3,8 +3,10 @@ package dev.tend.cli;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceRun;
 import dev.tend.runbook.MaintenanceRuns;
+import dev.tend.runbook.PeopleSection;
 import dev.tend.runbook.Runbook;
 import dev.tend.runbook.RunbookRunner;
+import dev.tend.runbook.RunbooksSection;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import java.io.PrintWriter;
@@ -44,8 +46,8 @@ final class RunbookCommand implements Runnable {
         }
 
         Runbook runbook(TendConfig config, String name) {
-            return config.runbook(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no runbook named '" + name + "'; runbooks: "
-                    + String.join(", ", config.runbooks().stream().map(Runbook::name).toList())));
+            return RunbooksSection.named(config, name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no runbook named '" + name + "'; runbooks: "
+                    + String.join(", ", RunbooksSection.of(config).stream().map(Runbook::name).toList())));
         }
 
         RunbookRunner runner(TendConfig config, Database store) {
@@ -79,7 +81,7 @@ final class RunbookCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            for (var runbook : config().runbooks()) {
+            for (var runbook : RunbooksSection.of(config())) {
                 out.printf("%-20s %-22s %d steps%s%n", runbook.name(), runbook.title(), runbook.steps().size(),
                         runbook.window().map(window -> ", window " + window).orElse(""));
             }
@@ -143,7 +145,7 @@ final class RunbookCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var config = config();
-            var person = config.person(as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as + "' under people:"));
+            var person = PeopleSection.named(config, as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as + "' under people:"));
             try (var store = Stores.open(config.store())) {
                 var run = new MaintenanceRuns(store).find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
                 try {

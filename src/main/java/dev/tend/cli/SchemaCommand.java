@@ -1,7 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.config.ConfigSchema;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.SerializationFeature;
@@ -19,7 +19,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() {
         var json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         var out = spec.commandLine().getOut();
-        out.println(json.writeValueAsString(ConfigSchema.jsonSchema(TargetTypes.builtIn())));
+        out.println(json.writeValueAsString(ConfigSchema.jsonSchema(BuiltIn.sections())));
         out.flush();
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.schedule.ScheduleServer;
+import dev.tend.schedule.SchedulesSection;
 import dev.tend.store.Stores;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
-            out.println("tend serve: " + instance + " running " + config.schedules().size() + " schedule(s) on " + config.store().describe());
+            out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();
             if (limit == null) stopped.await(); else stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
             try {

@@ -3,7 +3,7 @@ package dev.tend.cli;
 import dev.tend.config.ConfigException;
 import dev.tend.config.ConfigLoader;
 import dev.tend.config.TendConfig;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +35,12 @@ public final class TendCommand implements Runnable {
 
     /** Loads the configuration with this process's environment for secret references. */
     TendConfig loadConfig() throws ConfigException {
-        return new ConfigLoader(TargetTypes.builtIn(), environment.variables()).load(configPath());
+        return BuiltIn.configLoader(environment.variables()).load(configPath());
     }
 
     /** Loads it for validation; without secrets, references are checked but not looked up. */
     ConfigLoader.Loaded loadForValidation(boolean withoutSecrets) throws ConfigException {
-        var loader = new ConfigLoader(TargetTypes.builtIn(), environment.variables());
+        var loader = BuiltIn.configLoader(environment.variables());
         return (withoutSecrets ? loader.withoutSecrets() : loader).loadWithNotes(configPath());
     }
 

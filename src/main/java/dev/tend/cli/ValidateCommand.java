@@ -1,5 +1,12 @@
 package dev.tend.cli;
 
+import dev.tend.backup.BackupsSection;
+import dev.tend.runbook.ChecklistsSection;
+import dev.tend.runbook.PeopleSection;
+import dev.tend.runbook.RunbooksSection;
+import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.WindowsSection;
+import dev.tend.target.TargetsSection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
         var loaded = tend.loadForValidation(withoutSecrets);
         var config = loaded.config();
         var out = spec.commandLine().getOut();
-        out.println(path + ": valid — platform " + config.platform().name() + ": " + count(config.targets().size(), "target")
+        out.println(path + ": valid — platform " + config.platform().name() + ": " + count(TargetsSection.of(config).size(), "target")
                 + sections(config) + "; store " + config.store().describe());
-        for (var target : config.targets()) {
+        for (var target : TargetsSection.of(config)) {
             out.println("  " + target.name() + " (" + target.settings().type() + ")");
         }
         for (var note : loaded.notes()) {
@@ -46,8 +53,8 @@ final class ValidateCommand implements Callable<Integer> {
     /** The other sections, those present only: what a reviewer of the file wants to see was read. */
     private static String sections(dev.tend.config.TendConfig config) {
         var parts = new StringBuilder();
-        int[] sizes = {config.backups().size(), config.windows().size(), config.schedules().size(), config.people().size(),
-                config.checklists().size(), config.runbooks().size()};
+        int[] sizes = {BackupsSection.of(config).size(), WindowsSection.of(config).size(), SchedulesSection.of(config).size(), PeopleSection.of(config).size(),
+                ChecklistsSection.of(config).size(), RunbooksSection.of(config).size()};
         String[] names = {"backup", "window", "schedule", "person", "checklist", "runbook"};
         for (int index = 0; index < sizes.length; index++) {
             if (sizes[index] > 0) parts.append(", ").append(count(sizes[index], names[index]));

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.schedule.WindowsSection;
 import dev.tend.window.WindowOccurrence;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class WindowsCommand implements Callable<Integer> {
         if (next < 1 || next > 10_000) throw new ParameterException(spec.commandLine(), "--next: give a number from 1 to 10000");
         var start = StartInstant.parse(from, environment.clock(), spec);
         var config = tend.loadConfig();
-        var calendar = config.calendar();
+        var calendar = WindowsSection.calendar(config);
         // Openings overlapping the start (open now) count; the search widens 90 days at a time, ten years at most.
         var openings = new java.util.ArrayList<WindowOccurrence>();
         for (var chunk = start; openings.size() < next && chunk.isBefore(start.plus(Duration.ofDays(3660))); chunk = chunk.plus(Duration.ofDays(90))) {
@@ -53,7 +54,7 @@ final class WindowsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonMapper.builder().build().writeValueAsString(Map.of("windows", shown.stream().map(WindowTable::row).toList())));
-        } else if (config.windows().isEmpty()) {
+        } else if (WindowsSection.of(config).isEmpty()) {
             out.println("no windows configured: disruptive tasks only run with --force (add windows: to tend.yaml)");
         } else {
             WindowTable.print(shown, out);

@@ -1,13 +1,10 @@
 package dev.tend.config;
 
-import dev.tend.schedule.ServeSettings;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.Problems;
 import dev.tend.config.spec.ReadContext;
-import dev.tend.target.TargetSpec.TargetEntry;
-import dev.tend.target.TargetTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +12,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -28,17 +28,17 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ConfigLoader {
     /** A large platform's tend.yaml is tens of KiB; past this it is the wrong file (a log, a dump), and reading it costs seconds. */
     static final long MAX_FILE_BYTES = 1024L * 1024;
-    private final TargetTypes types;
+    private final ConfigSections sections;
     private final Function<String, String> environment;
     private final boolean deferSecrets;
     private ObjectSpec schema;
 
-    public ConfigLoader(TargetTypes types, Function<String, String> environment) {
-        this(types, environment, false);
+    public ConfigLoader(ConfigSections sections, Function<String, String> environment) {
+        this(sections, environment, false);
     }
 
-    private ConfigLoader(TargetTypes types, Function<String, String> environment, boolean deferSecrets) {
-        this.types = types;
+    private ConfigLoader(ConfigSections sections, Function<String, String> environment, boolean deferSecrets) {
+        this.sections = sections;
         this.environment = environment;
         this.deferSecrets = deferSecrets;
     }
@@ -48,7 +48,7 @@ public final class ConfigLoader {
      * each; its configs are for validation only (revealing an unresolved secret fails).
      */
     public ConfigLoader withoutSecrets() {
-        return new ConfigLoader(types, environment, true);
+        return new ConfigLoader(sections, environment, true);
     }
 
     /** A valid configuration and what is worth noting about it (secrets left unresolved). */
@@ -102,30 +102,39 @@ public final class ConfigLoader {
         var fields = (Fields) schema().read(root, "", new ReadContext(problems, secrets, baseDirectory(source)));
         if (fields == null) throw new ConfigException(problems.sorted());
 
-        List<TargetEntry> entries = fields.has("targets") ? fields.list("targets") : List.of();
-        var targets = entries.stream().filter(Objects::nonNull).map(TargetEntry::target).filter(Objects::nonNull)
-                .filter(target -> target.name() != null).toList(); // a target whose name is wrong is reported, and nothing can refer to it
-        References.check(entries.stream().filter(Objects::nonNull).toList(), problems);
-        var unbuilt = entries.stream().filter(Objects::nonNull).filter(entry -> entry.target() == null)
-                .map(TargetEntry::name).filter(Objects::nonNull).collect(Collectors.toSet());
         var platform = fields.has("platform") ? platform(fields.object("platform"), problems) : null;
         var zone = platform == null ? ZoneId.of("UTC") : platform.timezone();
-        var sections = Sections.bind(fields, targets, unbuilt, zone, baseDirectory(source), problems);
+        var bound = bind(fields, zone, baseDirectory(source), problems);
         var store = fields.has("store") ? StoreSpec.read(fields.object("store"), problems) : StoreSettings.sqlite(StoreSettings.DEFAULT_SQLITE);
         var runner = fields.object("runner");
-        var serve = fields.object("serve");
-        if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")
-                || serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads")) {
+        if (!problems.isEmpty() || platform == null || store == null || runner == null || !runner.has("concurrency")) {
             throw new ConfigException(problems.sorted());
         }
-        return new Loaded(new TendConfig(source, platform, List.copyOf(targets), sections.backups(), sections.windows(), sections.schedules(),
-                ServeSettings.read(serve), sections.people(), sections.checklists(), sections.runbooks(), (int) runner.whole("concurrency"),
-                store, secrets.redactor()), problems.notes());
+        return new Loaded(new TendConfig(source, platform, (int) runner.whole("concurrency"), store, secrets.redactor(),
+                Collections.unmodifiableMap(bound)), problems.notes());
+    }
+
+    /** Every registered section in its order, each seeing the ones before it; every problem is collected. */
+    private Map<String, Object> bind(Fields fields, ZoneId zone, Path baseDirectory, Problems problems) {
+        var bound = new LinkedHashMap<String, Object>();
+        var names = new HashMap<String, Set<String>>();
+        for (var section : sections.inOrder()) {
+            var key = section.key().name();
+            var settings = section.bind(new SectionBinding(fields.value(key), problems, zone, baseDirectory, bound, names));
+            bound.put(key, settings);
+            names.put(key, namesOf(section, settings));
+        }
+        return bound;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Set<String> namesOf(ConfigSection<T> section, Object settings) {
+        return settings == null ? Set.of() : section.names((T) settings);
     }
 
     /** Built on first use and kept: the same loader validates many files in tests and tools. */
     private ObjectSpec schema() {
-        if (schema == null) schema = ConfigSchema.root(types);
+        if (schema == null) schema = ConfigSchema.root(sections);
         return schema;
     }
 

@@ -2,7 +2,6 @@ package dev.tend.config;
 
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;
-import dev.tend.postgres.PostgresUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,46 +1,34 @@
 package dev.tend.config;
 
-import dev.tend.backup.BackupSettings;
-import dev.tend.runbook.ChecklistSettings;
-import dev.tend.runbook.Person;
-import dev.tend.runbook.Runbook;
-import dev.tend.schedule.MaintenanceCalendar;
-import dev.tend.schedule.MaintenanceWindow;
-import dev.tend.schedule.ScheduleSettings;
-import dev.tend.schedule.ServeSettings;
-import dev.tend.target.Target;
+import dev.tend.backup.BackupsSection;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** A loaded, validated tend.yaml. Secrets inside are resolved but only reachable via {@link Secret}. */
-public record TendConfig(
-        Path source, PlatformSettings platform, List<Target> targets, List<BackupSettings> backups,
-        List<MaintenanceWindow> windows, List<ScheduleSettings> schedules, ServeSettings serve, List<Person> people,
-        List<ChecklistSettings> checklists, List<Runbook> runbooks, int concurrency, StoreSettings store, Redactor redactor) {
+/**
+ * A loaded, validated tend.yaml. The core (platform, runner, store) is here by name; every other
+ * section is its feature's, reached through its {@link SectionKey} (e.g. {@code BackupsSection.of(config)}),
+ * so this record knows none of them. Secrets inside are resolved but only reachable via {@link Secret}.
+ */
+public record TendConfig(Path source, PlatformSettings platform, int concurrency, StoreSettings store, Redactor redactor,
+        Map<String, Object> sections) {
 
-    public Optional<Runbook> runbook(String name) {
-        return runbooks.stream().filter(runbook -> runbook.name().equals(name)).findFirst();
+    /** A section's bound settings; null when the section bound nothing. */
+    @SuppressWarnings("unchecked")
+    public <T> T section(SectionKey<T> key) {
+        return (T) sections.get(key.name());
     }
 
-    public Optional<ChecklistSettings> checklist(String name) {
-        return checklists.stream().filter(checklist -> checklist.name().equals(name)).findFirst();
+    /** A list section's entries; empty when it bound nothing. */
+    public <T> List<T> list(SectionKey<List<T>> key) {
+        var entries = section(key);
+        return entries == null ? List.of() : entries;
     }
 
-    public Optional<Person> person(String name) {
-        return people.stream().filter(person -> person.name().equals(name)).findFirst();
-    }
-
-    /** The windows as the calendar disruptive work asks. */
-    public MaintenanceCalendar calendar() {
-        return new MaintenanceCalendar(windows);
-    }
-
-    public Optional<Target> target(String name) {
-        return targets.stream().filter(target -> target.name().equals(name)).findFirst();
-    }
-
-    public Optional<BackupSettings> backup(String name) {
-        return backups.stream().filter(backup -> backup.name().equals(name)).findFirst();
+    /** The entry of a list section with this name. */
+    public <T> Optional<T> named(SectionKey<List<T>> key, Function<T, String> name, String wanted) {
+        return list(key).stream().filter(entry -> wanted.equals(name.apply(entry))).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package dev.tend.postgres;
 
 import dev.tend.check.Check;
 import dev.tend.check.Thresholds;
+import dev.tend.config.PostgresUrl;
 import dev.tend.config.Secret;
 import dev.tend.postgres.report.ReportPolicy;
 import dev.tend.target.Target;

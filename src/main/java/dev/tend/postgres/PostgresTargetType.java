@@ -2,6 +2,7 @@ package dev.tend.postgres;
 
 import dev.tend.check.ThresholdSpec;
 import dev.tend.check.Thresholds;
+import dev.tend.config.PostgresUrl;
 import dev.tend.config.spec.Field;
 import dev.tend.postgres.report.ReportSettings;
 import dev.tend.config.spec.ObjectSpec;

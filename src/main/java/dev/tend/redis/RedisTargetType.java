@@ -4,7 +4,7 @@ import dev.tend.check.ThresholdSpec;
 import dev.tend.config.spec.Field;
 import dev.tend.config.spec.SecretSpec;
 import dev.tend.config.spec.StringSpec;
-import dev.tend.target.ServiceUrl;
+import dev.tend.config.ServiceUrl;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;

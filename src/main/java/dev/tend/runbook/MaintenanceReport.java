@@ -2,7 +2,8 @@ package dev.tend.runbook;
 
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceEvent.Kind;
-import dev.tend.schedule.action.Action;
+import dev.tend.action.Action;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.task.Impact;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class MaintenanceReport {
         var issues = events.stream().filter(event -> event.kind() == Kind.STEP_FAILED || event.kind() == Kind.STEP_SKIPPED)
                 .map(event -> "- " + event.step() + ": " + event.detail()).toList();
         var downtime = downtime(runbook, events);
-        var next = config.calendar().occurrences(end, end.plus(Duration.ofDays(400))).stream()
+        var next = WindowsSection.calendar(config).occurrences(end, end.plus(Duration.ofDays(400))).stream()
                 .filter(occurrence -> runbook.window().map(occurrence.window()::equals).orElse(true))
                 .filter(occurrence -> occurrence.start().isAfter(end)).findFirst()
                 .map(occurrence -> format(occurrence.start(), zone, DATE_TIME) + " " + zone.getId()).orElse("none scheduled");

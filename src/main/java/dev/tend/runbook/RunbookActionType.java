@@ -1,10 +1,10 @@
 package dev.tend.runbook;
 
 import dev.tend.runbook.MaintenanceRun.State;
-import dev.tend.schedule.action.Action;
-import dev.tend.schedule.action.ActionContext;
-import dev.tend.schedule.action.ActionResult;
-import dev.tend.schedule.action.ActionType;
+import dev.tend.action.Action;
+import dev.tend.action.ActionContext;
+import dev.tend.action.ActionResult;
+import dev.tend.action.ActionType;
 import dev.tend.task.Impact;
 import java.util.List;
 
@@ -28,15 +28,15 @@ public final class RunbookActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> arguments, Lookup lookup) {
         if (arguments.size() != 1) throw new IllegalArgumentException("write " + usage(name));
-        var runbook = lookup.runbooks().get(arguments.get(0));
-        if (runbook == null) throw new IllegalArgumentException("runbook: no runbook named '" + arguments.get(0) + "'");
+        var runbook = arguments.get(0);
+        if (!lookup.runbooks().contains(runbook)) throw new IllegalArgumentException("runbook: no runbook named '" + runbook + "'");
         return new RunbookAction(runbook);
     }
 
-    private record RunbookAction(Runbook runbook) implements Action {
+    private record RunbookAction(String name) implements Action {
         @Override
         public String describe() {
-            return "runbook " + runbook.name();
+            return "runbook " + name;
         }
 
         @Override
@@ -51,6 +51,7 @@ public final class RunbookActionType implements ActionType {
 
         @Override
         public ActionResult run(ActionContext context) {
+            var runbook = RunbooksSection.named(context.config(), name).orElseThrow(); // checked when the config was read
             var run = new RunbookRunner(context.config(), context.store(), context.clock(), context.environment(), line -> {})
                     .start(runbook, "tend serve");
             var summary = "maintenance run " + run.id() + ": " + run.state()

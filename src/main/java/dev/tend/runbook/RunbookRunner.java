@@ -5,8 +5,9 @@ import dev.tend.check.ResultHistory;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
-import dev.tend.schedule.action.ActionContext;
-import dev.tend.schedule.action.ActionResult;
+import dev.tend.action.ActionContext;
+import dev.tend.action.ActionResult;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Database;
 import dev.tend.task.Impact;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class RunbookRunner {
         this.config = config;
         this.store = store;
         this.clock = clock;
-        this.context = new ActionContext(config, store, clock, environment);
+        this.context = new ActionContext(config, store, clock, environment, WindowsSection.calendar(config));
         this.log = log;
     }
 
@@ -161,7 +162,7 @@ public final class RunbookRunner {
     private StepOutcome runAction(Runbook runbook, MaintenanceRun run, Step.Run step, String actor, boolean windowUsed) throws InterruptedException {
         boolean disruptive = step.action().impact() == Impact.DISRUPTIVE;
         if (disruptive && runbook.window().isPresent()) {
-            var open = config.calendar().windows().stream().filter(window -> window.name().equals(runbook.window().get()))
+            var open = WindowsSection.calendar(config).windows().stream().filter(window -> window.name().equals(runbook.window().get()))
                     .filter(window -> step.action().targets().stream().allMatch(window::covers))
                     .flatMap(window -> window.between(clock.instant(), clock.instant().plusNanos(1)).stream())
                     .anyMatch(occurrence -> occurrence.contains(clock.instant()));
@@ -210,8 +211,8 @@ public final class RunbookRunner {
      */
     private void preMaintenanceChecklists(Runbook runbook, MaintenanceRun run, String actor) {
         if (runbook.window().isEmpty()) return;
-        var status = new ChecklistStatus(store, config.platform().timezone(), config.calendar());
-        for (var checklist : config.checklists()) {
+        var status = new ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config));
+        for (var checklist : ChecklistsSection.of(config)) {
             if (!checklist.window().equals(runbook.window())) continue;
             var all = status.at(checklist, clock.instant());
             var states = all.stream().filter(state -> state.state() == ItemState.State.OPEN

@@ -9,8 +9,7 @@ import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.Problems;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.config.spec.Suggestions;
-import dev.tend.schedule.action.ActionType;
-import dev.tend.schedule.action.Actions;
+import dev.tend.action.ActionType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,7 +137,7 @@ public final class RunbookSpec {
                                 Suggestions.didYouMean(requires.get(), lookup.targets().keySet()));
                         return null;
                     }
-                    return new Step.Run(name, phase, onFailure, Actions.builtIn().parse(fields.string("run"), lookup), fields.duration("timeout"), requires);
+                    return new Step.Run(name, phase, onFailure, lookup.parse(fields.string("run")), fields.duration("timeout"), requires);
                 } catch (IllegalArgumentException e) {
                     problems.at(fields.nodeOf("run"), fields.pathOf("run"), e.getMessage(), null);
                     return null;

@@ -2,8 +2,7 @@ package dev.tend.runbook;
 
 import dev.tend.runbook.Step.OnFailure;
 import dev.tend.runbook.Step.Phase;
-import dev.tend.schedule.action.ActionType;
-import dev.tend.schedule.action.Actions;
+import dev.tend.action.ActionType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class RunbookTemplates {
 
         void run(String name, Phase phase, String action) {
             steps.add(new Step.Run(name, phase, phase == Phase.TASKS ? OnFailure.ROLLBACK : OnFailure.STOP,
-                    Actions.builtIn().parse(action, lookup), STEP_TIMEOUT, Optional.empty()));
+                    lookup.parse(action), STEP_TIMEOUT, Optional.empty()));
         }
 
         /**

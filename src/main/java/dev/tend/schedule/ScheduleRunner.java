@@ -2,7 +2,7 @@ package dev.tend.schedule;
 
 import dev.tend.check.Failures;
 import dev.tend.check.Units;
-import dev.tend.schedule.action.ActionContext;
+import dev.tend.action.ActionContext;
 import dev.tend.store.Database;
 import dev.tend.task.Impact;
 import dev.tend.window.WindowOccurrence;
@@ -34,7 +34,7 @@ final class ScheduleRunner {
         this.instance = instance;
         this.context = context;
         this.log = log;
-        var serve = context.config().serve();
+        var serve = ServeSection.of(context.config());
         var slowest = serve.pollInterval().plus(serve.deadAfter());
         this.grace = slowest.compareTo(Duration.ofMinutes(1)) > 0 ? slowest : Duration.ofMinutes(1);
     }

@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.tend.check.Failures;
 import dev.tend.config.TendConfig;
-import dev.tend.schedule.action.ActionContext;
+import dev.tend.action.ActionContext;
 import dev.tend.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +37,13 @@ public final class ScheduleServer implements AutoCloseable {
     public ScheduleServer(TendConfig config, Database store, Clock clock, Function<String, String> environment, String instance,
             Consumer<String> log) {
         this.log = log;
-        this.schedules = config.schedules().stream().collect(Collectors.toMap(ScheduleSettings::name, schedule -> schedule));
-        var planner = new Planner(config.calendar(), LearnedDurations.from(store));
-        this.runner = new ScheduleRunner(planner, store, clock, instance, new ActionContext(config, store, clock, environment), log);
+        this.schedules = SchedulesSection.of(config).stream().collect(Collectors.toMap(ScheduleSettings::name, schedule -> schedule));
+        var planner = new Planner(WindowsSection.calendar(config), LearnedDurations.from(store));
+        this.runner = new ScheduleRunner(planner, store, clock, instance, new ActionContext(config, store, clock, environment, WindowsSection.calendar(config)), log);
         this.task = Tasks.custom(TASK, String.class)
                 .onDeadExecution(this::interrupted)
                 .execute(this::execute);
-        var settings = config.serve();
+        var settings = ServeSection.of(config);
         this.scheduler = Scheduler.create(store.dataSource(), task)
                 .pollingInterval(settings.pollInterval())
                 .heartbeatInterval(settings.heartbeat())

@@ -1,6 +1,6 @@
 package dev.tend.schedule;
 
-import dev.tend.schedule.action.Action;
+import dev.tend.action.Action;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -9,8 +9,7 @@ import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.Problems;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.config.spec.Suggestions;
-import dev.tend.schedule.action.ActionType;
-import dev.tend.schedule.action.Actions;
+import dev.tend.action.ActionType;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,7 +48,6 @@ public final class ScheduleSpec {
             Problems problems) {
         var schedules = new ArrayList<ScheduleSettings>();
         var names = new HashSet<String>();
-        var actions = Actions.builtIn();
         for (var fields : entries.stream().filter(Objects::nonNull).toList()) {
             if (fields.string("name") == null || fields.string("run") == null || fields.string("catchUp") == null
                     || fields.string("interrupted") == null || !fields.has("jitter")) continue;
@@ -58,9 +56,9 @@ public final class ScheduleSpec {
                         "schedule names must be unique");
                 continue;
             }
-            dev.tend.schedule.action.Action action;
+            dev.tend.action.Action action;
             try {
-                action = actions.parse(fields.string("run"), lookup);
+                action = lookup.parse(fields.string("run"));
             } catch (IllegalArgumentException e) {
                 problems.at(fields.nodeOf("run"), fields.pathOf("run"), e.getMessage(), null);
                 continue;

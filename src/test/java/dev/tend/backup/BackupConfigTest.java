@@ -2,9 +2,8 @@ package dev.tend.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.spec.ConfigProblem;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ class BackupConfigTest {
 
     @Test
     void aMinimalBackupTakesTheRunbookDefaults() throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(TARGETS + """
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse(TARGETS + """
                 backups:
                   - { name: db, target: db, destination: backups }
                 """, Path.of("/etc/tend/tend.yaml"));
-        var backup = config.backup("db").orElseThrow();
+        var backup = BackupsSection.named(config, "db").orElseThrow();
         assertThat(backup.location()).isEqualTo(new BackupLocation.Local(Path.of("/etc/tend/backups")));
         assertThat(backup.retention().daily().toDays()).isEqualTo(30);
         assertThat(backup.retention().weekly().toDays()).isEqualTo(90);

@@ -2,6 +2,7 @@ package dev.tend.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.registry.BuiltIn;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
 import java.io.RandomAccessFile;
@@ -79,8 +80,8 @@ class PostgresBackupTest {
     @Test
     void aScratchDatabaseLeftByAKilledVerificationIsDroppedByTheNextOne() throws Exception {
         create();
-        var settings = new dev.tend.config.ConfigLoader(dev.tend.target.TargetTypes.builtIn(), java.util.Map.<String, String>of()::get)
-                .load(config).backup("lab").orElseThrow();
+        var settings = dev.tend.backup.BackupsSection.named(BuiltIn.configLoader(java.util.Map.<String, String>of()::get)
+                .load(config), "lab").orElseThrow();
         var scratch = BackupService.scratchName(Verification.VERIFY, settings);
         lab.execute("postgres", "CREATE DATABASE " + scratch);
 

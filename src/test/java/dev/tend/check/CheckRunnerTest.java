@@ -3,9 +3,9 @@ package dev.tend.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.TendConfig;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
+import dev.tend.target.TargetsSection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -62,7 +62,7 @@ class CheckRunnerTest {
 
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, completionOrder::add);
+            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(TargetsSection.of(config), context, completionOrder::add);
         }
 
         assertThat(results).extracting(CheckResult::target).containsExactly(
@@ -100,7 +100,7 @@ class CheckRunnerTest {
 
         List<CheckResult> results;
         try (var context = CheckContext.create(clock)) {
-            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, result -> {});
+            results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(TargetsSection.of(config), context, result -> {});
         }
 
         assertThat(results.get(0).reason()).startsWith("connection refused").doesNotContain("depends on");
@@ -136,7 +136,7 @@ class CheckRunnerTest {
 
             List<CheckResult> results;
             try (var context = CheckContext.create(clock)) {
-                results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, r -> {});
+                results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(TargetsSection.of(config), context, r -> {});
             }
 
             assertThat(results).hasSize(20).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.OK));
@@ -219,6 +219,6 @@ class CheckRunnerTest {
     }
 
     static TendConfig config(String yaml) throws Exception {
-        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(yaml, Path.of("test.yaml"));
+        return BuiltIn.configLoader(Map.<String, String>of()::get).parse(yaml, Path.of("test.yaml"));
     }
 }

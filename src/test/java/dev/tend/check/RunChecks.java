@@ -2,8 +2,8 @@ package dev.tend.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.config.ConfigLoader;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
+import dev.tend.target.TargetsSection;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,16 +18,15 @@ public final class RunChecks {
     }
 
     public static List<CheckResult> run(String yaml, Clock clock, Map<String, String> environment) throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), environment::get).parse(yaml, Path.of("test.yaml"));
+        var config = BuiltIn.configLoader(environment::get).parse(yaml, Path.of("test.yaml"));
         try (var context = CheckContext.create(clock)) {
-            return new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, result -> {});
+            return new CheckRunner(clock, config.redactor(), config.concurrency()).run(TargetsSection.of(config), context, result -> {});
         }
     }
 
     /** The one target of a config written as the body of its flow mapping. */
     public static dev.tend.target.Target target(String body) throws Exception {
-        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(oneTarget(body), Path.of("test.yaml"))
-                .targets().get(0);
+        return TargetsSection.of(BuiltIn.configLoader(Map.<String, String>of()::get).parse(oneTarget(body), Path.of("test.yaml"))).get(0);
     }
 
     /** Config text with one target, given as the body of its flow mapping. */

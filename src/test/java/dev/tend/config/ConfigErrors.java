@@ -1,7 +1,7 @@
 package dev.tend.config;
 
 import dev.tend.config.spec.ConfigProblem;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ public final class ConfigErrors {
 
     public static List<ConfigProblem> of(String yaml) {
         try {
-            new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(yaml, Path.of("tend.yaml"));
+            BuiltIn.configLoader(Map.<String, String>of()::get).parse(yaml, Path.of("tend.yaml"));
             throw new AssertionError("the config was accepted");
         } catch (ConfigException e) {
             return e.problems();

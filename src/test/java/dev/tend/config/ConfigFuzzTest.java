@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.tend.cli.Main;
 import dev.tend.config.spec.ConfigProblem;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -114,7 +114,7 @@ class ConfigFuzzTest {
     /** The loader alone (about ten times faster than building the command tree): any exception but ConfigException escapes. */
     private static Outcome load(Path file, boolean withoutSecrets) {
         long before = allocatedSoFar();
-        var loader = new ConfigLoader(TargetTypes.builtIn(), name -> "fuzz-secret");
+        var loader = BuiltIn.configLoader(name -> "fuzz-secret");
         try {
             (withoutSecrets ? loader.withoutSecrets() : loader).loadWithNotes(file);
             return new Outcome(0, "", "", allocatedSoFar() - before);

@@ -7,7 +7,8 @@ import dev.tend.check.http.HttpTarget;
 import dev.tend.config.spec.ConfigProblem;
 import dev.tend.host.HostTarget;
 import dev.tend.postgres.PostgresTarget;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
+import dev.tend.target.TargetsSection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,23 +27,23 @@ class ConfigLoaderTest {
               - { name: host,  type: host,     volumes: ["/"] }
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(TargetTypes.builtIn(), Map.of("PGPASSWORD", "s3cr3t-pw")::get);
+    private final ConfigLoader loader = BuiltIn.configLoader(Map.of("PGPASSWORD", "s3cr3t-pw")::get);
 
     @Test
     void theMinimalConfigOfTheIssueLoadsWithDefaults() throws Exception {
         var config = loader.parse(MINIMAL, Path.of("tend.yaml"));
 
-        assertThat(config.targets()).extracting(t -> t.name()).containsExactly("db", "cache", "api", "edge", "port", "host");
-        var db = (PostgresTarget) config.target("db").orElseThrow();
+        assertThat(TargetsSection.of(config)).extracting(t -> t.name()).containsExactly("db", "cache", "api", "edge", "port", "host");
+        var db = (PostgresTarget) TargetsSection.named(config, "db").orElseThrow();
         assertThat(db.database()).isEqualTo("app");
         assertThat(db.user()).isEqualTo("postgres");
         assertThat(db.password().orElseThrow().reveal()).isEqualTo("s3cr3t-pw");
         assertThat(db.password().orElseThrow().toString()).isEqualTo("${env:PGPASSWORD}");
         assertThat(db.settings().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(db.connections().warn()).isEqualTo(80);
-        var host = (HostTarget) config.target("host").orElseThrow();
+        var host = (HostTarget) TargetsSection.named(config, "host").orElseThrow();
         assertThat(host.disk()).isEqualTo(new HostTarget.DiskLevels(70, 80, 90));
-        assertThat(((HttpTarget) config.target("api").orElseThrow()).latencyMillis().crit()).isEqualTo(3000);
+        assertThat(((HttpTarget) TargetsSection.named(config, "api").orElseThrow()).latencyMillis().crit()).isEqualTo(3000);
         assertThat(config.store().isPostgres()).isFalse();
         assertThat(config.redactor().redact("error: s3cr3t-pw rejected")).isEqualTo("error: ****** rejected");
     }
@@ -205,11 +206,11 @@ class ConfigLoaderTest {
                   - { name: cache, type: redis, url: "redis://redis_cache:6380/2" }
                 """, Path.of("tend.yaml"));
 
-        var db = (PostgresTarget) config.target("db").orElseThrow();
+        var db = (PostgresTarget) TargetsSection.named(config, "db").orElseThrow();
         assertThat(db.user()).isEqualTo("app+ro");
         assertThat(db.where()).isEqualTo("my_db:5433/mole+cules");
         assertThat(db.url().jdbcUrl()).isEqualTo("jdbc:postgresql://my_db:5433/mole%2Bcules?sslmode=require");
-        var cache = (dev.tend.redis.RedisTarget) config.target("cache").orElseThrow();
+        var cache = (dev.tend.redis.RedisTarget) TargetsSection.named(config, "cache").orElseThrow();
         assertThat(cache.host()).isEqualTo("redis_cache");
         assertThat(cache.database()).isEqualTo(2);
 
@@ -277,7 +278,7 @@ class ConfigLoaderTest {
         java.nio.file.Files.writeString(secret, "from-a-file\n");
 
         var config = loader.parse(ConfigLoaderTest.MINIMAL.replace("${env:PGPASSWORD}", "${file:" + secret + "}"), Path.of("tend.yaml"));
-        assertThat(((PostgresTarget) config.target("db").orElseThrow()).password().orElseThrow().reveal()).isEqualTo("from-a-file");
+        assertThat(((PostgresTarget) TargetsSection.named(config, "db").orElseThrow()).password().orElseThrow().reveal()).isEqualTo("from-a-file");
         assertThat(problems(ConfigLoaderTest.MINIMAL.replace("${env:PGPASSWORD}", "${file:" + directory + "}")))
                 .extracting(ConfigProblem::message).containsExactly("secret file " + directory + " does not exist or is not a regular file");
     }
@@ -324,7 +325,7 @@ class ConfigLoaderTest {
     @Test
     void schemesAreCaseInsensitiveAndComposeNamesStayOutOfHttp() throws Exception {
         var config = loader.parse(ConfigLoaderTest.MINIMAL.replace("postgresql://", "POSTGRESQL://"), Path.of("tend.yaml"));
-        assertThat(config.target("db")).isPresent();
+        assertThat(TargetsSection.named(config, "db")).isPresent();
 
         assertThat(problems("""
                 platform: { name: Lab }

@@ -2,8 +2,8 @@ package dev.tend.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.registry.BuiltIn;
 import dev.tend.target.CommonFields;
-import dev.tend.target.TargetTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class DocumentationTest {
     @Test
     void everyKeyOfEveryTargetTypeIsDocumented() throws Exception {
         var reference = Files.readString(Path.of("docs/configuration.md"));
-        var types = TargetTypes.builtIn();
+        var types = BuiltIn.targetTypes();
 
         types.byName().forEach((name, type) -> {
             var heading = "## `" + name + "`";
@@ -26,7 +26,7 @@ class DocumentationTest {
             type.fields().forEach(field -> assertThat(section).as(name + "." + field.name()).contains("`" + field.name() + "`"));
         });
         CommonFields.fields().forEach(field -> assertThat(reference).contains("`" + field.name() + "`"));
-        ConfigSchema.root(types).fields()
+        ConfigSchema.root(BuiltIn.sections()).fields()
                 .forEach(field -> assertThat(reference).contains("`" + field.name() + "`"));
         var backups = reference.substring(reference.indexOf("## Backups"));
         var entry = (dev.tend.config.spec.ObjectSpec) ((dev.tend.config.spec.ListSpec) dev.tend.backup.BackupSpec.field().spec()).item();

@@ -2,10 +2,16 @@ package dev.tend.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.registry.BuiltIn;
 import dev.tend.runbook.ChecklistItem;
+import dev.tend.runbook.ChecklistsSection;
+import dev.tend.runbook.PeopleSection;
 import dev.tend.runbook.Person;
+import dev.tend.runbook.RunbooksSection;
 import dev.tend.runbook.Step;
-import dev.tend.target.TargetTypes;
+import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.WindowsSection;
+import dev.tend.target.TargetsSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +35,7 @@ class ExamplesTest {
     void exampleIsValid(Path example) throws Exception {
         var config = load(example);
 
-        assertThat(config.targets()).isNotEmpty();
+        assertThat(TargetsSection.of(config)).isNotEmpty();
     }
 
     @ParameterizedTest
@@ -37,11 +43,11 @@ class ExamplesTest {
     void exampleCarriesTheWholeRunbook(Path example) throws Exception {
         var config = load(example);
 
-        assertThat(config.windows()).as(example + ": windows").isNotEmpty();
-        assertThat(config.schedules()).as(example + ": schedules").isNotEmpty();
-        assertThat(config.people()).as(example + ": people").isNotEmpty();
-        assertThat(config.checklists()).as(example + ": checklists").isNotEmpty();
-        assertThat(config.runbooks()).as(example + ": runbooks").isNotEmpty();
+        assertThat(WindowsSection.of(config)).as(example + ": windows").isNotEmpty();
+        assertThat(SchedulesSection.of(config)).as(example + ": schedules").isNotEmpty();
+        assertThat(PeopleSection.of(config)).as(example + ": people").isNotEmpty();
+        assertThat(ChecklistsSection.of(config)).as(example + ": checklists").isNotEmpty();
+        assertThat(RunbooksSection.of(config)).as(example + ": runbooks").isNotEmpty();
     }
 
     /** A checklist item or manual step whose role nobody holds could never be signed. */
@@ -49,16 +55,16 @@ class ExamplesTest {
     @MethodSource("examples")
     void everyRoleAskedForIsHeldBySomeone(Path example) throws Exception {
         var config = load(example);
-        var items = config.checklists().stream().flatMap(checklist -> checklist.items().stream()).map(ChecklistItem::role);
-        var steps = config.runbooks().stream().flatMap(runbook -> Stream.concat(runbook.steps().stream(), runbook.rollback().stream()))
+        var items = ChecklistsSection.of(config).stream().flatMap(checklist -> checklist.items().stream()).map(ChecklistItem::role);
+        var steps = RunbooksSection.of(config).stream().flatMap(runbook -> Stream.concat(runbook.steps().stream(), runbook.rollback().stream()))
                 .flatMap(step -> step instanceof Step.Manual manual ? Stream.of(manual.role()) : Stream.empty());
 
-        Stream.concat(items, steps).distinct().forEach(role -> assertThat(config.people()).as(example + ": someone in the role " + role)
+        Stream.concat(items, steps).distinct().forEach(role -> assertThat(PeopleSection.of(config)).as(example + ": someone in the role " + role)
                 .anyMatch((Person person) -> person.holds(role)));
     }
 
     private static TendConfig load(Path example) throws Exception {
         // Examples reference secrets through the environment; any value satisfies validation.
-        return new ConfigLoader(TargetTypes.builtIn(), name -> "example-secret-value").load(example);
+        return BuiltIn.configLoader(name -> "example-secret-value").load(example);
     }
 }

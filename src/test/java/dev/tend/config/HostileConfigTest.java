@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tend.config.spec.ConfigProblem;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class HostileConfigTest {
     private ConfigProblem onlyProblem(String text) throws Exception {
         var file = directory.resolve("tend.yaml");
         Files.writeString(file, text);
-        var loader = new ConfigLoader(TargetTypes.builtIn(), name -> "secret");
+        var loader = BuiltIn.configLoader(name -> "secret");
         var failure = (ConfigException) catchThrowable(() -> loader.load(file));
         assertThat(failure).as("the load fails").isNotNull();
         assertThat(failure.problems()).hasSize(1);
@@ -80,7 +80,7 @@ class HostileConfigTest {
 
     @Test
     void theLoaderNeverThrowsAnythingButConfigException() {
-        assertThatThrownBy(() -> new ConfigLoader(TargetTypes.builtIn(), name -> null).parse("\u0000", Path.of("x.yaml")))
+        assertThatThrownBy(() -> BuiltIn.configLoader(name -> null).parse("\u0000", Path.of("x.yaml")))
                 .isInstanceOf(ConfigException.class);
     }
 }

@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.tend.registry.BuiltIn;
 import dev.tend.target.TargetTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class JsonSchemaTest {
 
     @BeforeAll
     static void schema() {
-        var json = JsonMapper.builder().build().writeValueAsString(ConfigSchema.jsonSchema(TargetTypes.builtIn()));
+        var json = JsonMapper.builder().build().writeValueAsString(ConfigSchema.jsonSchema(BuiltIn.sections()));
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json, InputFormat.JSON);
     }
 

@@ -2,9 +2,9 @@ package dev.tend.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.spec.ConfigProblem;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
+import dev.tend.runbook.RunbooksSection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class CalendarConfigTest {
 
     @Test
     void aScheduleCanStartARunbookAtEachOpeningOfItsWindow() throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(BASE + """
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse(BASE + """
                 runbooks:
                   - { name: sunday, template: maintenance-window, window: weekly, backup: lab, database: db }
                 schedules:
@@ -32,8 +32,8 @@ class CalendarConfigTest {
                 checklists:
                   - { name: daily, template: daily, evidence: { backup-completion: { backup: lab }, disk-space: { schedule: sunday-maintenance } } }
                 """, Path.of("tend.yaml"));
-        assertThat(config.schedules().get(0).action().describe()).isEqualTo("runbook sunday");
-        assertThat(config.runbook("sunday").orElseThrow().steps()).extracting(step -> step.name())
+        assertThat(SchedulesSection.of(config).get(0).action().describe()).isEqualTo("runbook sunday");
+        assertThat(RunbooksSection.named(config, "sunday").orElseThrow().steps()).extracting(step -> step.name())
                 .containsSubsequence("pre-maintenance-backup", "terminate-idle-sessions", "data-integrity");
     }
 

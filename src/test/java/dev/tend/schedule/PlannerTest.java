@@ -2,9 +2,8 @@ package dev.tend.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.TendConfig;
-import dev.tend.target.TargetTypes;
+import dev.tend.registry.BuiltIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,11 +107,11 @@ class PlannerTest {
     }
 
     private static List<PlannedRun> plan(TendConfig config, Map<String, Duration> learned, int days) {
-        return new Planner(config.calendar(), schedule -> Optional.ofNullable(learned.get(schedule.name())))
-                .plan(config.schedules(), MONDAY, MONDAY.plus(Duration.ofDays(days)));
+        return new Planner(WindowsSection.calendar(config), schedule -> Optional.ofNullable(learned.get(schedule.name())))
+                .plan(SchedulesSection.of(config), MONDAY, MONDAY.plus(Duration.ofDays(days)));
     }
 
     private static TendConfig config(String schedules) throws Exception {
-        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse(PLATFORM + schedules, Path.of("tend.yaml"));
+        return BuiltIn.configLoader(Map.<String, String>of()::get).parse(PLATFORM + schedules, Path.of("tend.yaml"));
     }
 }

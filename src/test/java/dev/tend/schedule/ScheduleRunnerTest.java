@@ -3,13 +3,12 @@ package dev.tend.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.check.ResultHistory;
-import dev.tend.config.ConfigLoader;
 import dev.tend.config.StoreSettings;
 import dev.tend.config.TendConfig;
-import dev.tend.schedule.action.ActionContext;
+import dev.tend.action.ActionContext;
+import dev.tend.registry.BuiltIn;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
-import dev.tend.target.TargetTypes;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ class ScheduleRunnerTest {
         var config = config("catchUp: once");
         var fiveHoursLate = DUE.plus(Duration.ofHours(5)).plusSeconds(30);
 
-        var next = runner(config, fiveHoursLate).run(config.schedules().get(0), DUE, DUE);
+        var next = runner(config, fiveHoursLate).run(SchedulesSection.of(config).get(0), DUE, DUE);
 
         var runs = new ScheduleRuns(store).recent("hourly", 10);
         assertThat(runs).hasSize(1);
@@ -63,7 +62,7 @@ class ScheduleRunnerTest {
     @Test
     void afterDowntimeCatchUpSkipRecordsTheMissAndRunsNothing() throws Exception {
         var config = config("catchUp: skip");
-        var next = runner(config, DUE.plus(Duration.ofHours(5)).plusSeconds(30)).run(config.schedules().get(0), DUE, DUE);
+        var next = runner(config, DUE.plus(Duration.ofHours(5)).plusSeconds(30)).run(SchedulesSection.of(config).get(0), DUE, DUE);
 
         var runs = new ScheduleRuns(store).recent("hourly", 10);
         assertThat(runs).singleElement().satisfies(run -> {
@@ -77,13 +76,13 @@ class ScheduleRunnerTest {
     @Test
     void aLittleLateIsNotMissed() throws Exception {
         var config = config("catchUp: skip");
-        runner(config, DUE.plusSeconds(20)).run(config.schedules().get(0), DUE, DUE);
+        runner(config, DUE.plusSeconds(20)).run(SchedulesSection.of(config).get(0), DUE, DUE);
         assertThat(new ScheduleRuns(store).recent("hourly", 10).get(0).status()).isEqualTo(ScheduleRun.Status.SUCCEEDED);
     }
 
     @Test
     void occurrencesDueWhileTheRunWasStillGoingAreRecordedAsSkipped() throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
                 platform: { name: Lab }
                 targets:
                   - { name: port, type: tcp, address: "127.0.0.1:%d" }
@@ -109,10 +108,10 @@ class ScheduleRunnerTest {
             }
         };
         var lines = new ArrayList<String>();
-        var runner = new ScheduleRunner(new Planner(config.calendar(), LearnedDurations.from(store)), store, slow, "host-b-2",
-                new ActionContext(config, store, slow, Map.<String, String>of()::get), lines::add);
+        var runner = new ScheduleRunner(new Planner(WindowsSection.calendar(config), LearnedDurations.from(store)), store, slow, "host-b-2",
+                new ActionContext(config, store, slow, Map.<String, String>of()::get, WindowsSection.calendar(config)), lines::add);
 
-        var next = runner.run(config.schedules().get(0), DUE, DUE);
+        var next = runner.run(SchedulesSection.of(config).get(0), DUE, DUE);
 
         var runs = new ScheduleRuns(store).recent("pulse", 10);
         assertThat(runs).extracting(ScheduleRun::status).containsExactlyInAnyOrder(ScheduleRun.Status.SUCCEEDED,
@@ -125,7 +124,7 @@ class ScheduleRunnerTest {
 
     @Test
     void occurrencesDueWhileADisruptiveRunWaitedForItsWindowAreRecordedAsFoldedIntoIt() throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
                 platform: { name: Lab }
                 targets:
                   - { name: db, type: postgres, url: "postgresql://tend@127.0.0.1:1/app", timeout: 1s }
@@ -137,7 +136,7 @@ class ScheduleRunnerTest {
         var monday = Instant.parse("2026-11-23T12:00:00Z");
         var sunday = Instant.parse("2026-11-29T02:00:00Z");
 
-        runner(config, sunday).run(config.schedules().get(0), monday, sunday);
+        runner(config, sunday).run(SchedulesSection.of(config).get(0), monday, sunday);
 
         var skipped = new ScheduleRuns(store).recent("sessions", 20).stream().filter(run -> run.status() == ScheduleRun.Status.SKIPPED).toList();
         assertThat(skipped).extracting(ScheduleRun::dueAt).containsExactlyInAnyOrder(
@@ -150,7 +149,7 @@ class ScheduleRunnerTest {
     void anInterruptedRunIsMarkedThenRerunOrSkippedPerPolicy() throws Exception {
         for (var policy : new String[] {"rerun", "skip"}) {
             var config = config("interrupted: " + policy);
-            var schedule = config.schedules().get(0);
+            var schedule = SchedulesSection.of(config).get(0);
             var started = DUE.plusSeconds(1);
             var id = new ScheduleRuns(store).save(new ScheduleRun(0, "hourly", "check port", DUE, DUE, started, java.util.Optional.empty(),
                     ScheduleRun.Status.RUNNING, "host-a-1", ""));
@@ -172,7 +171,7 @@ class ScheduleRunnerTest {
 
     @Test
     void aDisruptiveRunWhoseWindowClosedWaitsForTheNextOne() throws Exception {
-        var config = new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
                 platform: { name: Lab }
                 targets:
                   - { name: db, type: postgres, url: "postgresql://tend@127.0.0.1:1/app" }
@@ -183,7 +182,7 @@ class ScheduleRunnerTest {
                 """, Path.of("tend.yaml"));
         var lateInTheWindow = DUE.plus(Duration.ofMinutes(45)); // 15 min left, 30 min needed
 
-        var next = runner(config, lateInTheWindow).run(config.schedules().get(0), DUE, DUE);
+        var next = runner(config, lateInTheWindow).run(SchedulesSection.of(config).get(0), DUE, DUE);
 
         var run = new ScheduleRuns(store).recent("sessions", 10).get(0);
         assertThat(run.status()).isEqualTo(ScheduleRun.Status.SKIPPED);
@@ -195,12 +194,12 @@ class ScheduleRunnerTest {
     private ScheduleRunner runner(TendConfig config, Instant now) {
         var clock = Clock.fixed(now, ZoneOffset.UTC);
         var lines = new ArrayList<String>();
-        return new ScheduleRunner(new Planner(config.calendar(), LearnedDurations.from(store)), store, clock, "host-b-2",
-                new ActionContext(config, store, clock, Map.<String, String>of()::get), lines::add);
+        return new ScheduleRunner(new Planner(WindowsSection.calendar(config), LearnedDurations.from(store)), store, clock, "host-b-2",
+                new ActionContext(config, store, clock, Map.<String, String>of()::get, WindowsSection.calendar(config)), lines::add);
     }
 
     private TendConfig config(String policy) throws Exception {
-        return new ConfigLoader(TargetTypes.builtIn(), Map.<String, String>of()::get).parse("""
+        return BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
                 platform: { name: Lab }
                 targets:
                   - { name: port, type: tcp, address: "127.0.0.1:%d" }

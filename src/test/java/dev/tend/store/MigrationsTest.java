@@ -29,6 +29,23 @@ class MigrationsTest {
     }
 
     @Test
+    void bothDialectsHaveTheSameVersionsEachNamingItsFeature() throws Exception {
+        var sqlite = versions("sqlite");
+        var postgresql = versions("postgresql");
+
+        assertThat(sqlite.keySet()).as("versions").isEqualTo(postgresql.keySet());
+        assertThat(sqlite).as("each version has one description in both dialects").isEqualTo(postgresql);
+    }
+
+    private static java.util.Map<Integer, String> versions(String dialect) throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration", dialect))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .collect(java.util.stream.Collectors.toMap(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))),
+                            name -> name.substring(name.indexOf("__") + 2)));
+        }
+    }
+
+    @Test
     void theNewestVersionIsFoundInAJarAsTheLauncherRunsTend(@TempDir Path directory) throws Exception {
         var jar = directory.resolve("tend.jar");
         try (var out = new JarOutputStream(Files.newOutputStream(jar))) {

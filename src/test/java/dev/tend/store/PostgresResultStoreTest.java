@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tend.check.ResultHistory;
 import dev.tend.config.StoreSettings;
+import dev.tend.registry.BuiltIn;
 import dev.tend.testing.FreePorts;
 import dev.tend.testing.PostgresExtension;
 import dev.tend.testing.PostgresServer;
@@ -57,8 +58,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
                 targets: []
                 store: { url: "postgresql://%s@127.0.0.1:%d/%s", password: "${env:TEND_DB_PASSWORD}" }
                 """.formatted(postgres.passwordUser(), postgres.port(), database);
-        var config = new dev.tend.config.ConfigLoader(dev.tend.target.TargetTypes.builtIn(),
-                java.util.Map.of("TEND_DB_PASSWORD", postgres.password())::get).parse(yaml, Path.of("tend.yaml"));
+        var config = BuiltIn.configLoader(java.util.Map.of("TEND_DB_PASSWORD", postgres.password())::get).parse(yaml, Path.of("tend.yaml"));
 
         try (var store = Stores.open(config.store())) {
             new ResultHistory(store).save(java.util.List.of(result("db", "ping", dev.tend.check.Status.OK, java.time.Instant.EPOCH)));

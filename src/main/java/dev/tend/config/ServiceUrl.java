@@ -1,4 +1,4 @@
-package dev.tend.target;
+package dev.tend.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package dev.tend.postgres;
+package dev.tend.config;
 
-import dev.tend.target.ServiceUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tend.schedule.action;
+package dev.tend.action;
 
 import dev.tend.backup.BackupListener;
 import dev.tend.backup.BackupService;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code backup.create|verify|prune|drill BACKUP}: the backup operations, as the CLI runs them. */
-final class BackupActionType implements ActionType {
+public final class BackupActionType implements ActionType {
 
     @Override
     public List<String> names() {

@@ -1,4 +1,4 @@
-package dev.tend.schedule.action;
+package dev.tend.action;
 
 import dev.tend.postgres.PostgresTarget;
 import dev.tend.postgres.task.PgTask;
@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code pg.vacuum|pg.analyze|pg.reindex|pg.terminate-idle|pg.statements-reset TARGET}: the PostgreSQL tasks, guarded as ever. */
-final class PgTaskActionType implements ActionType {
+public final class PgTaskActionType implements ActionType {
     private static final Map<String, Function<MaintenanceWindows, PgTask>> TASKS = Map.of(
             "pg.vacuum", windows -> VacuumTask.vacuum(),
             "pg.analyze", windows -> VacuumTask.analyze(),
@@ -64,7 +64,7 @@ final class PgTaskActionType implements ActionType {
 
         @Override
         public ActionResult run(ActionContext context) {
-            var task = TASKS.get(name).apply(context.config().calendar());
+            var task = TASKS.get(name).apply(context.windows());
             var outcome = task.run(target, new TaskRequest(Optional.empty(), Optional.empty(), false, false, Duration.ofHours(1),
                     Duration.ofHours(1)), context.clock());
             new TaskOutcomes(context.store()).save(outcome);

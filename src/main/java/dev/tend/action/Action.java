@@ -1,4 +1,4 @@
-package dev.tend.schedule.action;
+package dev.tend.action;
 
 import dev.tend.task.Impact;
 import java.util.List;

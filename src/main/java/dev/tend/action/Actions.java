@@ -1,21 +1,16 @@
-package dev.tend.schedule.action;
+package dev.tend.action;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registry of action kinds: adding one is one class plus one line here. */
+/** The action kinds by name; the list of built-in kinds is the registry's (registry/BuiltIn): one class plus one line there. */
 public final class Actions {
     private final Map<String, ActionType> byName = new LinkedHashMap<>();
 
-    private Actions(List<ActionType> types) {
+    public Actions(List<ActionType> types) {
         types.forEach(type -> type.names().forEach(name -> byName.put(name, type)));
-    }
-
-    public static Actions builtIn() {
-        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(),
-                new dev.tend.runbook.RunbookActionType()));
     }
 
     public List<String> names() {

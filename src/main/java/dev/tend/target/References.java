@@ -1,4 +1,4 @@
-package dev.tend.config;
+package dev.tend.target;
 
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.Problems;

@@ -1,0 +1,51 @@
+package dev.tend.action;
+
+import dev.tend.backup.BackupSettings;
+import dev.tend.backup.BackupsSection;
+import dev.tend.config.SectionBinding;
+import dev.tend.target.Target;
+import dev.tend.target.TargetsSection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One kind of action: its names (as written after run:) and how its arguments are read. */
+public interface ActionType {
+
+    List<String> names();
+
+    /** "backup.create BACKUP", for error hints. */
+    String usage(String name);
+
+    /** Builds the action or throws IllegalArgumentException saying what is wrong with the arguments. */
+    Action parse(String name, List<String> arguments, Lookup lookup);
+
+    /**
+     * What an action may refer to: targets and backups as they are bound, runbooks by name only (a
+     * runbook action finds its runbook in the configuration when it runs, so actions need not know
+     * the runbook package that uses them).
+     */
+    record Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups, Set<String> runbooks) {
+
+        /** Before runbooks are known (their own steps cannot start a runbook). */
+        public Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups) {
+            this(actions, targets, backups, Set.of());
+        }
+
+        /** What a section binding its actions may refer to: the targets and backups bound before it, and these runbooks. */
+        public static Lookup of(Actions actions, SectionBinding binding, Set<String> runbooks) {
+            var targets = new LinkedHashMap<String, Target>();
+            binding.get(TargetsSection.KEY).all().forEach(target -> targets.putIfAbsent(target.name(), target));
+            var backups = new LinkedHashMap<String, BackupSettings>();
+            var bound = binding.get(BackupsSection.KEY);
+            if (bound != null) bound.forEach(backup -> backups.put(backup.name(), backup));
+            return new Lookup(actions, targets, backups, runbooks);
+        }
+
+        /** Parses "backup.create db" against what is known; IllegalArgumentException with the usage when it does not fit. */
+        public Action parse(String text) {
+            return actions.parse(text, this);
+        }
+    }
+}

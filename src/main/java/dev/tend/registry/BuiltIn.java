@@ -1,0 +1,71 @@
+package dev.tend.registry;
+
+import dev.tend.action.Actions;
+import dev.tend.action.BackupActionType;
+import dev.tend.action.CheckActionType;
+import dev.tend.action.PgTaskActionType;
+import dev.tend.backup.BackupsSection;
+import dev.tend.check.http.HttpTargetType;
+import dev.tend.check.tcp.TcpTargetType;
+import dev.tend.check.tls.TlsTargetType;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.ConfigSections;
+import dev.tend.docker.DockerTargetType;
+import dev.tend.host.HostTargetType;
+import dev.tend.postgres.PostgresTargetType;
+import dev.tend.redis.RedisTargetType;
+import dev.tend.runbook.ChecklistsSection;
+import dev.tend.runbook.PeopleSection;
+import dev.tend.runbook.RunbookActionType;
+import dev.tend.runbook.RunbooksSection;
+import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.ServeSection;
+import dev.tend.schedule.WindowsSection;
+import dev.tend.storage.S3TargetType;
+import dev.tend.target.TargetTypes;
+import dev.tend.target.TargetsSection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The built-in kinds, in one place: target types, action types and configuration sections. A new
+ * target kind, action or section is one class in its feature plus one line here. Only the
+ * composition (cli, demo) uses this; features never do (ArchitectureTest).
+ */
+public final class BuiltIn {
+    private BuiltIn() {}
+
+    public static TargetTypes targetTypes() {
+        return new TargetTypes(List.of(
+                new PostgresTargetType(),
+                new RedisTargetType(),
+                new S3TargetType(),
+                new HttpTargetType(),
+                new TcpTargetType(),
+                new TlsTargetType(),
+                new HostTargetType(),
+                new DockerTargetType()));
+    }
+
+    public static Actions actions() {
+        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType()));
+    }
+
+    /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
+    public static ConfigSections sections() {
+        var actions = actions();
+        return new ConfigSections(List.of(
+                new TargetsSection(targetTypes()),
+                new BackupsSection(),
+                new WindowsSection(),
+                new RunbooksSection(actions),
+                new SchedulesSection(actions),
+                new ServeSection(),
+                new PeopleSection(),
+                new ChecklistsSection()));
+    }
+
+    public static ConfigLoader configLoader(Function<String, String> environment) {
+        return new ConfigLoader(sections(), environment);
+    }
+}
