@@ -32,7 +32,7 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         // Chatty at WARN about things Tend already reports in its own words.
-        for (var noisy : new String[] {"io.zonky", "org.flywaydb", "com.zaxxer.hikari"}) {
+        for (var noisy : new String[] {"io.zonky", "org.flywaydb", "com.zaxxer.hikari", "redis.clients.jedis"}) {
             context.getLogger(noisy).setLevel(Level.ERROR);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
