@@ -8,6 +8,7 @@
 // exits 3 when any check is not OK (the benchmark is void then).
 
 import dev.tend.registry.BuiltIn;
+import dev.tend.target.TargetsSection;
 import dev.tend.check.CheckContext;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckRunner;
@@ -26,9 +27,9 @@ public class EngineBench {
             System.exit(2);
         }
         var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[0]));
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : Math.min(1000, config.targets().size() / 10);
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : Math.min(1000, TargetsSection.of(config).size() / 10);
         var clock = Clock.systemUTC();
-        var targets = config.targets();
+        var targets = TargetsSection.of(config);
         int n = targets.size();
 
         if (warmup > 0) {

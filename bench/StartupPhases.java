@@ -10,7 +10,9 @@
 // "store open" and timed on their own just before it, so the store's remaining cost is Hikari (and
 // Flyway, when the schema is behind). Prints "PHASE name|ms" lines, the last one the total from JVM start to the end of main.
 
+import dev.tend.check.ResultHistory;
 import dev.tend.registry.BuiltIn;
+import dev.tend.target.TargetsSection;
 import dev.tend.check.CheckContext;
 import dev.tend.check.CheckRunner;
 import dev.tend.check.CheckResult;
@@ -48,10 +50,10 @@ public class StartupPhases {
             phase("store open (Hikari; Flyway only when the schema is behind)");
             try (var context = CheckContext.create(clock)) {
                 phase("check context (the HTTP client is made on first use, inside the checks)");
-                results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(config.targets(), context, r -> {});
+                results = new CheckRunner(clock, config.redactor(), config.concurrency()).run(TargetsSection.of(config), context, r -> {});
             }
             phase("checks (" + results.size() + ")");
-            store.save(results);
+            new ResultHistory(store).save(results);
             phase("store save");
         }
         phase("store close");
