@@ -4,6 +4,7 @@ import dev.tend.backup.BackupsSection;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
+import dev.tend.alert.AlertService;
 import dev.tend.backup.BackupTarget;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
@@ -43,10 +44,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = tend.loadConfig();
         List<CheckResult> results;
+        List<AlertService.Change> alerts = List.of();
         CheckService.NotRecordedException notRecorded = null;
         try (var store = Stores.open(config.store())) {
             var targets = selected(config, store);
             results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
+            // Alert state moves with every round; only tend serve delivers notifications and drives escalation.
+            alerts = new AlertService(store, environment.clock()).evaluate(config, results);
         } catch (CheckService.NotRecordedException e) {
             results = e.results(); // show what was found even though the store refused it
             notRecorded = e;
@@ -56,6 +60,8 @@ final class CheckCommand implements Callable<Integer> {
             ResultJson.print(results, out);
         } else {
             ResultTable.print(results, out, Terminal.colors(environment.variables()));
+            alerts.stream().filter(change -> change.transition() != null).forEach(change -> out.println("alert " + change.transition()
+                    + ": " + change.fingerprint().replaceFirst("^check:", "") + " (incident " + change.incident() + "): " + change.detail()));
         }
         out.flush();
         if (notRecorded != null) throw notRecorded;

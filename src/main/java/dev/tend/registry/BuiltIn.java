@@ -4,6 +4,7 @@ import dev.tend.action.Actions;
 import dev.tend.action.BackupActionType;
 import dev.tend.action.CheckActionType;
 import dev.tend.action.PgTaskActionType;
+import dev.tend.alert.AlertingSection;
 import dev.tend.backup.BackupsSection;
 import dev.tend.check.http.HttpTargetType;
 import dev.tend.check.tcp.TcpTargetType;
@@ -62,7 +63,8 @@ public final class BuiltIn {
                 new SchedulesSection(actions),
                 new ServeSection(),
                 new PeopleSection(),
-                new ChecklistsSection()));
+                new ChecklistsSection(),
+                new AlertingSection()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {

@@ -1,0 +1,206 @@
+package dev.tend.alert;
+
+import dev.tend.alert.Alert.State;
+import dev.tend.alert.AlertRules.Observation;
+import dev.tend.alert.AlertRules.Transition;
+import dev.tend.check.CheckResult;
+import dev.tend.check.Status;
+import dev.tend.config.TendConfig;
+import dev.tend.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns what Tend observed into alerts and incidents: what the CLI and tend serve call after each
+ * check round, and what acknowledges and resolves them. Every change is stored with its time and
+ * actor; the returned changes are what notification delivers.
+ */
+public final class AlertService {
+    private final Alerts alerts;
+    private final Incidents incidents;
+    private final Clock clock;
+
+    public AlertService(Database database, Clock clock) {
+        this.alerts = new Alerts(database);
+        this.incidents = new Incidents(database);
+        this.clock = clock;
+    }
+
+    /** One thing that happened to an alert or incident in an evaluation, in words. */
+    public record Change(String fingerprint, Transition transition, long incident, String detail) {}
+
+    /** Feeds a round of check results through the rules, dependencies before the targets that need them. */
+    public List<Change> evaluate(TendConfig config, List<CheckResult> results) {
+        var now = now();
+        var settings = AlertingSection.of(config);
+        var dependencies = Dependencies.of(config);
+        var changes = new ArrayList<Change>(expireAcknowledgements(now));
+        var ordered = results.stream().sorted(Comparator.comparingInt((CheckResult result) -> dependencies.depth(result.target()))).toList();
+        for (var result : ordered) {
+            var fingerprint = Fingerprints.check(result.target(), result.check());
+            var current = alerts.find(fingerprint).orElseGet(() -> Alert.fresh(fingerprint, "check", result.target(), result.check(), now));
+            var seen = new Observation(result.status() != Status.OK, Severity.of(result.status()), result.reason());
+            var step = AlertRules.apply(current, seen, settings.thresholds(result.target(), result.check()), now);
+            var alert = alerts.save(step.alert());
+            for (var transition : step.transitions()) {
+                alert = apply(alert, transition, dependencies, now, changes);
+            }
+        }
+        return changes;
+    }
+
+    private Alert apply(Alert alert, Transition transition, Dependencies dependencies, Instant now, List<Change> changes) {
+        alerts.event(alert.id(), now, transition.name(), alert.reason());
+        var fingerprint = alert.fingerprint();
+        return switch (transition) {
+            case FIRED -> {
+                var cause = dependencies.activeCause(alert.subject(), this::openIncidentOfSubject);
+                long incident;
+                if (cause.isPresent()) {
+                    incident = cause.get().incident();
+                    incidents.event(incident, now, "tend", "AFFECTED", label(alert) + " is affected: it depends on " + cause.get().subject()
+                            + " (" + alert.reason() + ")");
+                } else {
+                    incident = incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now);
+                    incidents.event(incident, now, "tend", "OPENED", label(alert) + " fired: " + alert.reason());
+                }
+                var joined = alerts.save(alert.inIncident(Optional.of(incident)));
+                raiseSeverity(incident, alert.severity());
+                changes.add(new Change(fingerprint, transition, incident, alert.reason()));
+                yield joined;
+            }
+            case RESOLVED, SETTLED_RESOLVED -> {
+                alert.incidentId().ifPresent(incident -> {
+                    incidents.event(incident, now, "tend", "ALERT_RESOLVED", label(alert) + " resolved: " + alert.reason());
+                    changes.add(new Change(fingerprint, transition, incident, alert.reason()));
+                    resolveIfQuiet(incident, now, "tend", changes);
+                });
+                yield alert;
+            }
+            case FLAPPING -> {
+                // Held open in the incident it had: reopened without a new page.
+                long incident = alert.incidentId().orElseGet(() -> incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now));
+                incidents.find(incident).filter(found -> !found.open()).ifPresent(found -> incidents.update(new Incident(found.id(), found.title(),
+                        found.severity(), Incident.State.TRIGGERED, found.openedAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+                incidents.event(incident, now, "tend", "FLAPPING", label(alert) + " keeps changing (" + alert.changes().size()
+                        + " changes within the flapping period): held open, not paged again");
+                changes.add(new Change(fingerprint, transition, incident, alert.reason()));
+                yield alerts.save(alert.inIncident(Optional.of(incident)));
+            }
+            case SETTLED_FIRING -> {
+                alert.incidentId().ifPresent(incident -> {
+                    incidents.event(incident, now, "tend", "SETTLED", label(alert) + " stopped changing and is failing: " + alert.reason());
+                    changes.add(new Change(fingerprint, transition, incident, alert.reason()));
+                });
+                yield alert;
+            }
+        };
+    }
+
+    /** Acknowledges the incident of an alert: escalation stops; with {@code until}, it triggers again then if still open. */
+    public Incident acknowledge(long alertId, String person, String comment, Optional<Duration> forHowLong) {
+        var alert = alerts.find(alertId).orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " (see tend alerts --all)"));
+        var incident = alert.incidentId().flatMap(incidents::find).filter(Incident::open)
+                .orElseThrow(() -> new IllegalArgumentException("alert " + alertId + " (" + label(alert) + ") has no open incident to acknowledge"));
+        var now = now();
+        var until = forHowLong.map(now::plus);
+        var acknowledged = new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.ACKNOWLEDGED, incident.openedAt(),
+                Optional.of(person), Optional.of(now), until, Optional.empty());
+        incidents.update(acknowledged);
+        incidents.event(incident.id(), now, person, "ACKNOWLEDGED", comment
+                + until.map(end -> (comment.isEmpty() ? "" : "; ") + "until " + end).orElse(""));
+        return acknowledged;
+    }
+
+    /** Resolves an alert by hand (its streaks start again); its incident resolves when it has no other active alert. */
+    public Alert resolve(long alertId, String person, String comment) {
+        var alert = alerts.find(alertId).orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " (see tend alerts --all)"));
+        if (!alert.state().active()) throw new IllegalArgumentException("alert " + alertId + " (" + label(alert) + ") is not firing");
+        var now = now();
+        var resolved = alerts.save(alert.with(State.OK, alert.severity(), 0, 0, alert.reason(), now, now, alert.changes()));
+        alerts.event(alert.id(), now, "RESOLVED", "by " + person + (comment.isEmpty() ? "" : ": " + comment));
+        alert.incidentId().ifPresent(incident -> {
+            incidents.event(incident, now, person, "ALERT_RESOLVED", label(alert) + " resolved by hand" + (comment.isEmpty() ? "" : ": " + comment));
+            resolveIfQuiet(incident, now, person, new ArrayList<>());
+        });
+        return resolved;
+    }
+
+    public List<Alert> alerts(boolean all) {
+        return alerts.list(all);
+    }
+
+    public Optional<Alert> alert(long id) {
+        return alerts.find(id);
+    }
+
+    public List<AlertEvent> history(long alertId) {
+        return alerts.events(alertId);
+    }
+
+    public List<Incident> incidents(boolean all) {
+        return incidents.list(all);
+    }
+
+    public Optional<Incident> incident(long id) {
+        return incidents.find(id);
+    }
+
+    public List<TimelineEntry> timeline(long incident) {
+        return incidents.timeline(incident);
+    }
+
+    public List<Alert> alertsOf(long incident) {
+        return alerts.inIncident(incident);
+    }
+
+    private List<Change> expireAcknowledgements(Instant now) {
+        var expired = new ArrayList<Change>();
+        for (var incident : incidents.list(false)) {
+            if (incident.state() == Incident.State.ACKNOWLEDGED && incident.ackUntil().filter(until -> !until.isAfter(now)).isPresent()) {
+                incidents.update(new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.TRIGGERED, incident.openedAt(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", "the acknowledgement by " + incident.acknowledgedBy().orElse("?")
+                        + " ended at " + incident.ackUntil().get() + "; the incident is still open");
+                expired.add(new Change("incident:" + incident.id(), null, incident.id(), "acknowledgement expired"));
+            }
+        }
+        return expired;
+    }
+
+    private Optional<Long> openIncidentOfSubject(String subject) {
+        return alerts.list(false).stream().filter(alert -> alert.subject().equals(subject))
+                .map(Alert::incidentId).flatMap(Optional::stream).filter(id -> incidents.find(id).filter(Incident::open).isPresent()).findFirst();
+    }
+
+    private void resolveIfQuiet(long incident, Instant now, String actor, List<Change> changes) {
+        if (alerts.inIncident(incident).stream().anyMatch(alert -> alert.state().active())) return;
+        incidents.find(incident).filter(Incident::open).ifPresent(found -> {
+            incidents.update(new Incident(found.id(), found.title(), found.severity(), Incident.State.RESOLVED, found.openedAt(),
+                    found.acknowledgedBy(), found.acknowledgedAt(), found.ackUntil(), Optional.of(now)));
+            incidents.event(incident, now, actor, "RESOLVED", "every alert of the incident has resolved");
+            changes.add(new Change("incident:" + incident, null, incident, "resolved"));
+        });
+    }
+
+    private void raiseSeverity(long incident, Severity severity) {
+        incidents.find(incident).filter(found -> found.severity().compareTo(severity) < 0).ifPresent(found -> incidents.update(new Incident(
+                found.id(), found.title(), severity, found.state(), found.openedAt(), found.acknowledgedBy(), found.acknowledgedAt(),
+                found.ackUntil(), found.resolvedAt())));
+    }
+
+    /** The store keeps milliseconds: so does everything compared with what it returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String label(Alert alert) {
+        return alert.subject() + "/" + alert.name();
+    }
+}

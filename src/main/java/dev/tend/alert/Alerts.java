@@ -1,0 +1,96 @@
+package dev.tend.alert;
+
+import dev.tend.alert.Alert.State;
+import dev.tend.store.Database;
+import dev.tend.store.JsonColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+import tools.jackson.core.type.TypeReference;
+
+/** The alert and alert_event tables: each identity's state now, and every transition it made. */
+final class Alerts {
+    private static final String COLUMNS = "id, fingerprint, source, subject, name, state, severity, bad_streak, good_streak, reason, since, "
+            + "updated_at, incident_id, changes";
+    private static final TypeReference<List<Long>> MILLIS = new TypeReference<>() {};
+    private final Database database;
+
+    Alerts(Database database) {
+        this.database = database;
+    }
+
+    Optional<Alert> find(String fingerprint) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM alert WHERE fingerprint = :fingerprint")
+                .bind("fingerprint", fingerprint).map(Alerts::map).findOne());
+    }
+
+    Optional<Alert> find(long id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM alert WHERE id = :id")
+                .bind("id", id).map(Alerts::map).findOne());
+    }
+
+    /** Firing and flapping alerts, or with {@code all} every alert ever seen; by subject and name. */
+    List<Alert> list(boolean all) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM alert"
+                        + (all ? "" : " WHERE state <> 'OK'") + " ORDER BY subject, name")
+                .map(Alerts::map).list());
+    }
+
+    List<Alert> inIncident(long incident) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM alert WHERE incident_id = :incident ORDER BY id")
+                .bind("incident", incident).map(Alerts::map).list());
+    }
+
+    /** Inserts a new identity or updates a known one; returns it with its id. */
+    Alert save(Alert alert) {
+        return database.write("the alert", () -> database.jdbi().inTransaction(handle -> {
+            var update = alert.id() == 0 ? handle.createUpdate("INSERT INTO alert (fingerprint, source, subject, name, state, severity, "
+                            + "bad_streak, good_streak, reason, since, updated_at, incident_id, changes) VALUES (:fingerprint, :source, :subject, "
+                            + ":name, :state, :severity, :bad, :good, :reason, :since, :updated, :incident, :changes)")
+                    : handle.createUpdate("UPDATE alert SET state = :state, severity = :severity, bad_streak = :bad, good_streak = :good, "
+                            + "reason = :reason, since = :since, updated_at = :updated, incident_id = :incident, changes = :changes WHERE id = :id")
+                            .bind("id", alert.id());
+            update.bind("fingerprint", alert.fingerprint()).bind("source", alert.source()).bind("subject", alert.subject())
+                    .bind("name", alert.name()).bind("state", alert.state().name()).bind("severity", alert.severity().name())
+                    .bind("bad", alert.badStreak()).bind("good", alert.goodStreak()).bind("reason", alert.reason())
+                    .bind("since", alert.since().toEpochMilli()).bind("updated", alert.updatedAt().toEpochMilli())
+                    .bind("incident", alert.incidentId().orElse(null))
+                    .bind("changes", JsonColumns.write(alert.changes().stream().map(Instant::toEpochMilli).toList()));
+            if (alert.id() != 0) {
+                update.execute();
+                return alert;
+            }
+            long id = update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return new Alert(id, alert.fingerprint(), alert.source(), alert.subject(), alert.name(), alert.state(), alert.severity(),
+                    alert.badStreak(), alert.goodStreak(), alert.reason(), alert.since(), alert.updatedAt(), alert.incidentId(), alert.changes());
+        }));
+    }
+
+    void event(long alertId, Instant at, String kind, String detail) {
+        database.run("the alert event", () -> database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO alert_event (alert_id, at, kind, detail) VALUES (:alert, :at, :kind, :detail)")
+                .bind("alert", alertId).bind("at", at.toEpochMilli()).bind("kind", kind).bind("detail", detail).execute()));
+    }
+
+    /** An alert's transitions, oldest first. */
+    List<AlertEvent> events(long alertId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT at, kind, detail FROM alert_event WHERE alert_id = :alert ORDER BY id")
+                .bind("alert", alertId)
+                .map((row, context) -> new AlertEvent(Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3)))
+                .list());
+    }
+
+    private static Alert map(ResultSet row, StatementContext context) throws SQLException {
+        long incident = row.getLong("incident_id");
+        var noIncident = row.wasNull();
+        List<Long> changes = JsonColumns.read(row.getString("changes"), MILLIS);
+        return new Alert(row.getLong("id"), row.getString("fingerprint"), row.getString("source"), row.getString("subject"), row.getString("name"),
+                State.valueOf(row.getString("state")), Severity.valueOf(row.getString("severity")), row.getInt("bad_streak"),
+                row.getInt("good_streak"), row.getString("reason"), Instant.ofEpochMilli(row.getLong("since")),
+                Instant.ofEpochMilli(row.getLong("updated_at")), noIncident ? Optional.empty() : Optional.of(incident),
+                changes.stream().map(Instant::ofEpochMilli).toList());
+    }
+}

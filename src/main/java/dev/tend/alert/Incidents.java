@@ -1,0 +1,78 @@
+package dev.tend.alert;
+
+import dev.tend.alert.Incident.State;
+import dev.tend.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The incident and incident_event tables: each incident's state, and its timeline. */
+final class Incidents {
+    private static final String COLUMNS = "id, title, severity, state, opened_at, acknowledged_by, acknowledged_at, ack_until, resolved_at";
+    private final Database database;
+
+    Incidents(Database database) {
+        this.database = database;
+    }
+
+    long open(String title, Severity severity, Instant at) {
+        return database.write("the incident", () -> database.jdbi().withHandle(handle -> handle.createUpdate(
+                        "INSERT INTO incident (title, severity, state, opened_at) VALUES (:title, :severity, 'TRIGGERED', :at)")
+                .bind("title", title).bind("severity", severity.name()).bind("at", at.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+    }
+
+    Optional<Incident> find(long id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incident WHERE id = :id")
+                .bind("id", id).map(Incidents::map).findOne());
+    }
+
+    /** Open incidents, or with {@code all} every one; newest first. */
+    List<Incident> list(boolean all) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incident"
+                        + (all ? "" : " WHERE state <> 'RESOLVED'") + " ORDER BY id DESC")
+                .map(Incidents::map).list());
+    }
+
+    void update(Incident incident) {
+        database.run("the incident", () -> database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE incident SET severity = :severity, "
+                        + "state = :state, acknowledged_by = :by, acknowledged_at = :at, ack_until = :until, resolved_at = :resolved WHERE id = :id")
+                .bind("severity", incident.severity().name()).bind("state", incident.state().name())
+                .bind("by", incident.acknowledgedBy().orElse(null))
+                .bind("at", incident.acknowledgedAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("until", incident.ackUntil().map(Instant::toEpochMilli).orElse(null))
+                .bind("resolved", incident.resolvedAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("id", incident.id()).execute()));
+    }
+
+    void event(long incident, Instant at, String actor, String kind, String detail) {
+        database.run("the incident event", () -> database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:incident, :at, :actor, :kind, :detail)")
+                .bind("incident", incident).bind("at", at.toEpochMilli()).bind("actor", actor).bind("kind", kind).bind("detail", detail)
+                .execute()));
+    }
+
+    /** The timeline, oldest first. */
+    List<TimelineEntry> timeline(long incident) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT at, actor, kind, detail FROM incident_event WHERE incident_id = :incident ORDER BY id")
+                .bind("incident", incident)
+                .map((row, context) -> new TimelineEntry(Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4)))
+                .list());
+    }
+
+    private static Incident map(ResultSet row, StatementContext context) throws SQLException {
+        return new Incident(row.getLong("id"), row.getString("title"), Severity.valueOf(row.getString("severity")),
+                State.valueOf(row.getString("state")), Instant.ofEpochMilli(row.getLong("opened_at")),
+                Optional.ofNullable(row.getString("acknowledged_by")), instant(row, "acknowledged_at"), instant(row, "ack_until"),
+                instant(row, "resolved_at"));
+    }
+
+    private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+}
