@@ -44,10 +44,11 @@ public final class AlertService {
         var ordered = results.stream().sorted(Comparator.comparingInt((CheckResult result) -> dependencies.depth(result.target()))).toList();
         for (var result : ordered) {
             var fingerprint = Fingerprints.check(result.target(), result.check());
-            var current = alerts.find(fingerprint).orElseGet(() -> Alert.fresh(fingerprint, "check", result.target(), result.check(), now));
             var seen = new Observation(result.status() != Status.OK, Severity.of(result.status()), result.reason());
-            var step = AlertRules.apply(current, seen, settings.thresholds(result.target(), result.check()), now);
-            var alert = alerts.save(step.alert());
+            var thresholds = settings.thresholds(result.target(), result.check());
+            var step = alerts.observe(Alert.fresh(fingerprint, "check", result.target(), result.check(), now),
+                    current -> AlertRules.apply(current, seen, thresholds, now));
+            var alert = step.alert();
             for (var transition : step.transitions()) {
                 alert = apply(alert, transition, dependencies, now, changes);
             }
@@ -180,13 +181,7 @@ public final class AlertService {
     }
 
     private void resolveIfQuiet(long incident, Instant now, String actor, List<Change> changes) {
-        if (alerts.inIncident(incident).stream().anyMatch(alert -> alert.state().active())) return;
-        incidents.find(incident).filter(Incident::open).ifPresent(found -> {
-            incidents.update(new Incident(found.id(), found.title(), found.severity(), Incident.State.RESOLVED, found.openedAt(),
-                    found.acknowledgedBy(), found.acknowledgedAt(), found.ackUntil(), Optional.of(now)));
-            incidents.event(incident, now, actor, "RESOLVED", "every alert of the incident has resolved");
-            changes.add(new Change("incident:" + incident, null, incident, "resolved"));
-        });
+        if (incidents.resolveIfQuiet(incident, now, actor)) changes.add(new Change("incident:" + incident, null, incident, "resolved"));
     }
 
     private void raiseSeverity(long incident, Severity severity) {

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 import tools.jackson.core.type.TypeReference;
 
 /** The alert and alert_event tables: each identity's state now, and every transition it made. */
@@ -44,29 +47,44 @@ final class Alerts {
                 .bind("incident", incident).map(Alerts::map).list());
     }
 
-    /** Inserts a new identity or updates a known one; returns it with its id. */
-    Alert save(Alert alert) {
+    /**
+     * Moves one alert by one observation, atomically: the row is created if new and locked while
+     * {@code move} computes its next state, so two instances evaluating at once each see the
+     * other's step (a transition is produced exactly once).
+     */
+    AlertRules.Step observe(Alert fresh, Function<Alert, AlertRules.Step> move) {
         return database.write("the alert", () -> database.jdbi().inTransaction(handle -> {
-            var update = alert.id() == 0 ? handle.createUpdate("INSERT INTO alert (fingerprint, source, subject, name, state, severity, "
-                            + "bad_streak, good_streak, reason, since, updated_at, incident_id, changes) VALUES (:fingerprint, :source, :subject, "
-                            + ":name, :state, :severity, :bad, :good, :reason, :since, :updated, :incident, :changes)")
-                    : handle.createUpdate("UPDATE alert SET state = :state, severity = :severity, bad_streak = :bad, good_streak = :good, "
-                            + "reason = :reason, since = :since, updated_at = :updated, incident_id = :incident, changes = :changes WHERE id = :id")
-                            .bind("id", alert.id());
-            update.bind("fingerprint", alert.fingerprint()).bind("source", alert.source()).bind("subject", alert.subject())
-                    .bind("name", alert.name()).bind("state", alert.state().name()).bind("severity", alert.severity().name())
-                    .bind("bad", alert.badStreak()).bind("good", alert.goodStreak()).bind("reason", alert.reason())
-                    .bind("since", alert.since().toEpochMilli()).bind("updated", alert.updatedAt().toEpochMilli())
-                    .bind("incident", alert.incidentId().orElse(null))
-                    .bind("changes", JsonColumns.write(alert.changes().stream().map(Instant::toEpochMilli).toList()));
-            if (alert.id() != 0) {
-                update.execute();
-                return alert;
-            }
-            long id = update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return new Alert(id, alert.fingerprint(), alert.source(), alert.subject(), alert.name(), alert.state(), alert.severity(),
-                    alert.badStreak(), alert.goodStreak(), alert.reason(), alert.since(), alert.updatedAt(), alert.incidentId(), alert.changes());
+            // The write comes first: on SQLite it takes the write lock before anything is read.
+            bind(handle.createUpdate("INSERT INTO alert (fingerprint, source, subject, name, state, severity, bad_streak, good_streak, reason, "
+                    + "since, updated_at, incident_id, changes) VALUES (:fingerprint, :source, :subject, :name, :state, :severity, :bad, :good, "
+                    + ":reason, :since, :updated, :incident, :changes) ON CONFLICT (fingerprint) DO NOTHING"), fresh).execute();
+            var current = handle.createQuery("SELECT " + COLUMNS + " FROM alert WHERE fingerprint = :fingerprint" + database.forUpdate())
+                    .bind("fingerprint", fresh.fingerprint()).map(Alerts::map).one();
+            var step = move.apply(current);
+            update(handle, step.alert());
+            return step;
         }));
+    }
+
+    /** Writes an alert's state (it exists: {@link #observe} made it). */
+    Alert save(Alert alert) {
+        database.run("the alert", () -> database.jdbi().useHandle(handle -> update(handle, alert)));
+        return alert;
+    }
+
+    private static void update(Handle handle, Alert alert) {
+        bind(handle.createUpdate("UPDATE alert SET state = :state, severity = :severity, bad_streak = :bad, good_streak = :good, reason = :reason, "
+                + "since = :since, updated_at = :updated, incident_id = :incident, changes = :changes WHERE id = :id"), alert)
+                .bind("id", alert.id()).execute();
+    }
+
+    private static Update bind(Update update, Alert alert) {
+        return update.bind("fingerprint", alert.fingerprint()).bind("source", alert.source()).bind("subject", alert.subject())
+                .bind("name", alert.name()).bind("state", alert.state().name()).bind("severity", alert.severity().name())
+                .bind("bad", alert.badStreak()).bind("good", alert.goodStreak()).bind("reason", alert.reason())
+                .bind("since", alert.since().toEpochMilli()).bind("updated", alert.updatedAt().toEpochMilli())
+                .bind("incident", alert.incidentId().orElse(null))
+                .bind("changes", JsonColumns.write(alert.changes().stream().map(Instant::toEpochMilli).toList()));
     }
 
     void event(long alertId, Instant at, String kind, String detail) {

@@ -48,6 +48,28 @@ final class Incidents {
                 .bind("id", incident.id()).execute()));
     }
 
+    /**
+     * Resolves the incident if it is open and none of its alerts is active, atomically: two
+     * instances resolving its last two alerts at once cannot both leave it open.
+     */
+    boolean resolveIfQuiet(long incident, Instant at, String actor) {
+        return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
+            // A write first: on SQLite it takes the write lock; on PostgreSQL the row lock below does.
+            handle.createUpdate("UPDATE incident SET state = state WHERE id = :id").bind("id", incident).execute();
+            var state = handle.createQuery("SELECT state FROM incident WHERE id = :id" + database.forUpdate()).bind("id", incident)
+                    .mapTo(String.class).findOne();
+            if (state.isEmpty() || state.get().equals("RESOLVED")) return false;
+            int active = handle.createQuery("SELECT count(*) FROM alert WHERE incident_id = :id AND state <> 'OK'").bind("id", incident)
+                    .mapTo(Integer.class).one();
+            if (active > 0) return false;
+            handle.createUpdate("UPDATE incident SET state = 'RESOLVED', resolved_at = :at WHERE id = :id")
+                    .bind("at", at.toEpochMilli()).bind("id", incident).execute();
+            handle.createUpdate("INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:id, :at, :actor, 'RESOLVED', "
+                    + "'every alert of the incident has resolved')").bind("id", incident).bind("at", at.toEpochMilli()).bind("actor", actor).execute();
+            return true;
+        }));
+    }
+
     void event(long incident, Instant at, String actor, String kind, String detail) {
         database.run("the incident event", () -> database.jdbi().useHandle(handle -> handle.createUpdate(
                         "INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:incident, :at, :actor, :kind, :detail)")

@@ -14,11 +14,22 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
+    private final boolean postgres;
 
-    Database(HikariDataSource dataSource, String description) {
+    Database(HikariDataSource dataSource, String description, boolean postgres) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.description = description;
+        this.postgres = postgres;
+    }
+
+    /**
+     * What to append to a SELECT that is about to be updated in the same transaction, so a second
+     * instance waits for it: {@code FOR UPDATE} on PostgreSQL; nothing on SQLite, whose writing
+     * transactions already run one at a time.
+     */
+    public String forUpdate() {
+        return postgres ? " FOR UPDATE" : "";
     }
 
     public Jdbi jdbi() {

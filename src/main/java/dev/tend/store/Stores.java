@@ -25,7 +25,7 @@ public final class Stores {
         }
         try {
             if (!schemaIsCurrent(dataSource, dialect(settings))) migrate(dataSource, settings);
-            return new Database(dataSource, settings.describe());
+            return new Database(dataSource, settings.describe(), settings.isPostgres());
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot open the store (" + settings.describe() + "): " + rootMessage(e), e);
