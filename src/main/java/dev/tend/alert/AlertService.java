@@ -3,6 +3,10 @@ package dev.tend.alert;
 import dev.tend.alert.Alert.State;
 import dev.tend.alert.AlertRules.Observation;
 import dev.tend.alert.AlertRules.Transition;
+import dev.tend.alert.notify.Message;
+import dev.tend.alert.notify.Notifier;
+import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.Outbound;
 import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
@@ -22,11 +26,13 @@ import java.util.Optional;
  * actor; the returned changes are what notification delivers.
  */
 public final class AlertService {
+    private final TendConfig config;
     private final Alerts alerts;
     private final Incidents incidents;
     private final Clock clock;
 
-    public AlertService(Database database, Clock clock) {
+    public AlertService(TendConfig config, Database database, Clock clock) {
+        this.config = config;
         this.alerts = new Alerts(database);
         this.incidents = new Incidents(database);
         this.clock = clock;
@@ -36,7 +42,7 @@ public final class AlertService {
     public record Change(String fingerprint, Transition transition, long incident, String detail) {}
 
     /** Feeds a round of check results through the rules, dependencies before the targets that need them. */
-    public List<Change> evaluate(TendConfig config, List<CheckResult> results) {
+    public List<Change> evaluate(List<CheckResult> results) {
         var now = now();
         var settings = AlertingSection.of(config);
         var dependencies = Dependencies.of(config);
@@ -68,8 +74,10 @@ public final class AlertService {
                     incidents.event(incident, now, "tend", "AFFECTED", label(alert) + " is affected: it depends on " + cause.get().subject()
                             + " (" + alert.reason() + ")");
                 } else {
-                    incident = incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now);
-                    incidents.event(incident, now, "tend", "OPENED", label(alert) + " fired: " + alert.reason());
+                    var title = label(alert) + ": " + alert.reason();
+                    incident = incidents.open(title, alert.severity(), now, label(alert) + " fired: " + alert.reason(),
+                            page(Message.TRIGGERED, now, "tend", alert.reason(), new Message.IncidentView(0, title, alert.severity().name(),
+                                    Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
                 }
                 var joined = alerts.save(alert.inIncident(Optional.of(incident)));
                 raiseSeverity(incident, alert.severity());
@@ -86,7 +94,8 @@ public final class AlertService {
             }
             case FLAPPING -> {
                 // Held open in the incident it had: reopened without a new page.
-                long incident = alert.incidentId().orElseGet(() -> incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now));
+                long incident = alert.incidentId().orElseGet(() -> incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now,
+                        label(alert) + " fired, flapping", Outbound.NONE));
                 incidents.find(incident).filter(found -> !found.open()).ifPresent(found -> incidents.update(new Incident(found.id(), found.title(),
                         found.severity(), Incident.State.TRIGGERED, found.openedAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
                 incidents.event(incident, now, "tend", "FLAPPING", label(alert) + " keeps changing (" + alert.changes().size()
@@ -114,8 +123,9 @@ public final class AlertService {
         var acknowledged = new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.ACKNOWLEDGED, incident.openedAt(),
                 Optional.of(person), Optional.of(now), until, Optional.empty());
         incidents.update(acknowledged);
-        incidents.event(incident.id(), now, person, "ACKNOWLEDGED", comment
-                + until.map(end -> (comment.isEmpty() ? "" : "; ") + "until " + end).orElse(""));
+        var detail = comment + until.map(end -> (comment.isEmpty() ? "" : "; ") + "until " + end).orElse("");
+        incidents.event(incident.id(), now, person, "ACKNOWLEDGED", detail,
+                page(Message.ACKNOWLEDGED, now, person, detail, view(acknowledged), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
         return acknowledged;
     }
 
@@ -167,8 +177,11 @@ public final class AlertService {
             if (incident.state() == Incident.State.ACKNOWLEDGED && incident.ackUntil().filter(until -> !until.isAfter(now)).isPresent()) {
                 incidents.update(new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.TRIGGERED, incident.openedAt(),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", "the acknowledgement by " + incident.acknowledgedBy().orElse("?")
-                        + " ended at " + incident.ackUntil().get() + "; the incident is still open");
+                var detail = "the acknowledgement by " + incident.acknowledgedBy().orElse("?") + " ended at " + incident.ackUntil().get()
+                        + "; the incident is still open";
+                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", detail, page(Message.TRIGGERED, now, "tend", detail,
+                        new Message.IncidentView(incident.id(), incident.title(), incident.severity().name(), Incident.State.TRIGGERED.name(),
+                                incident.openedAt()), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
                 expired.add(new Change("incident:" + incident.id(), null, incident.id(), "acknowledgement expired"));
             }
         }
@@ -181,7 +194,31 @@ public final class AlertService {
     }
 
     private void resolveIfQuiet(long incident, Instant now, String actor, List<Change> changes) {
-        if (incidents.resolveIfQuiet(incident, now, actor)) changes.add(new Change("incident:" + incident, null, incident, "resolved"));
+        var found = incidents.find(incident);
+        if (found.isEmpty()) return;
+        var resolved = new Message.IncidentView(incident, found.get().title(), found.get().severity().name(), Incident.State.RESOLVED.name(),
+                found.get().openedAt());
+        var outbound = page(Message.RESOLVED, now, actor, "every alert of the incident has resolved", resolved,
+                alerts.inIncident(incident).stream().map(AlertService::view).toList());
+        if (incidents.resolveIfQuiet(incident, now, actor, outbound)) changes.add(new Change("incident:" + incident, null, incident, "resolved"));
+    }
+
+    /**
+     * The notifications of one incident event: every configured notifier (routing and escalation
+     * come later). The incident's id in the view is filled in when it is known.
+     */
+    private Outbound page(String type, Instant at, String actor, String detail, Message.IncidentView incident, List<Message.AlertView> alertViews) {
+        var notifiers = NotifiersSection.of(config).stream().map(Notifier::name).toList();
+        return new Outbound(notifiers, (id, eventId) -> new Message("tend-" + id + "-" + eventId, type, config.platform().name(), at, actor, detail,
+                new Message.IncidentView(id, incident.title(), incident.severity(), incident.state(), incident.openedAt()), alertViews));
+    }
+
+    private static Message.AlertView view(Alert alert) {
+        return new Message.AlertView(alert.fingerprint(), alert.subject(), alert.name(), alert.state().name(), alert.severity().name(), alert.reason());
+    }
+
+    private static Message.IncidentView view(Incident incident) {
+        return new Message.IncidentView(incident.id(), incident.title(), incident.severity().name(), incident.state().name(), incident.openedAt());
     }
 
     private void raiseSeverity(long incident, Severity severity) {

@@ -1,12 +1,15 @@
 package dev.tend.alert;
 
 import dev.tend.alert.Incident.State;
+import dev.tend.alert.notify.Outbound;
+import dev.tend.alert.notify.Outbox;
 import dev.tend.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The incident and incident_event tables: each incident's state, and its timeline. */
@@ -18,11 +21,15 @@ final class Incidents {
         this.database = database;
     }
 
-    long open(String title, Severity severity, Instant at) {
-        return database.write("the incident", () -> database.jdbi().withHandle(handle -> handle.createUpdate(
-                        "INSERT INTO incident (title, severity, state, opened_at) VALUES (:title, :severity, 'TRIGGERED', :at)")
-                .bind("title", title).bind("severity", severity.name()).bind("at", at.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+    /** Opens an incident with its OPENED event and the notifications it sends, in one transaction. */
+    long open(String title, Severity severity, Instant at, String detail, Outbound outbound) {
+        return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
+            long id = handle.createUpdate("INSERT INTO incident (title, severity, state, opened_at) VALUES (:title, :severity, 'TRIGGERED', :at)")
+                    .bind("title", title).bind("severity", severity.name()).bind("at", at.toEpochMilli())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            insertEvent(handle, id, at, "tend", "OPENED", detail, outbound);
+            return id;
+        }));
     }
 
     Optional<Incident> find(long id) {
@@ -52,7 +59,7 @@ final class Incidents {
      * Resolves the incident if it is open and none of its alerts is active, atomically: two
      * instances resolving its last two alerts at once cannot both leave it open.
      */
-    boolean resolveIfQuiet(long incident, Instant at, String actor) {
+    boolean resolveIfQuiet(long incident, Instant at, String actor, Outbound outbound) {
         return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
             // A write first: on SQLite it takes the write lock; on PostgreSQL the row lock below does.
             handle.createUpdate("UPDATE incident SET state = state WHERE id = :id").bind("id", incident).execute();
@@ -64,17 +71,25 @@ final class Incidents {
             if (active > 0) return false;
             handle.createUpdate("UPDATE incident SET state = 'RESOLVED', resolved_at = :at WHERE id = :id")
                     .bind("at", at.toEpochMilli()).bind("id", incident).execute();
-            handle.createUpdate("INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:id, :at, :actor, 'RESOLVED', "
-                    + "'every alert of the incident has resolved')").bind("id", incident).bind("at", at.toEpochMilli()).bind("actor", actor).execute();
+            insertEvent(handle, incident, at, actor, "RESOLVED", "every alert of the incident has resolved", outbound);
             return true;
         }));
     }
 
     void event(long incident, Instant at, String actor, String kind, String detail) {
-        database.run("the incident event", () -> database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:incident, :at, :actor, :kind, :detail)")
+        event(incident, at, actor, kind, detail, Outbound.NONE);
+    }
+
+    /** Appends to the timeline, with the notifications the event sends, in one transaction. */
+    void event(long incident, Instant at, String actor, String kind, String detail, Outbound outbound) {
+        database.run("the incident event", () -> database.jdbi().useTransaction(handle -> insertEvent(handle, incident, at, actor, kind, detail, outbound)));
+    }
+
+    private static void insertEvent(Handle handle, long incident, Instant at, String actor, String kind, String detail, Outbound outbound) {
+        long eventId = handle.createUpdate("INSERT INTO incident_event (incident_id, at, actor, kind, detail) VALUES (:incident, :at, :actor, :kind, :detail)")
                 .bind("incident", incident).bind("at", at.toEpochMilli()).bind("actor", actor).bind("kind", kind).bind("detail", detail)
-                .execute()));
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        Outbox.insert(handle, incident, kind, outbound, eventId, at);
     }
 
     /** The timeline, oldest first. */

@@ -58,7 +58,7 @@ final class AlertCommand implements Runnable {
             var config = config();
             try (var store = Stores.open(config.store())) {
                 try {
-                    return act(config, new AlertService(store, environment.clock()));
+                    return act(config, new AlertService(config, store, environment.clock()));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }

@@ -32,7 +32,7 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
-            var alerts = new AlertService(store, environment.clock()).alerts(all);
+            var alerts = new AlertService(config, store, environment.clock()).alerts(all);
             var out = spec.commandLine().getOut();
             AlertOutput.alerts(alerts, json, environment.clock().instant(), out);
             out.flush();

@@ -5,6 +5,7 @@ import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
 import dev.tend.alert.AlertService;
+import dev.tend.alert.notify.Deliverer;
 import dev.tend.backup.BackupTarget;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
@@ -45,12 +46,15 @@ final class CheckCommand implements Callable<Integer> {
         var config = tend.loadConfig();
         List<CheckResult> results;
         List<AlertService.Change> alerts = List.of();
+        Deliverer.Pass delivery = new Deliverer.Pass(0, 0, 0);
         CheckService.NotRecordedException notRecorded = null;
         try (var store = Stores.open(config.store())) {
             var targets = selected(config, store);
             results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
             // Alert state moves with every round; only tend serve delivers notifications and drives escalation.
-            alerts = new AlertService(store, environment.clock()).evaluate(config, results);
+            alerts = new AlertService(config, store, environment.clock()).evaluate(results);
+            // One pass over what is due (this round's pages first of all); what fails is left to tend serve's retries.
+            delivery = Deliverer.of(config, store, environment.clock(), line -> { }).deliverDue(20);
         } catch (CheckService.NotRecordedException e) {
             results = e.results(); // show what was found even though the store refused it
             notRecorded = e;
@@ -62,6 +66,10 @@ final class CheckCommand implements Callable<Integer> {
             ResultTable.print(results, out, Terminal.colors(environment.variables()));
             alerts.stream().filter(change -> change.transition() != null).forEach(change -> out.println("alert " + change.transition()
                     + ": " + change.fingerprint().replaceFirst("^check:", "") + " (incident " + change.incident() + "): " + change.detail()));
+            if (!delivery.idle()) {
+                out.println("notifications: " + delivery.delivered() + " delivered, " + delivery.retried() + " to retry (tend serve retries), "
+                        + delivery.dead() + " undeliverable (see tend incident show)");
+            }
         }
         out.flush();
         if (notRecorded != null) throw notRecorded;

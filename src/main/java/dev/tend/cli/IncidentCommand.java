@@ -39,7 +39,7 @@ final class IncidentCommand implements Runnable {
         public Integer call() throws Exception {
             var config = ((TendCommand) spec.parent().parent().userObject()).loadConfig();
             try (var store = Stores.open(config.store())) {
-                var service = new AlertService(store, environment.clock());
+                var service = new AlertService(config, store, environment.clock());
                 var incident = service.incident(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "no incident " + id + " (see tend incidents --all)"));
                 var out = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ final class IncidentsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
-            var incidents = new AlertService(store, environment.clock()).incidents(all);
+            var incidents = new AlertService(config, store, environment.clock()).incidents(all);
             var out = spec.commandLine().getOut();
             AlertOutput.incidents(incidents, json, environment.clock().instant(), out);
             out.flush();

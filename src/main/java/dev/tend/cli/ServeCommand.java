@@ -2,7 +2,10 @@ package dev.tend.cli;
 
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.schedule.ScheduleServer;
+import dev.tend.alert.notify.Deliverer;
+import dev.tend.alert.notify.DeliveryLoop;
 import dev.tend.schedule.SchedulesSection;
+import dev.tend.schedule.ServeSection;
 import dev.tend.store.Stores;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,13 +48,15 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var stopped = new CountDownLatch(1);
         var closed = new CountDownLatch(1);
+        java.util.function.Consumer<String> log = line -> {
+            synchronized (out) {
+                out.println(Instant.now(environment.clock()) + " " + line);
+                out.flush();
+            }
+        };
+        DeliveryLoop delivery = null;
         try (var store = Stores.open(config.store());
-                var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, line -> {
-                    synchronized (out) {
-                        out.println(Instant.now(environment.clock()) + " " + line);
-                        out.flush();
-                    }
-                })) {
+                var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, log)) {
             // SIGTERM: let the main thread stop the scheduler and close the store before the JVM halts.
             var hook = new Thread(() -> {
                 stopped.countDown();
@@ -63,9 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
+            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), ServeSection.of(config).pollInterval(), log);
+            delivery.start();
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();
             if (limit == null) stopped.await(); else stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            delivery.close(); // before the store closes: a delivery in flight is settled or left to its lease
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

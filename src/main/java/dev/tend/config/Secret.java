@@ -24,6 +24,11 @@ public final class Secret {
         return value;
     }
 
+    /** False for a reference read without secrets (tend validate --without-secrets): there is no value to check. */
+    public boolean isResolved() {
+        return value != null;
+    }
+
     /** Where it came from, e.g. {@code ${env:PGPASSWORD}}; safe to show. */
     public String source() {
         return source;

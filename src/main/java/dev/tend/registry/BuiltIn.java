@@ -5,6 +5,9 @@ import dev.tend.action.BackupActionType;
 import dev.tend.action.CheckActionType;
 import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
+import dev.tend.alert.notify.NotifierTypes;
+import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.webhook.WebhookNotifierType;
 import dev.tend.backup.BackupsSection;
 import dev.tend.check.http.HttpTargetType;
 import dev.tend.check.tcp.TcpTargetType;
@@ -64,7 +67,12 @@ public final class BuiltIn {
                 new ServeSection(),
                 new PeopleSection(),
                 new ChecklistsSection(),
-                new AlertingSection()));
+                new AlertingSection(),
+                new NotifiersSection(notifierTypes())));
+    }
+
+    public static NotifierTypes notifierTypes() {
+        return new NotifierTypes(List.of(new WebhookNotifierType()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {

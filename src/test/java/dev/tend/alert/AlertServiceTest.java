@@ -37,7 +37,6 @@ class AlertServiceTest {
     @BeforeEach
     void open() {
         store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")));
-        service = new AlertService(store, clock);
     }
 
     @AfterEach
@@ -48,6 +47,7 @@ class AlertServiceTest {
     @Test
     void firesAfterThreeBadResultsInARowAndResolvesAfterTwoGoodOnes() throws Exception {
         var config = config("");
+        service = new AlertService(config, store, clock);
 
         var fired = new ArrayList<Transition>();
         for (var status : List.of(Status.CRIT, Status.OK, Status.CRIT, Status.CRIT, Status.WARN, Status.OK, Status.CRIT, Status.OK, Status.OK)) {
@@ -71,6 +71,7 @@ class AlertServiceTest {
                   rules:
                     - { target: db, check: connect, fireAfter: 1, resolveAfter: 1 }
                 """);
+        service = new AlertService(config, store, clock);
 
         assertThat(round(config, Map.of("db", Status.CRIT, "api", Status.CRIT))).containsExactly(Transition.FIRED);
         assertThat(round(config, Map.of("db", Status.OK, "api", Status.OK))).containsExactly(Transition.RESOLVED);
@@ -81,6 +82,7 @@ class AlertServiceTest {
         var config = config("""
                 alerting: { fireAfter: 1, resolveAfter: 1, flapping: { changes: 3, within: 30m } }
                 """);
+        service = new AlertService(config, store, clock);
 
         var transitions = new ArrayList<Transition>();
         for (int flip = 0; flip < 12; flip++) {
@@ -103,6 +105,7 @@ class AlertServiceTest {
     @Test
     void aDependentOpensNoIncidentOfItsOwnYetResolvesOnItsOwn() throws Exception {
         var config = config("");
+        service = new AlertService(config, store, clock);
 
         for (int i = 0; i < 3; i++) round(config, Map.of("db", Status.CRIT, "api", Status.CRIT));
         assertThat(service.incidents(false)).singleElement().satisfies(incident -> {
@@ -126,6 +129,7 @@ class AlertServiceTest {
     @Test
     void anAcknowledgementWithAnEndTriggersTheIncidentAgainWhenItLapses() throws Exception {
         var config = config("");
+        service = new AlertService(config, store, clock);
         for (int i = 0; i < 3; i++) round(config, Map.of("db", Status.CRIT));
         var alert = service.alerts(false).get(0);
 
@@ -147,6 +151,7 @@ class AlertServiceTest {
     @Test
     void resolvingByHandStartsTheStreakAgain() throws Exception {
         var config = config("");
+        service = new AlertService(config, store, clock);
         for (int i = 0; i < 3; i++) round(config, Map.of("db", Status.CRIT));
         var alert = service.alerts(false).get(0);
 
@@ -161,7 +166,7 @@ class AlertServiceTest {
     private List<Transition> round(TendConfig config, Map<String, Status> statuses) {
         var results = statuses.entrySet().stream().map(entry -> new CheckResult(entry.getKey(), "connect", entry.getValue(),
                 entry.getKey() + " is " + entry.getValue(), List.of(), clock.instant(), Duration.ofMillis(3))).toList();
-        return service.evaluate(config, results).stream().map(AlertService.Change::transition).filter(java.util.Objects::nonNull).toList();
+        return service.evaluate(results).stream().map(AlertService.Change::transition).filter(java.util.Objects::nonNull).toList();
     }
 
     private TendConfig config(String more) throws Exception {

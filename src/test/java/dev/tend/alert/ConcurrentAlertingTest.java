@@ -39,12 +39,12 @@ class ConcurrentAlertingTest {
             // Both instances evaluate the same rounds at the same time: 16 bad results per alert, then 8 good ones.
             var together = Executors.newFixedThreadPool(2);
             var futures = List.of(first, second).stream().map(store -> together.submit(() -> {
-                var service = new AlertService(store, Clock.systemUTC());
+                var service = new AlertService(config, store, Clock.systemUTC());
                 for (int round = 0; round < 12; round++) {
                     var status = round < 8 ? Status.CRIT : Status.OK;
                     var results = IntStream.range(0, 20).mapToObj(i -> new CheckResult("t" + i, "connect", status, "t" + i + " " + status,
                             List.of(), Clock.systemUTC().instant(), Duration.ofMillis(1))).toList();
-                    service.evaluate(config, results).stream().map(AlertService.Change::transition)
+                    service.evaluate(results).stream().map(AlertService.Change::transition)
                             .filter(java.util.Objects::nonNull).forEach(transitions::add);
                 }
                 return null;
@@ -54,7 +54,7 @@ class ConcurrentAlertingTest {
 
             assertThat(transitions.stream().filter(t -> t == Transition.FIRED)).hasSize(20);
             assertThat(transitions.stream().filter(t -> t == Transition.RESOLVED)).hasSize(20);
-            var service = new AlertService(first, Clock.systemUTC());
+            var service = new AlertService(config, first, Clock.systemUTC());
             assertThat(service.incidents(false)).isEmpty();
             assertThat(service.incidents(true)).hasSize(20);
         }

@@ -1,0 +1,54 @@
+package dev.tend.alert.notify;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * tend serve's delivery: passes over the outbox as long as there is work, then waits a poll
+ * interval. Several instances may run it on one store; each notification is claimed by one.
+ */
+public final class DeliveryLoop implements AutoCloseable {
+    private final Deliverer deliverer;
+    private final Duration interval;
+    private final Consumer<String> log;
+    private final Thread thread;
+
+    public DeliveryLoop(Deliverer deliverer, Duration interval, Consumer<String> log) {
+        this.deliverer = deliverer;
+        this.interval = interval;
+        this.log = log;
+        this.thread = Thread.ofPlatform().daemon().name("tend-delivery").unstarted(this::loop);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (deliverer.deliverDue(50).idle()) Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store may be briefly away: say so, wait, go on; nothing is lost, the outbox keeps it.
+                log.accept("delivery: " + dev.tend.check.Failures.describe(e) + "; trying again in " + interval.toMillis() + " ms");
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

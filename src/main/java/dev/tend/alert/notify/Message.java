@@ -1,0 +1,35 @@
+package dev.tend.alert.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a notifier delivers, whatever its channel: the kind of event, the incident, its alerts, and
+ * the idempotency key the far end can deduplicate by (the same on every retry).
+ */
+public record Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail,
+        IncidentView incident, List<AlertView> alerts) {
+
+    /** incident.triggered, incident.acknowledged, incident.resolved, notification.dead, test */
+    public static final String TRIGGERED = "incident.triggered";
+    public static final String ACKNOWLEDGED = "incident.acknowledged";
+    public static final String RESOLVED = "incident.resolved";
+    public static final String DEAD = "notification.dead";
+    public static final String TEST = "test";
+
+    public record IncidentView(long id, String title, String severity, String state, Instant openedAt) {}
+
+    public record AlertView(String fingerprint, String subject, String name, String state, String severity, String reason) {}
+
+    /** One line for chat and mail subjects: "[CRITICAL] Lab: incident 3 triggered: db/connect: connection refused". */
+    public String headline() {
+        var verb = switch (type) {
+            case TRIGGERED -> "triggered";
+            case ACKNOWLEDGED -> "acknowledged by " + actor;
+            case RESOLVED -> "resolved";
+            case DEAD -> "could not be notified";
+            default -> "test";
+        };
+        return "[" + incident.severity() + "] " + platform + ": incident " + incident.id() + " " + verb + ": " + incident.title();
+    }
+}
