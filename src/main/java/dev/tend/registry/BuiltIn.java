@@ -7,6 +7,8 @@ import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
 import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.command.CommandNotifierType;
+import dev.tend.alert.notify.slack.SlackNotifierType;
 import dev.tend.alert.notify.webhook.WebhookNotifierType;
 import dev.tend.backup.BackupsSection;
 import dev.tend.check.http.HttpTargetType;
@@ -72,7 +74,7 @@ public final class BuiltIn {
     }
 
     public static NotifierTypes notifierTypes() {
-        return new NotifierTypes(List.of(new WebhookNotifierType()));
+        return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new CommandNotifierType()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {
