@@ -8,6 +8,7 @@ import dev.tend.alert.AlertingSection;
 import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
 import dev.tend.alert.notify.command.CommandNotifierType;
+import dev.tend.alert.notify.email.EmailNotifierType;
 import dev.tend.alert.notify.slack.SlackNotifierType;
 import dev.tend.alert.notify.webhook.WebhookNotifierType;
 import dev.tend.backup.BackupsSection;
@@ -74,7 +75,7 @@ public final class BuiltIn {
     }
 
     public static NotifierTypes notifierTypes() {
-        return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new CommandNotifierType()));
+        return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new EmailNotifierType(), new CommandNotifierType()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {

@@ -47,7 +47,8 @@ public final class WebhookNotifierType implements NotifierType {
                     "e.g. whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw (openssl rand -base64 32)");
             return null;
         }
-        return new WebhookNotifier(name, url, secret.map(WebhookNotifierType::key), fields.duration("timeout"));
+        // An unresolved secret (validation without secrets) has no key to read; such a config never sends.
+        return new WebhookNotifier(name, url, secret.filter(Secret::isResolved).map(WebhookNotifierType::key), fields.duration("timeout"));
     }
 
     /** The signing key: the base64 after whsec_, decoded; null when it is not that. */
