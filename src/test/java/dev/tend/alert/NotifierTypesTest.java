@@ -52,7 +52,7 @@ class NotifierTypesTest {
             var text = JsonMapper.builder().build().readTree(bodies.get(0)).path("text").asString();
             assertThat(text).startsWith("[CRITICAL] Lab: incident 1 triggered: db/connect: connection refused")
                     .contains("• db/connect: FIRING — connection refused");
-            assertThat(slack.describe()).isEqualTo("slack (${env:SLACK_URL})");
+            assertThat(slack.describe()).isEqualTo("slack ${env:SLACK_URL}");
         } finally {
             server.stop(0);
         }
@@ -75,6 +75,50 @@ class NotifierTypesTest {
         long started = System.nanoTime();
         assertThat(hangs.send(PAGE, Instant.now())).isInstanceOf(Delivery.Retry.class);
         assertThat((System.nanoTime() - started) / 1_000_000).as("stopped at its timeout, not after 30 s").isLessThan(10_000);
+    }
+
+    @Test
+    void notifyTestSendsOneMessageAndSaysWhatTheFarEndAnswered() throws Exception {
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        var bodies = new ArrayList<String>();
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var ok = "thanks".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, ok.length);
+            exchange.getResponseBody().write(ok);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var config = Files.writeString(directory.resolve("tend.yaml"), """
+                    platform: { name: Lab }
+                    targets: []
+                    notifiers:
+                      - { name: hook, type: webhook, url: "${env:HOOK_URL}" }
+                      - { name: gone, type: webhook, url: "http://127.0.0.1:%d/hook", timeout: 2s }
+                    """.formatted(dev.tend.testing.FreePorts.next())).toString();
+            var environment = Map.of("HOOK_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook?token=s3cr3t-token");
+
+            var ok = cli(environment, "notify", "test", "hook", "-c", config);
+            var gone = cli(environment, "notify", "test", "gone", "-c", config);
+
+            assertThat(ok[0]).isEqualTo("0");
+            assertThat(ok[1]).isEqualTo("hook (webhook ${env:HOOK_URL}): delivered: 202 thanks\n");
+            assertThat(JsonMapper.builder().build().readTree(bodies.get(0)).path("type").asString()).isEqualTo("test");
+            assertThat(gone[0]).isEqualTo("1");
+            assertThat(gone[1]).contains("not delivered, would be tried again: could not reach http://127.0.0.1:").contains("connection refused");
+            assertThat(ok[1] + gone[1]).doesNotContain("s3cr3t-token");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String[] cli(Map<String, String> environment, String... args) {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = dev.tend.cli.Main.run(new dev.tend.cli.Main.Environment(java.time.Clock.systemUTC(), environment::get),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
     private static Notifier notifier(String entry, Map<String, String> environment) throws Exception {

@@ -45,6 +45,16 @@ public final class HttpDelivery {
         return new Delivery.Refused(answer);
     }
 
+    /** Where a notifier posts, safe to print: the reference it comes from, or for a URL written in the file, only its origin. */
+    public static String where(dev.tend.config.Secret url) {
+        if (!url.source().startsWith("<")) return url.source();
+        try {
+            return HttpUrls.origin(URI.create(url.reveal()));
+        } catch (IllegalArgumentException e) {
+            return "a URL in the file";
+        }
+    }
+
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {

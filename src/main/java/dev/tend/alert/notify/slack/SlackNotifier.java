@@ -33,7 +33,7 @@ final class SlackNotifier implements Notifier {
 
     @Override
     public String describe() {
-        return "slack (" + url.source() + ")";
+        return "slack " + HttpDelivery.where(url);
     }
 
     @Override

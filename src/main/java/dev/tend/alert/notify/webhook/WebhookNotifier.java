@@ -51,7 +51,7 @@ final class WebhookNotifier implements Notifier {
 
     @Override
     public String describe() {
-        return "webhook (" + url.source() + ")" + (key.isPresent() ? ", signed" : "");
+        return "webhook " + HttpDelivery.where(url) + (key.isPresent() ? ", signed" : "");
     }
 
     @Override
