@@ -9,6 +9,7 @@ import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
 import dev.tend.alert.notify.command.CommandNotifierType;
 import dev.tend.alert.notify.email.EmailNotifierType;
+import dev.tend.alert.notify.pagerduty.PagerDutyNotifierType;
 import dev.tend.alert.notify.slack.SlackNotifierType;
 import dev.tend.alert.notify.webhook.WebhookNotifierType;
 import dev.tend.backup.BackupsSection;
@@ -75,7 +76,8 @@ public final class BuiltIn {
     }
 
     public static NotifierTypes notifierTypes() {
-        return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new EmailNotifierType(), new CommandNotifierType()));
+        return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new EmailNotifierType(), new PagerDutyNotifierType(),
+                new CommandNotifierType()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {
