@@ -7,6 +7,7 @@ import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
 import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.alertmanager.AlertmanagerNotifierType;
 import dev.tend.alert.notify.command.CommandNotifierType;
 import dev.tend.alert.notify.email.EmailNotifierType;
 import dev.tend.alert.notify.pagerduty.PagerDutyNotifierType;
@@ -77,7 +78,7 @@ public final class BuiltIn {
 
     public static NotifierTypes notifierTypes() {
         return new NotifierTypes(List.of(new WebhookNotifierType(), new SlackNotifierType(), new EmailNotifierType(), new PagerDutyNotifierType(),
-                new CommandNotifierType()));
+                new AlertmanagerNotifierType(), new CommandNotifierType()));
     }
 
     public static ConfigLoader configLoader(Function<String, String> environment) {
