@@ -56,7 +56,7 @@ public final class CheckActionType implements ActionType {
             BackupsSection.of(context.config()).forEach(backup -> all.add(BackupTarget.of(backup, context.store())));
             var chosen = only.isEmpty() ? all : all.stream().filter(target -> only.contains(target.name())).toList();
             var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
-            new AlertService(context.config(), context.store(), context.clock()).evaluate(results);
+            new AlertService(context.config(), context.store(), context.clock(), context.windows()).evaluate(results);
             long ok = results.stream().filter(result -> result.status().isOk()).count();
             // A round that found problems did not succeed: a checklist must not count it as evidence.
             return new ActionResult(ok == results.size(), results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"

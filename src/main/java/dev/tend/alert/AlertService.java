@@ -11,6 +11,7 @@ import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
 import dev.tend.store.Database;
+import dev.tend.window.MaintenanceWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +31,20 @@ public final class AlertService {
     private final Alerts alerts;
     private final Incidents incidents;
     private final Clock clock;
+    private final MaintenanceWindows windows;
 
+    /** For reading and acknowledging: no evaluation depends on maintenance windows here. */
     public AlertService(TendConfig config, Database database, Clock clock) {
+        this(config, database, clock, MaintenanceWindows.none());
+    }
+
+    /** @param windows the maintenance windows (the calendar): a problem that starts inside one is not paged unless it outlasts it */
+    public AlertService(TendConfig config, Database database, Clock clock, MaintenanceWindows windows) {
         this.config = config;
         this.alerts = new Alerts(database);
         this.incidents = new Incidents(database);
         this.clock = clock;
+        this.windows = windows;
     }
 
     /** One thing that happened to an alert or incident in an evaluation, in words. */
@@ -47,6 +56,7 @@ public final class AlertService {
         var settings = AlertingSection.of(config);
         var dependencies = Dependencies.of(config);
         var changes = new ArrayList<Change>(expireAcknowledgements(now));
+        changes.addAll(endSuppressions(now));
         var ordered = results.stream().sorted(Comparator.comparingInt((CheckResult result) -> dependencies.depth(result.target()))).toList();
         for (var result : ordered) {
             var fingerprint = Fingerprints.check(result.target(), result.check());
@@ -75,9 +85,14 @@ public final class AlertService {
                             + " (" + alert.reason() + ")");
                 } else {
                     var title = label(alert) + ": " + alert.reason();
-                    incident = incidents.open(title, alert.severity(), now, label(alert) + " fired: " + alert.reason(),
-                            page(Message.TRIGGERED, now, "tend", alert.reason(), new Message.IncidentView(0, title, alert.severity().name(),
-                                    Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
+                    // Inside a maintenance window a new problem is expected: recorded, not paged, unless it outlasts the window.
+                    var window = windows.openAt(alert.subject(), now);
+                    incident = window.isPresent()
+                            ? incidents.open(title, alert.severity(), now, label(alert) + " fired during maintenance window " + window.get().window()
+                                    + ": not paged unless still open when it ends at " + window.get().end(), Outbound.NONE, window)
+                            : incidents.open(title, alert.severity(), now, label(alert) + " fired: " + alert.reason(),
+                                    page(Message.TRIGGERED, now, "tend", alert.reason(), new Message.IncidentView(0, title, alert.severity().name(),
+                                            Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
                 }
                 var joined = alerts.save(alert.inIncident(Optional.of(incident)));
                 raiseSeverity(incident, alert.severity());
@@ -96,8 +111,7 @@ public final class AlertService {
                 // Held open in the incident it had: reopened without a new page.
                 long incident = alert.incidentId().orElseGet(() -> incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now,
                         label(alert) + " fired, flapping", Outbound.NONE));
-                incidents.find(incident).filter(found -> !found.open()).ifPresent(found -> incidents.update(new Incident(found.id(), found.title(),
-                        found.severity(), Incident.State.TRIGGERED, found.openedAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+                incidents.find(incident).filter(found -> !found.open()).ifPresent(found -> incidents.update(found.triggered()));
                 incidents.event(incident, now, "tend", "FLAPPING", label(alert) + " keeps changing (" + alert.changes().size()
                         + " changes within the flapping period): held open, not paged again");
                 changes.add(new Change(fingerprint, transition, incident, alert.reason()));
@@ -120,8 +134,7 @@ public final class AlertService {
                 .orElseThrow(() -> new IllegalArgumentException("alert " + alertId + " (" + label(alert) + ") has no open incident to acknowledge"));
         var now = now();
         var until = forHowLong.map(now::plus);
-        var acknowledged = new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.ACKNOWLEDGED, incident.openedAt(),
-                Optional.of(person), Optional.of(now), until, Optional.empty());
+        var acknowledged = incident.acknowledged(person, now, until);
         incidents.update(acknowledged);
         var detail = comment + until.map(end -> (comment.isEmpty() ? "" : "; ") + "until " + end).orElse("");
         incidents.event(incident.id(), now, person, "ACKNOWLEDGED", detail,
@@ -171,12 +184,29 @@ public final class AlertService {
         return alerts.inIncident(incident);
     }
 
+    /**
+     * Incidents held back by a window that has ended: still open, they page now (not at a later
+     * repeat); already resolved, nothing was ever sent and nothing is.
+     */
+    private List<Change> endSuppressions(Instant now) {
+        var paged = new ArrayList<Change>();
+        for (var incident : incidents.list(false)) {
+            if (incident.suppressedUntil().filter(until -> !until.isAfter(now)).isEmpty()) continue;
+            incidents.update(incident.unsuppressed());
+            var detail = "maintenance window " + incident.suppressedBy().orElse("?") + " ended at " + incident.suppressedUntil().get()
+                    + " and the incident is still open";
+            incidents.event(incident.id(), now, "tend", "WINDOW_ENDED", detail, page(Message.TRIGGERED, now, "tend", detail, view(incident),
+                    alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
+            paged.add(new Change("incident:" + incident.id(), null, incident.id(), detail));
+        }
+        return paged;
+    }
+
     private List<Change> expireAcknowledgements(Instant now) {
         var expired = new ArrayList<Change>();
         for (var incident : incidents.list(false)) {
             if (incident.state() == Incident.State.ACKNOWLEDGED && incident.ackUntil().filter(until -> !until.isAfter(now)).isPresent()) {
-                incidents.update(new Incident(incident.id(), incident.title(), incident.severity(), Incident.State.TRIGGERED, incident.openedAt(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                incidents.update(incident.triggered());
                 var detail = "the acknowledgement by " + incident.acknowledgedBy().orElse("?") + " ended at " + incident.ackUntil().get()
                         + "; the incident is still open";
                 incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", detail, page(Message.TRIGGERED, now, "tend", detail,
@@ -198,8 +228,9 @@ public final class AlertService {
         if (found.isEmpty()) return;
         var resolved = new Message.IncidentView(incident, found.get().title(), found.get().severity().name(), Incident.State.RESOLVED.name(),
                 found.get().openedAt());
-        var outbound = page(Message.RESOLVED, now, actor, "every alert of the incident has resolved", resolved,
-                alerts.inIncident(incident).stream().map(AlertService::view).toList());
+        // Held back by a window, nothing was sent: its resolve is not news to anyone either.
+        var outbound = found.get().suppressed() ? Outbound.NONE : page(Message.RESOLVED, now, actor, "every alert of the incident has resolved",
+                resolved, alerts.inIncident(incident).stream().map(AlertService::view).toList());
         if (incidents.resolveIfQuiet(incident, now, actor, outbound)) changes.add(new Change("incident:" + incident, null, incident, "resolved"));
     }
 
@@ -222,9 +253,7 @@ public final class AlertService {
     }
 
     private void raiseSeverity(long incident, Severity severity) {
-        incidents.find(incident).filter(found -> found.severity().compareTo(severity) < 0).ifPresent(found -> incidents.update(new Incident(
-                found.id(), found.title(), severity, found.state(), found.openedAt(), found.acknowledgedBy(), found.acknowledgedAt(),
-                found.ackUntil(), found.resolvedAt())));
+        incidents.find(incident).filter(found -> found.severity().compareTo(severity) < 0).ifPresent(found -> incidents.update(found.withSeverity(severity)));
     }
 
     /** The store keeps milliseconds: so does everything compared with what it returns. */

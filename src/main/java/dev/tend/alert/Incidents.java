@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import dev.tend.window.WindowOccurrence;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The incident and incident_event tables: each incident's state, and its timeline. */
 final class Incidents {
-    private static final String COLUMNS = "id, title, severity, state, opened_at, acknowledged_by, acknowledged_at, ack_until, resolved_at";
+    private static final String COLUMNS = "id, title, severity, state, opened_at, acknowledged_by, acknowledged_at, ack_until, resolved_at, "
+            + "suppressed_by, suppressed_until";
     private final Database database;
 
     Incidents(Database database) {
@@ -23,9 +25,17 @@ final class Incidents {
 
     /** Opens an incident with its OPENED event and the notifications it sends, in one transaction. */
     long open(String title, Severity severity, Instant at, String detail, Outbound outbound) {
+        return open(title, severity, at, detail, outbound, Optional.empty());
+    }
+
+    /** The same, held back by a window until it ends: the OPENED event says so and nothing is sent yet. */
+    long open(String title, Severity severity, Instant at, String detail, Outbound outbound, Optional<WindowOccurrence> suppressedBy) {
         return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
-            long id = handle.createUpdate("INSERT INTO incident (title, severity, state, opened_at) VALUES (:title, :severity, 'TRIGGERED', :at)")
+            long id = handle.createUpdate("INSERT INTO incident (title, severity, state, opened_at, suppressed_by, suppressed_until) "
+                            + "VALUES (:title, :severity, 'TRIGGERED', :at, :by, :until)")
                     .bind("title", title).bind("severity", severity.name()).bind("at", at.toEpochMilli())
+                    .bind("by", suppressedBy.map(WindowOccurrence::window).orElse(null))
+                    .bind("until", suppressedBy.map(window -> window.end().toEpochMilli()).orElse(null))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertEvent(handle, id, at, "tend", "OPENED", detail, outbound);
             return id;
@@ -46,12 +56,15 @@ final class Incidents {
 
     void update(Incident incident) {
         database.run("the incident", () -> database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE incident SET severity = :severity, "
-                        + "state = :state, acknowledged_by = :by, acknowledged_at = :at, ack_until = :until, resolved_at = :resolved WHERE id = :id")
+                        + "state = :state, acknowledged_by = :by, acknowledged_at = :at, ack_until = :until, resolved_at = :resolved, "
+                        + "suppressed_by = :suppressedBy, suppressed_until = :suppressedUntil WHERE id = :id")
                 .bind("severity", incident.severity().name()).bind("state", incident.state().name())
                 .bind("by", incident.acknowledgedBy().orElse(null))
                 .bind("at", incident.acknowledgedAt().map(Instant::toEpochMilli).orElse(null))
                 .bind("until", incident.ackUntil().map(Instant::toEpochMilli).orElse(null))
                 .bind("resolved", incident.resolvedAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("suppressedBy", incident.suppressedBy().orElse(null))
+                .bind("suppressedUntil", incident.suppressedUntil().map(Instant::toEpochMilli).orElse(null))
                 .bind("id", incident.id()).execute()));
     }
 
@@ -105,7 +118,7 @@ final class Incidents {
         return new Incident(row.getLong("id"), row.getString("title"), Severity.valueOf(row.getString("severity")),
                 State.valueOf(row.getString("state")), Instant.ofEpochMilli(row.getLong("opened_at")),
                 Optional.ofNullable(row.getString("acknowledged_by")), instant(row, "acknowledged_at"), instant(row, "ack_until"),
-                instant(row, "resolved_at"));
+                instant(row, "resolved_at"), Optional.ofNullable(row.getString("suppressed_by")), instant(row, "suppressed_until"));
     }
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

@@ -5,6 +5,7 @@ import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
 import dev.tend.alert.AlertService;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.Deliverer;
 import dev.tend.backup.BackupTarget;
 import dev.tend.store.Database;
@@ -52,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
             var targets = selected(config, store);
             results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
             // Alert state moves with every round; only tend serve delivers notifications and drives escalation.
-            alerts = new AlertService(config, store, environment.clock()).evaluate(results);
+            alerts = new AlertService(config, store, environment.clock(), WindowsSection.calendar(config)).evaluate(results);
             // One pass over what is due (this round's pages first of all); what fails is left to tend serve's retries.
             delivery = Deliverer.of(config, store, environment.clock(), line -> { }).deliverDue(20);
         } catch (CheckService.NotRecordedException e) {
