@@ -5,6 +5,7 @@ import dev.tend.action.BackupActionType;
 import dev.tend.action.CheckActionType;
 import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
+import dev.tend.alert.oncall.OncallSection;
 import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
 import dev.tend.alert.notify.alertmanager.AlertmanagerNotifierType;
@@ -73,7 +74,8 @@ public final class BuiltIn {
                 new PeopleSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),
-                new NotifiersSection(notifierTypes())));
+                new NotifiersSection(notifierTypes()),
+                new OncallSection()));
     }
 
     public static NotifierTypes notifierTypes() {

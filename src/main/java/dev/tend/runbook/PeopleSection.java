@@ -34,4 +34,9 @@ public final class PeopleSection implements ConfigSection<List<Person>> {
     public List<Person> bind(SectionBinding binding) {
         return ChecklistSpec.bindPeople(binding.entries(), binding.problems());
     }
+
+    @Override
+    public java.util.Set<String> names(List<Person> people) {
+        return people.stream().map(Person::name).collect(java.util.stream.Collectors.toSet());
+    }
 }
