@@ -54,8 +54,9 @@ final class ValidateCommand implements Callable<Integer> {
     private static String sections(dev.tend.config.TendConfig config) {
         var parts = new StringBuilder();
         int[] sizes = {BackupsSection.of(config).size(), WindowsSection.of(config).size(), SchedulesSection.of(config).size(), PeopleSection.of(config).size(),
-                ChecklistsSection.of(config).size(), RunbooksSection.of(config).size()};
-        String[] names = {"backup", "window", "schedule", "person", "checklist", "runbook"};
+                ChecklistsSection.of(config).size(), RunbooksSection.of(config).size(), dev.tend.alert.notify.NotifiersSection.of(config).size(),
+                dev.tend.alert.oncall.OncallSection.of(config).size()};
+        String[] names = {"backup", "window", "schedule", "person", "checklist", "runbook", "notifier", "rotation"};
         for (int index = 0; index < sizes.length; index++) {
             if (sizes[index] > 0) parts.append(", ").append(count(sizes[index], names[index]));
         }
