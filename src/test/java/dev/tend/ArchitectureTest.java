@@ -23,7 +23,8 @@ import java.util.Map;
  */
 @AnalyzeClasses(packages = "dev.tend", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window.."};
+    static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
+            "dev.tend.people.."};
     static final List<String> FEATURES = List.of("action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "task");
     static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry.."};
 

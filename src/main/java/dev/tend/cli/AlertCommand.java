@@ -2,7 +2,8 @@ package dev.tend.cli;
 
 import dev.tend.alert.AlertService;
 import dev.tend.config.TendConfig;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
+import dev.tend.people.Person;
 import dev.tend.store.Stores;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class AlertCommand implements Runnable {
         /** --as names someone under people:; without it, the login name is recorded. */
         String actor(TendConfig config, String as) {
             if (as == null) return Optional.ofNullable(environment.variables().apply("USER")).filter(name -> !name.isBlank()).orElse("unknown");
-            return PeopleSection.named(config, as).map(dev.tend.runbook.Person::name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+            return PeopleSection.named(config, as).map(dev.tend.people.Person::name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no person named '" + as + "' under people:"));
         }
 

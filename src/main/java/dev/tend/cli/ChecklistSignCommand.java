@@ -2,7 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.runbook.ChecklistSettings;
 import dev.tend.runbook.ChecklistStatus;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
 import dev.tend.runbook.SignOff;
 import dev.tend.runbook.SignOffs;
 import dev.tend.schedule.WindowsSection;

@@ -10,7 +10,7 @@ import dev.tend.check.CheckService;
 import dev.tend.check.ResultHistory;
 import dev.tend.registry.BuiltIn;
 import dev.tend.runbook.ChecklistsSection;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
 import dev.tend.runbook.RunbooksSection;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.WindowsSection;

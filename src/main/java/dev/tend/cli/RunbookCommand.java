@@ -3,7 +3,7 @@ package dev.tend.cli;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceRun;
 import dev.tend.runbook.MaintenanceRuns;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
 import dev.tend.runbook.Runbook;
 import dev.tend.runbook.RunbookRunner;
 import dev.tend.runbook.RunbooksSection;

@@ -2,7 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.backup.BackupsSection;
 import dev.tend.runbook.ChecklistsSection;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
 import dev.tend.runbook.RunbooksSection;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.WindowsSection;

@@ -25,7 +25,7 @@ import dev.tend.host.HostTargetType;
 import dev.tend.postgres.PostgresTargetType;
 import dev.tend.redis.RedisTargetType;
 import dev.tend.runbook.ChecklistsSection;
-import dev.tend.runbook.PeopleSection;
+import dev.tend.people.PeopleSection;
 import dev.tend.runbook.RunbookActionType;
 import dev.tend.runbook.RunbooksSection;
 import dev.tend.schedule.SchedulesSection;

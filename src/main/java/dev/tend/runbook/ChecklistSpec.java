@@ -28,14 +28,6 @@ public final class ChecklistSpec {
     /** Names a checklist's evidence may refer to. */
     public record Known(Set<String> targets, Set<String> backups, Set<String> schedules, Set<String> windows) {}
 
-    public static Field people() {
-        return Field.optional("people", ListSpec.of(ObjectSpec.of("someone who signs checklist items",
-                Field.required("name", NAME, "the name used with tend checklist sign --as"),
-                Field.required("roles", ListSpec.nonEmpty(StringSpec.any()).withoutRepeats(),
-                        "roles held, e.g. [System Administrator, Database Administrator]"))),
-                "the people who sign checklist items, with their roles");
-    }
-
     public static Field checklists() {
         var evidence = ObjectSpec.of("what ticks an item without a person: one of check, backup, task, schedule",
                 Field.optional("check", StringSpec.any(), "TARGET or TARGET/CHECK: its latest results in the period are OK"),
@@ -59,20 +51,6 @@ public final class ChecklistSpec {
                 Field.withDefault("evidence", new dev.tend.config.spec.MapSpec(evidence), "{}",
                         "evidence for template items, by item id: {backup-completion: {backup: db}}"))),
                 "checklists: items ticked by evidence or signed by a person in the role");
-    }
-
-    public static List<Person> bindPeople(List<Fields> entries, Problems problems) {
-        var people = new ArrayList<Person>();
-        var names = new HashSet<String>();
-        for (var fields : entries.stream().filter(Objects::nonNull).toList()) {
-            if (fields.string("name") == null || !fields.has("roles")) continue;
-            if (!names.add(fields.string("name"))) {
-                problems.at(fields.nodeOf("name"), fields.pathOf("name"), "duplicate person '" + fields.string("name") + "'", null);
-                continue;
-            }
-            people.add(new Person(fields.string("name"), fields.<String>list("roles").stream().filter(Objects::nonNull).toList()));
-        }
-        return people;
     }
 
     public static List<ChecklistSettings> bind(List<Fields> entries, Known known, Problems problems) {

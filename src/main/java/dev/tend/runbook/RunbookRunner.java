@@ -3,6 +3,7 @@ package dev.tend.runbook;
 import dev.tend.check.Failures;
 import dev.tend.check.ResultHistory;
 import dev.tend.config.TendConfig;
+import dev.tend.people.Person;
 import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
 import dev.tend.action.ActionContext;
