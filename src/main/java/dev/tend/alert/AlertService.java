@@ -3,9 +3,9 @@ package dev.tend.alert;
 import dev.tend.alert.Alert.State;
 import dev.tend.alert.AlertRules.Observation;
 import dev.tend.alert.AlertRules.Transition;
+import dev.tend.alert.escalate.EscalationSteps;
+import dev.tend.alert.escalate.Escalations;
 import dev.tend.alert.notify.Message;
-import dev.tend.alert.notify.Notifier;
-import dev.tend.alert.notify.NotifiersSection;
 import dev.tend.alert.notify.Outbound;
 import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
@@ -32,6 +32,8 @@ public final class AlertService {
     private final Incidents incidents;
     private final Clock clock;
     private final MaintenanceWindows windows;
+    private final Escalations escalations;
+    private final EscalationSteps steps;
 
     /** For reading and acknowledging: no evaluation depends on maintenance windows here. */
     public AlertService(TendConfig config, Database database, Clock clock) {
@@ -45,6 +47,8 @@ public final class AlertService {
         this.incidents = new Incidents(database);
         this.clock = clock;
         this.windows = windows;
+        this.escalations = new Escalations(config);
+        this.steps = new EscalationSteps(database);
     }
 
     /** One thing that happened to an alert or incident in an evaluation, in words. */
@@ -91,7 +95,7 @@ public final class AlertService {
                             ? incidents.open(title, alert.severity(), now, label(alert) + " fired during maintenance window " + window.get().window()
                                     + ": not paged unless still open when it ends at " + window.get().end(), Outbound.NONE, window)
                             : incidents.open(title, alert.severity(), now, label(alert) + " fired: " + alert.reason(),
-                                    page(Message.TRIGGERED, now, "tend", alert.reason(), new Message.IncidentView(0, title, alert.severity().name(),
+                                    trigger(alert.reason(), now, new Message.IncidentView(0, title, alert.severity().name(),
                                             Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
                 }
                 var joined = alerts.save(alert.inIncident(Optional.of(incident)));
@@ -138,7 +142,8 @@ public final class AlertService {
         incidents.update(acknowledged);
         var detail = comment + until.map(end -> (comment.isEmpty() ? "" : "; ") + "until " + end).orElse("");
         incidents.event(incident.id(), now, person, "ACKNOWLEDGED", detail,
-                page(Message.ACKNOWLEDGED, now, person, detail, view(acknowledged), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
+                told(incident.id(), Message.ACKNOWLEDGED, now, person, detail, view(acknowledged),
+                        alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
         return acknowledged;
     }
 
@@ -195,7 +200,7 @@ public final class AlertService {
             incidents.update(incident.unsuppressed());
             var detail = "maintenance window " + incident.suppressedBy().orElse("?") + " ended at " + incident.suppressedUntil().get()
                     + " and the incident is still open";
-            incidents.event(incident.id(), now, "tend", "WINDOW_ENDED", detail, page(Message.TRIGGERED, now, "tend", detail, view(incident),
+            incidents.event(incident.id(), now, "tend", "WINDOW_ENDED", detail, trigger(detail, now, view(incident),
                     alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
             paged.add(new Change("incident:" + incident.id(), null, incident.id(), detail));
         }
@@ -209,7 +214,8 @@ public final class AlertService {
                 incidents.update(incident.triggered());
                 var detail = "the acknowledgement by " + incident.acknowledgedBy().orElse("?") + " ended at " + incident.ackUntil().get()
                         + "; the incident is still open";
-                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", detail, page(Message.TRIGGERED, now, "tend", detail,
+                // Its escalation starts again from the first level.
+                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", detail, trigger(detail, now,
                         new Message.IncidentView(incident.id(), incident.title(), incident.severity().name(), Incident.State.TRIGGERED.name(),
                                 incident.openedAt()), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
                 expired.add(new Change("incident:" + incident.id(), null, incident.id(), "acknowledgement expired"));
@@ -229,19 +235,56 @@ public final class AlertService {
         var resolved = new Message.IncidentView(incident, found.get().title(), found.get().severity().name(), Incident.State.RESOLVED.name(),
                 found.get().openedAt());
         // Held back by a window, nothing was sent: its resolve is not news to anyone either.
-        var outbound = found.get().suppressed() ? Outbound.NONE : page(Message.RESOLVED, now, actor, "every alert of the incident has resolved",
+        var outbound = found.get().suppressed() ? Outbound.NONE : told(incident, Message.RESOLVED, now, actor, "every alert of the incident has resolved",
                 resolved, alerts.inIncident(incident).stream().map(AlertService::view).toList());
         if (incidents.resolveIfQuiet(incident, now, actor, outbound)) changes.add(new Change("incident:" + incident, null, incident, "resolved"));
     }
 
     /**
-     * The notifications of one incident event: every configured notifier (routing and escalation
-     * come later). The incident's id in the view is filled in when it is known.
+     * A triggering event's notifications: the first level of the incident's escalation policy,
+     * the later levels scheduled with it. The incident's id in the view is filled in when known.
      */
-    private Outbound page(String type, Instant at, String actor, String detail, Message.IncidentView incident, List<Message.AlertView> alertViews) {
-        var notifiers = NotifiersSection.of(config).stream().map(Notifier::name).toList();
-        return new Outbound(notifiers, (id, eventId) -> new Message("tend-" + id + "-" + eventId, type, config.platform().name(), at, actor, detail,
-                new Message.IncidentView(id, incident.title(), incident.severity(), incident.state(), incident.openedAt()), alertViews));
+    private Outbound trigger(String detail, Instant at, Message.IncidentView incident, List<Message.AlertView> alertViews) {
+        var subjects = alertViews.stream().map(Message.AlertView::subject).collect(java.util.stream.Collectors.toSet());
+        var policy = escalations.policyFor(incident.severity(), subjects);
+        return escalations.trigger(policy, at, addressees -> message(Message.TRIGGERED, at, "tend", detail, incident, alertViews, addressees));
+    }
+
+    /** An acknowledgement or a resolve: told to every notifier that heard of the incident; its escalation stops. */
+    private Outbound told(long incident, String type, Instant at, String actor, String detail, Message.IncidentView view, List<Message.AlertView> alertViews) {
+        return new Outbound(List.copyOf(steps.notified(incident)), message(type, at, actor, detail, view, alertViews, List.of()))
+                .andThen((handle, id, eventId) -> EscalationSteps.cancel(handle, id));
+    }
+
+    private Outbound.Factory message(String type, Instant at, String actor, String detail, Message.IncidentView incident,
+            List<Message.AlertView> alertViews, List<Message.Addressee> addressees) {
+        return (id, eventId) -> new Message("tend-" + id + "-" + eventId, type, config.platform().name(), at, actor, detail,
+                new Message.IncidentView(id, incident.title(), incident.severity(), incident.state(), incident.openedAt()), alertViews, addressees);
+    }
+
+    /**
+     * Levels that came due for incidents still triggered (nobody acknowledged, not resolved, not
+     * held back by a window) are sent now, each once: tend serve calls this on every delivery pass.
+     */
+    public int escalateDue() {
+        var now = now();
+        int sent = 0;
+        for (var due : steps.claimDue(now, java.time.Duration.ofMinutes(5), 50)) {
+            var incident = incidents.find(due.incident());
+            if (incident.isEmpty() || incident.get().state() != Incident.State.TRIGGERED || incident.get().suppressed()) {
+                steps.cancelled(due.id());
+                continue;
+            }
+            var alertViews = alerts.inIncident(due.incident()).stream().map(AlertService::view).toList();
+            var addressees = escalations.addressees(due.oncall(), due.people(), now);
+            var detail = "escalated to level " + (due.level() + 1) + " of policy " + due.policy() + ": nobody has acknowledged it"
+                    + (addressees.isEmpty() ? "" : "; " + String.join(", ", addressees.stream().map(Message.Addressee::name).toList()));
+            incidents.event(due.incident(), now, "tend", "ESCALATED", detail, new Outbound(due.notifiers(),
+                    message(Message.TRIGGERED, now, "tend", detail, view(incident.get()), alertViews, addressees))
+                    .andThen((handle, id, eventId) -> EscalationSteps.sent(handle, due.id())));
+            sent++;
+        }
+        return sent;
     }
 
     private static Message.AlertView view(Alert alert) {

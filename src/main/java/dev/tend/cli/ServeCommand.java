@@ -2,7 +2,9 @@ package dev.tend.cli;
 
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.schedule.ScheduleServer;
+import dev.tend.alert.AlertService;
 import dev.tend.alert.notify.Deliverer;
+import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.DeliveryLoop;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.ServeSection;
@@ -68,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
-            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), ServeSection.of(config).pollInterval(), log);
+            var alerting = new AlertService(config, store, environment.clock(), WindowsSection.calendar(config));
+            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), alerting::escalateDue, ServeSection.of(config).pollInterval(), log);
             delivery.start();
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();

@@ -5,6 +5,7 @@ import dev.tend.action.BackupActionType;
 import dev.tend.action.CheckActionType;
 import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
+import dev.tend.alert.escalate.EscalationsSection;
 import dev.tend.alert.oncall.OncallSection;
 import dev.tend.alert.notify.NotifierTypes;
 import dev.tend.alert.notify.NotifiersSection;
@@ -75,7 +76,8 @@ public final class BuiltIn {
                 new ChecklistsSection(),
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),
-                new OncallSection()));
+                new OncallSection(),
+                new EscalationsSection()));
     }
 
     public static NotifierTypes notifierTypes() {

@@ -2,19 +2,24 @@ package dev.tend.alert.notify;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
- * tend serve's delivery: passes over the outbox as long as there is work, then waits a poll
- * interval. Several instances may run it on one store; each notification is claimed by one.
+ * tend serve's delivery: sends the escalation levels that came due, then passes over the outbox,
+ * as long as there is work, then waits a poll interval. Several instances may run it on one
+ * store; each escalation step and each notification is claimed by one.
  */
 public final class DeliveryLoop implements AutoCloseable {
     private final Deliverer deliverer;
+    private final IntSupplier escalate;
     private final Duration interval;
     private final Consumer<String> log;
     private final Thread thread;
 
-    public DeliveryLoop(Deliverer deliverer, Duration interval, Consumer<String> log) {
+    /** @param escalate sends the escalation levels that came due, before each delivery pass; returns how many */
+    public DeliveryLoop(Deliverer deliverer, IntSupplier escalate, Duration interval, Consumer<String> log) {
         this.deliverer = deliverer;
+        this.escalate = escalate;
         this.interval = interval;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name("tend-delivery").unstarted(this::loop);
@@ -27,7 +32,8 @@ public final class DeliveryLoop implements AutoCloseable {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                if (deliverer.deliverDue(50).idle()) Thread.sleep(interval);
+                int escalated = escalate.getAsInt();
+                if (deliverer.deliverDue(50).idle() && escalated == 0) Thread.sleep(interval);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

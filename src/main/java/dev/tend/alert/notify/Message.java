@@ -8,7 +8,20 @@ import java.util.List;
  * the idempotency key the far end can deduplicate by (the same on every retry).
  */
 public record Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail,
-        IncidentView incident, List<AlertView> alerts) {
+        IncidentView incident, List<AlertView> alerts, List<Addressee> addressees) {
+
+    /** A message to nobody in particular (every notifier's own recipients). */
+    public Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail, IncidentView incident,
+            List<AlertView> alerts) {
+        this(idempotencyKey, type, platform, at, actor, detail, incident, alerts, List.of());
+    }
+
+    public Message {
+        addressees = addressees == null ? List.of() : List.copyOf(addressees); // stored before addressees existed
+    }
+
+    /** A person an escalation level names (on call in a rotation, or named): told by name, written to when they have an email. */
+    public record Addressee(String name, java.util.Optional<String> email, java.util.Optional<String> slack) {}
 
     /** incident.triggered, incident.acknowledged, incident.resolved, notification.dead, test */
     public static final String TRIGGERED = "incident.triggered";

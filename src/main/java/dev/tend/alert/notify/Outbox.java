@@ -19,6 +19,7 @@ public final class Outbox {
 
     /** One pending row per notifier, in the caller's transaction (so the event and its notifications commit together). */
     public static void insert(Handle handle, long incident, String event, Outbound outbound, long eventId, Instant now) {
+        outbound.after().write(handle, incident, eventId);
         if (outbound.notifiers().isEmpty()) return;
         var message = outbound.message().make(incident, eventId);
         var payload = JsonColumns.write(message);

@@ -55,7 +55,7 @@ final class EmailNotifier implements Notifier {
         try {
             var mail = new MimeMessage(session);
             mail.setFrom(new InternetAddress(from));
-            for (var recipient : to) mail.addRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
+            for (var recipient : recipients(message)) mail.addRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient));
             mail.setSubject(message.headline(), "UTF-8");
             mail.setText(body(message), "UTF-8");
             mail.setSentDate(Date.from(now));
@@ -65,7 +65,8 @@ final class EmailNotifier implements Notifier {
             } else {
                 Transport.send(mail);
             }
-            return new Delivery.Delivered("accepted by " + server.host() + " for " + to.size() + " recipient" + (to.size() == 1 ? "" : "s"));
+            int count = recipients(message).size();
+            return new Delivery.Delivered("accepted by " + server.host() + " for " + count + " recipient" + (count == 1 ? "" : "s"));
         } catch (AuthenticationFailedException e) {
             return new Delivery.Refused(server.host() + " refused the username and password");
         } catch (SMTPSendFailedException e) {
@@ -77,6 +78,13 @@ final class EmailNotifier implements Notifier {
             return new Delivery.Retry("could not send through " + server.host() + ":" + server.port() + ": "
                     + dev.tend.check.Failures.describe(e.getCause() == null ? e : e.getCause()), Optional.empty());
         }
+    }
+
+    /** Its own recipients, and the people an escalation level names who have an email. */
+    private List<String> recipients(Message message) {
+        var all = new java.util.LinkedHashSet<>(to);
+        message.addressees().forEach(addressee -> addressee.email().ifPresent(all::add));
+        return List.copyOf(all);
     }
 
     private Properties properties() {

@@ -43,6 +43,9 @@ final class SlackNotifier implements Notifier {
 
     static String text(Message message) {
         var text = new StringBuilder(message.headline());
+        if (!message.addressees().isEmpty()) {
+            text.append("\n").append(String.join(" ", message.addressees().stream().map(a -> a.slack().orElse(a.name())).toList()));
+        }
         if (!message.detail().isEmpty() && !message.type().equals(Message.TRIGGERED)) text.append("\n").append(message.detail());
         message.alerts().forEach(alert -> text.append("\n• ").append(alert.subject()).append('/').append(alert.name()).append(": ")
                 .append(alert.state()).append(" — ").append(alert.reason()));
