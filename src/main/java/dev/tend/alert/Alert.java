@@ -20,6 +20,11 @@ public record Alert(long id, String fingerprint, String source, String subject, 
         }
     }
 
+    /** "db/connect" for a check; "schedule nightly-backup", "maintenance pg-upgrade" for Tend's own work. */
+    public String label() {
+        return source.equals("check") ? subject + "/" + name : source + " " + subject;
+    }
+
     /** A new identity, not yet seen bad. */
     static Alert fresh(String fingerprint, String source, String subject, String name, Instant now) {
         return new Alert(0, fingerprint, source, subject, name, State.OK, Severity.WARNING, 0, 0, "", now, now, Optional.empty(), List.of());

@@ -7,6 +7,7 @@ import dev.tend.alert.escalate.EscalationSteps;
 import dev.tend.alert.escalate.Escalations;
 import dev.tend.alert.notify.Message;
 import dev.tend.alert.notify.Outbound;
+import dev.tend.alert.notify.Outbox;
 import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
@@ -34,6 +35,8 @@ public final class AlertService {
     private final MaintenanceWindows windows;
     private final Escalations escalations;
     private final EscalationSteps steps;
+    private final Holds holds;
+    private final Outbox outbox;
 
     /** For reading and acknowledging: no evaluation depends on maintenance windows here. */
     public AlertService(TendConfig config, Database database, Clock clock) {
@@ -49,6 +52,8 @@ public final class AlertService {
         this.windows = windows;
         this.escalations = new Escalations(config);
         this.steps = new EscalationSteps(database);
+        this.holds = new Holds(database);
+        this.outbox = new Outbox(database);
     }
 
     /** One thing that happened to an alert or incident in an evaluation, in words. */
@@ -63,17 +68,71 @@ public final class AlertService {
         changes.addAll(endSuppressions(now));
         var ordered = results.stream().sorted(Comparator.comparingInt((CheckResult result) -> dependencies.depth(result.target()))).toList();
         for (var result : ordered) {
-            var fingerprint = Fingerprints.check(result.target(), result.check());
             var seen = new Observation(result.status() != Status.OK, Severity.of(result.status()), result.reason());
-            var thresholds = settings.thresholds(result.target(), result.check());
-            var step = alerts.observe(Alert.fresh(fingerprint, "check", result.target(), result.check(), now),
-                    current -> AlertRules.apply(current, seen, thresholds, now));
-            var alert = step.alert();
-            for (var transition : step.transitions()) {
-                alert = apply(alert, transition, dependencies, now, changes);
-            }
+            observe(Alert.fresh(Fingerprints.check(result.target(), result.check()), "check", result.target(), result.check(), now), seen,
+                    settings.thresholds(result.target(), result.check()), dependencies, now, changes);
         }
         return changes;
+    }
+
+    /**
+     * What Tend's own work reports (a scheduled run, a maintenance run): fires on the first bad
+     * report, resolves on the first good one. Never held back by a window: a failure of the
+     * maintenance itself is exactly what the people on call need to hear.
+     */
+    public List<Change> report(Signal signal) {
+        var now = now();
+        var changes = new ArrayList<Change>();
+        // A success that was never a problem leaves no row behind.
+        if (!signal.bad() && alerts.find(signal.fingerprint()).filter(alert -> alert.state().active()).isEmpty()) return changes;
+        var settings = AlertingSection.of(config);
+        var thresholds = new AlertRules.Thresholds(1, 1, settings.flappingChanges(), settings.flappingWithin());
+        observe(Alert.fresh(signal.fingerprint(), signal.source(), signal.subject(), signal.name(), now),
+                new Observation(signal.bad(), signal.severity(), signal.reason()), thresholds, Dependencies.of(config), now, changes);
+        return changes;
+    }
+
+    /**
+     * A maintenance run takes (or renews) a hold on the targets it works on ({@code *}: all of
+     * them): their new problems are recorded, not paged, until it releases the hold or {@code until}.
+     */
+    public void hold(String by, List<String> subjects, Instant until) {
+        holds.hold(by, subjects.isEmpty() ? List.of(Holds.EVERY_TARGET) : subjects, now(), until);
+    }
+
+    /** The run is over: incidents it held back and still open page now. */
+    public List<Change> release(String by) {
+        holds.release(by);
+        var now = now();
+        for (var incident : incidents.list(false)) {
+            if (incident.suppressedBy().filter(by::equals).isPresent() && incident.suppressedUntil().filter(now::isBefore).isPresent()) {
+                incidents.update(incident.suppressedUntil(now));
+            }
+        }
+        return endSuppressions(now);
+    }
+
+    private void observe(Alert fresh, Observation seen, AlertRules.Thresholds thresholds, Dependencies dependencies, Instant now, List<Change> changes) {
+        var step = alerts.observe(fresh, current -> AlertRules.apply(current, seen, thresholds, now));
+        var alert = step.alert();
+        for (var transition : step.transitions()) {
+            alert = apply(alert, transition, dependencies, now, changes);
+        }
+        var worse = alert;
+        if (step.transitions().isEmpty() && alert.state().active()) {
+            // Still firing, and worse than the incident says (WARN became CRIT): the incident says so too.
+            alert.incidentId().flatMap(incidents::find).filter(Incident::open).filter(found -> found.severity().compareTo(worse.severity()) < 0)
+                    .ifPresent(found -> {
+                        incidents.update(found.withSeverity(worse.severity()));
+                        incidents.event(found.id(), now, "tend", "SEVERITY", worse.label() + " is now " + worse.severity() + ": " + worse.reason());
+                    });
+        }
+    }
+
+    /** Only a check's problem can be planned: a window or a run at work on its target holds its page back. */
+    private Optional<Suppression> suppression(Alert alert, Instant now) {
+        if (!alert.source().equals("check")) return Optional.empty();
+        return windows.openAt(alert.subject(), now).map(Suppression::of).or(() -> holds.on(alert.subject(), now));
     }
 
     private Alert apply(Alert alert, Transition transition, Dependencies dependencies, Instant now, List<Change> changes) {
@@ -85,16 +144,16 @@ public final class AlertService {
                 long incident;
                 if (cause.isPresent()) {
                     incident = cause.get().incident();
-                    incidents.event(incident, now, "tend", "AFFECTED", label(alert) + " is affected: it depends on " + cause.get().subject()
+                    incidents.event(incident, now, "tend", "AFFECTED", alert.label() + " is affected: it depends on " + cause.get().subject()
                             + " (" + alert.reason() + ")");
                 } else {
-                    var title = label(alert) + ": " + alert.reason();
+                    var title = alert.label() + ": " + alert.reason();
                     // Inside a maintenance window a new problem is expected: recorded, not paged, unless it outlasts the window.
-                    var window = windows.openAt(alert.subject(), now);
-                    incident = window.isPresent()
-                            ? incidents.open(title, alert.severity(), now, label(alert) + " fired during maintenance window " + window.get().window()
-                                    + ": not paged unless still open when it ends at " + window.get().end(), Outbound.NONE, window)
-                            : incidents.open(title, alert.severity(), now, label(alert) + " fired: " + alert.reason(),
+                    var held = suppression(alert, now);
+                    incident = held.isPresent()
+                            ? incidents.open(title, alert.severity(), now, alert.label() + " fired during " + held.get().by()
+                                    + ": not paged unless still open when it ends at " + held.get().until(), Outbound.NONE, held)
+                            : incidents.open(title, alert.severity(), now, alert.label() + " fired: " + alert.reason(),
                                     trigger(alert.reason(), now, new Message.IncidentView(0, title, alert.severity().name(),
                                             Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
                 }
@@ -105,7 +164,7 @@ public final class AlertService {
             }
             case RESOLVED, SETTLED_RESOLVED -> {
                 alert.incidentId().ifPresent(incident -> {
-                    incidents.event(incident, now, "tend", "ALERT_RESOLVED", label(alert) + " resolved: " + alert.reason());
+                    incidents.event(incident, now, "tend", "ALERT_RESOLVED", alert.label() + " resolved: " + alert.reason());
                     changes.add(new Change(fingerprint, transition, incident, alert.reason()));
                     resolveIfQuiet(incident, now, "tend", changes);
                 });
@@ -113,17 +172,17 @@ public final class AlertService {
             }
             case FLAPPING -> {
                 // Held open in the incident it had: reopened without a new page.
-                long incident = alert.incidentId().orElseGet(() -> incidents.open(label(alert) + ": " + alert.reason(), alert.severity(), now,
-                        label(alert) + " fired, flapping", Outbound.NONE));
+                long incident = alert.incidentId().orElseGet(() -> incidents.open(alert.label() + ": " + alert.reason(), alert.severity(), now,
+                        alert.label() + " fired, flapping", Outbound.NONE));
                 incidents.find(incident).filter(found -> !found.open()).ifPresent(found -> incidents.update(found.triggered()));
-                incidents.event(incident, now, "tend", "FLAPPING", label(alert) + " keeps changing (" + alert.changes().size()
+                incidents.event(incident, now, "tend", "FLAPPING", alert.label() + " keeps changing (" + alert.changes().size()
                         + " changes within the flapping period): held open, not paged again");
                 changes.add(new Change(fingerprint, transition, incident, alert.reason()));
                 yield alerts.save(alert.inIncident(Optional.of(incident)));
             }
             case SETTLED_FIRING -> {
                 alert.incidentId().ifPresent(incident -> {
-                    incidents.event(incident, now, "tend", "SETTLED", label(alert) + " stopped changing and is failing: " + alert.reason());
+                    incidents.event(incident, now, "tend", "SETTLED", alert.label() + " stopped changing and is failing: " + alert.reason());
                     changes.add(new Change(fingerprint, transition, incident, alert.reason()));
                 });
                 yield alert;
@@ -135,7 +194,7 @@ public final class AlertService {
     public Incident acknowledge(long alertId, String person, String comment, Optional<Duration> forHowLong) {
         var alert = alerts.find(alertId).orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " (see tend alerts --all)"));
         var incident = alert.incidentId().flatMap(incidents::find).filter(Incident::open)
-                .orElseThrow(() -> new IllegalArgumentException("alert " + alertId + " (" + label(alert) + ") has no open incident to acknowledge"));
+                .orElseThrow(() -> new IllegalArgumentException("alert " + alertId + " (" + alert.label() + ") has no open incident to acknowledge"));
         var now = now();
         var until = forHowLong.map(now::plus);
         var acknowledged = incident.acknowledged(person, now, until);
@@ -150,12 +209,12 @@ public final class AlertService {
     /** Resolves an alert by hand (its streaks start again); its incident resolves when it has no other active alert. */
     public Alert resolve(long alertId, String person, String comment) {
         var alert = alerts.find(alertId).orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " (see tend alerts --all)"));
-        if (!alert.state().active()) throw new IllegalArgumentException("alert " + alertId + " (" + label(alert) + ") is not firing");
+        if (!alert.state().active()) throw new IllegalArgumentException("alert " + alertId + " (" + alert.label() + ") is not firing");
         var now = now();
         var resolved = alerts.save(alert.with(State.OK, alert.severity(), 0, 0, alert.reason(), now, now, alert.changes()));
         alerts.event(alert.id(), now, "RESOLVED", "by " + person + (comment.isEmpty() ? "" : ": " + comment));
         alert.incidentId().ifPresent(incident -> {
-            incidents.event(incident, now, person, "ALERT_RESOLVED", label(alert) + " resolved by hand" + (comment.isEmpty() ? "" : ": " + comment));
+            incidents.event(incident, now, person, "ALERT_RESOLVED", alert.label() + " resolved by hand" + (comment.isEmpty() ? "" : ": " + comment));
             resolveIfQuiet(incident, now, person, new ArrayList<>());
         });
         return resolved;
@@ -185,6 +244,11 @@ public final class AlertService {
         return incidents.timeline(incident);
     }
 
+    /** Who was told what about an incident, and how the delivery went. */
+    public List<Outbox.Row> notifications(long incident) {
+        return outbox.ofIncident(incident);
+    }
+
     public List<Alert> alertsOf(long incident) {
         return alerts.inIncident(incident);
     }
@@ -198,7 +262,7 @@ public final class AlertService {
         for (var incident : incidents.list(false)) {
             if (incident.suppressedUntil().filter(until -> !until.isAfter(now)).isEmpty()) continue;
             incidents.update(incident.unsuppressed());
-            var detail = "maintenance window " + incident.suppressedBy().orElse("?") + " ended at " + incident.suppressedUntil().get()
+            var detail = incident.suppressedBy().orElse("the maintenance") + " ended at " + incident.suppressedUntil().get()
                     + " and the incident is still open";
             incidents.event(incident.id(), now, "tend", "WINDOW_ENDED", detail, trigger(detail, now, view(incident),
                     alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
@@ -225,8 +289,7 @@ public final class AlertService {
     }
 
     private Optional<Long> openIncidentOfSubject(String subject) {
-        return alerts.list(false).stream().filter(alert -> alert.subject().equals(subject))
-                .map(Alert::incidentId).flatMap(Optional::stream).filter(id -> incidents.find(id).filter(Incident::open).isPresent()).findFirst();
+        return alerts.openIncidentOf(subject);
     }
 
     private void resolveIfQuiet(long incident, Instant now, String actor, List<Change> changes) {
@@ -304,7 +367,4 @@ public final class AlertService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static String label(Alert alert) {
-        return alert.subject() + "/" + alert.name();
-    }
 }

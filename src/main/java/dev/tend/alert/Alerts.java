@@ -30,6 +30,13 @@ final class Alerts {
                 .bind("fingerprint", fingerprint).map(Alerts::map).findOne());
     }
 
+    /** The open incident a check alert of this target is in, if any: what a target depending on it joins. */
+    Optional<Long> openIncidentOf(String subject) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT a.incident_id FROM alert a JOIN incident i ON i.id = a.incident_id "
+                        + "WHERE a.subject = :subject AND a.source = 'check' AND i.state <> 'RESOLVED' ORDER BY a.incident_id LIMIT 1")
+                .bind("subject", subject).mapTo(Long.class).findOne());
+    }
+
     Optional<Alert> find(long id) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM alert WHERE id = :id")
                 .bind("id", id).map(Alerts::map).findOne());

@@ -32,6 +32,11 @@ public record Incident(long id, String title, Severity severity, State state, In
         return new Incident(id, title, newSeverity, state, openedAt, acknowledgedBy, acknowledgedAt, ackUntil, resolvedAt, suppressedBy, suppressedUntil);
     }
 
+    /** Held back only until {@code end}: the maintenance that held it is over. */
+    Incident suppressedUntil(Instant end) {
+        return new Incident(id, title, severity, state, openedAt, acknowledgedBy, acknowledgedAt, ackUntil, resolvedAt, suppressedBy, Optional.of(end));
+    }
+
     /** No longer held back by a window: from now on it pages like any other. */
     Incident unsuppressed() {
         return new Incident(id, title, severity, state, openedAt, acknowledgedBy, acknowledgedAt, ackUntil, resolvedAt, Optional.empty(), Optional.empty());

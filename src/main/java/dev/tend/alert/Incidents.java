@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import dev.tend.window.WindowOccurrence;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -28,14 +27,14 @@ final class Incidents {
         return open(title, severity, at, detail, outbound, Optional.empty());
     }
 
-    /** The same, held back by a window until it ends: the OPENED event says so and nothing is sent yet. */
-    long open(String title, Severity severity, Instant at, String detail, Outbound outbound, Optional<WindowOccurrence> suppressedBy) {
+    /** The same, held back by a window or a maintenance run until it ends: the OPENED event says so and nothing is sent yet. */
+    long open(String title, Severity severity, Instant at, String detail, Outbound outbound, Optional<Suppression> suppressedBy) {
         return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
             long id = handle.createUpdate("INSERT INTO incident (title, severity, state, opened_at, suppressed_by, suppressed_until) "
                             + "VALUES (:title, :severity, 'TRIGGERED', :at, :by, :until)")
                     .bind("title", title).bind("severity", severity.name()).bind("at", at.toEpochMilli())
-                    .bind("by", suppressedBy.map(WindowOccurrence::window).orElse(null))
-                    .bind("until", suppressedBy.map(window -> window.end().toEpochMilli()).orElse(null))
+                    .bind("by", suppressedBy.map(Suppression::by).orElse(null))
+                    .bind("until", suppressedBy.map(held -> held.until().toEpochMilli()).orElse(null))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertEvent(handle, id, at, "tend", "OPENED", detail, outbound);
             return id;

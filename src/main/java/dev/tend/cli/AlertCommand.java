@@ -139,7 +139,7 @@ final class AlertCommand implements Runnable {
         int act(TendConfig config, AlertService service) {
             var alert = service.resolve(id, actor(config, as), comment);
             var out = spec.commandLine().getOut();
-            out.println("alert " + alert.id() + " (" + alert.subject() + "/" + alert.name() + ") resolved");
+            out.println("alert " + alert.id() + " (" + alert.label() + ") resolved");
             out.flush();
             return 0;
         }

@@ -28,7 +28,7 @@ final class AlertOutput {
         }
         out.printf("%-5s %-9s %-9s %-28s %-9s %-9s %s%n", "ID", "STATE", "SEVERITY", "ALERT", "SINCE", "INCIDENT", "REASON");
         for (var alert : alerts) {
-            out.printf("%-5d %-9s %-9s %-28s %-9s %-9s %s%n", alert.id(), alert.state(), alert.severity(), alert.subject() + "/" + alert.name(),
+            out.printf("%-5d %-9s %-9s %-28s %-9s %-9s %s%n", alert.id(), alert.state(), alert.severity(), alert.label(),
                     ago(alert.since(), now), alert.incidentId().map(String::valueOf).orElse("-"), alert.reason());
         }
     }
@@ -55,9 +55,20 @@ final class AlertOutput {
                 + incident.acknowledgedBy().map(by -> ", acknowledged by " + by + incident.ackUntil().map(until -> " until " + until).orElse("")).orElse("")
                 + incident.resolvedAt().map(at -> ", resolved " + at).orElse(""));
         out.println("alerts:");
-        alerts.forEach(alert -> out.println("  " + alert.id() + " " + alert.subject() + "/" + alert.name() + ": " + alert.state() + " — " + alert.reason()));
+        alerts.forEach(alert -> out.println("  " + alert.id() + " " + alert.label() + ": " + alert.state() + " — " + alert.reason()));
         out.println("timeline:");
         service.timeline(incident.id()).forEach(entry -> out.println("  " + entry.at() + "  " + entry.kind() + " (" + entry.actor() + ") " + entry.detail()));
+        var notifications = service.notifications(incident.id());
+        out.println("notifications:" + (notifications.isEmpty() ? " none" : ""));
+        for (var row : notifications) {
+            var how = switch (row.state()) {
+                case "DELIVERED" -> "delivered " + row.deliveredAt().map(Instant::toString).orElse("");
+                case "DEAD" -> "gave up after " + row.attempts() + " attempt(s)";
+                default -> row.attempts() == 0 ? "waiting for tend serve to deliver it" : "retrying (" + row.attempts() + " attempt(s) so far)";
+            };
+            out.println("  " + row.createdAt() + "  " + row.event() + " to " + row.notifier() + ": " + how
+                    + (row.lastAnswer().isEmpty() ? "" : " — " + row.lastAnswer()));
+        }
     }
 
     private static Map<String, Object> row(Alert alert) {

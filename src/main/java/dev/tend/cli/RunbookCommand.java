@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.alert.notify.Deliverer;
 import dev.tend.config.TendConfig;
 import dev.tend.runbook.MaintenanceRun;
 import dev.tend.runbook.MaintenanceRuns;
@@ -56,6 +57,18 @@ final class RunbookCommand implements Runnable {
                 out.println("  " + line);
                 out.flush();
             });
+        }
+
+        /** After the run moved: what it sent (announcements, a page when it failed) gets one delivery pass, as tend check does. */
+        int deliverAndReport(MaintenanceRun run, TendConfig config, Database store, PrintWriter out) {
+            var pass = Deliverer.of(config, store, environment.clock(), line -> { }).deliverDue(20);
+            int code = report(run, out);
+            if (!pass.idle()) {
+                out.println("notifications: " + pass.delivered() + " delivered, " + pass.retried() + " to retry (tend serve retries), "
+                        + pass.dead() + " undeliverable (see tend incidents)");
+                out.flush();
+            }
+            return code;
         }
 
         int report(MaintenanceRun run, PrintWriter out) {
@@ -118,7 +131,7 @@ final class RunbookCommand implements Runnable {
                 return 0;
             }
             try (var store = Stores.open(config.store())) {
-                return report(runner(config, store).start(runbook, as), out);
+                return deliverAndReport(runner(config, store).start(runbook, as), config, store, out);
             }
         }
     }
@@ -149,7 +162,8 @@ final class RunbookCommand implements Runnable {
             try (var store = Stores.open(config.store())) {
                 var run = new MaintenanceRuns(store).find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
                 try {
-                    return report(runner(config, store).sign(runbook(config, run.runbook()), run, step, person, comment), spec.commandLine().getOut());
+                    return deliverAndReport(runner(config, store).sign(runbook(config, run.runbook()), run, step, person, comment), config, store,
+                            spec.commandLine().getOut());
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }

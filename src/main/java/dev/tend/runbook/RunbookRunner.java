@@ -7,6 +7,9 @@ import dev.tend.people.Person;
 import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
 import dev.tend.action.ActionContext;
+import dev.tend.alert.AlertService;
+import dev.tend.alert.Severity;
+import dev.tend.alert.Signal;
 import dev.tend.action.ActionResult;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Database;
@@ -88,6 +91,7 @@ public final class RunbookRunner {
 
     private MaintenanceRun proceed(Runbook runbook, MaintenanceRun start, String actor) {
         var run = start;
+        hold(runbook, run);
         var all = new ArrayList<Step>(runbook.steps());
         all.addAll(runbook.rollback());
         boolean windowUsed = false;
@@ -236,7 +240,56 @@ public final class RunbookRunner {
                 report.logEntry(), report.notice());
         new MaintenanceRuns(store).update(finished);
         log.accept(state + ": " + runbook.name() + " (run " + run.id() + ")");
+        alert(runbook, finished);
         return finished;
+    }
+
+    /**
+     * While the run works, its targets' new problems are expected: recorded, not paged. The hold
+     * is renewed whenever the run goes on, and bounded (every step's timeout and an hour for the
+     * people), so a run that died cannot silence a target for good.
+     */
+    private void hold(Runbook runbook, MaintenanceRun run) {
+        var targets = new java.util.LinkedHashSet<String>();
+        var bound = java.time.Duration.ofHours(1);
+        for (var step : runbook.steps()) {
+            if (step instanceof Step.Run action) {
+                targets.addAll(action.action().targets());
+                bound = bound.plus(action.timeout());
+            }
+        }
+        try {
+            alerting().hold(holder(run), List.copyOf(targets), clock.instant().plus(bound));
+        } catch (RuntimeException e) {
+            log.accept("could not hold alerts during run " + run.id() + ": " + config.redactor().redact(Failures.describe(e)));
+        }
+    }
+
+    /** The run is over: its hold ends (what is still bad pages now), and a failed or rolled-back run pages itself. */
+    private void alert(Runbook runbook, MaintenanceRun run) {
+        try {
+            var alerting = alerting();
+            alerting.release(holder(run));
+            if (run.state() == State.COMPLETED) {
+                alerting.report(Signal.cleared("maintenance", runbook.name(), "run", "run " + run.id() + " completed"));
+                return;
+            }
+            var failure = new MaintenanceRuns(store).events(run.id()).stream().filter(event -> event.kind() == Kind.STEP_FAILED)
+                    .reduce((first, second) -> second).map(event -> ": step " + event.step() + " failed: " + event.detail()).orElse("");
+            alerting.report(Signal.problem("maintenance", runbook.name(), "run", Severity.CRITICAL,
+                    "run " + run.id() + " " + (run.state() == State.ROLLED_BACK ? "rolled back" : "failed") + failure
+                            + " (tend runbook show " + run.id() + ")"));
+        } catch (RuntimeException e) {
+            log.accept("could not record the alert of run " + run.id() + ": " + config.redactor().redact(Failures.describe(e)));
+        }
+    }
+
+    private AlertService alerting() {
+        return new AlertService(config, store, clock, context.windows());
+    }
+
+    private static String holder(MaintenanceRun run) {
+        return "maintenance run " + run.id() + " (" + run.runbook() + ")";
     }
 
     private MaintenanceRun transition(MaintenanceRun run, String actor, State state, int position) {

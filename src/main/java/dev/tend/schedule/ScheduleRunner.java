@@ -3,6 +3,9 @@ package dev.tend.schedule;
 import dev.tend.check.Failures;
 import dev.tend.check.Units;
 import dev.tend.action.ActionContext;
+import dev.tend.alert.AlertService;
+import dev.tend.alert.Severity;
+import dev.tend.alert.Signal;
 import dev.tend.store.Database;
 import dev.tend.task.Impact;
 import dev.tend.window.WindowOccurrence;
@@ -55,6 +58,7 @@ final class ScheduleRunner {
             var what = "Tend was not running at " + runAt + " (" + Units.age(late) + " ago; " + missed + " occurrence(s) missed)";
             if (schedule.catchUp() == ScheduleSettings.CatchUp.SKIP) {
                 record(schedule, due, runAt, now, ScheduleRun.Status.MISSED, what + "; skipped (catchUp: skip)");
+                alert(schedule, Optional.of(Severity.WARNING), "missed its run due " + due + ": " + what);
                 return nextFrom(schedule, now);
             }
             catchUp = what + "; run once now (catchUp: once). ";
@@ -69,6 +73,8 @@ final class ScheduleRunner {
             var placed = planner.place(schedule, now);
             record(schedule, due, runAt, now, ScheduleRun.Status.SKIPPED, catchUp + "no window open with "
                     + Units.age(planner.expected(schedule)) + " left now; " + placed.note());
+            alert(schedule, Optional.of(Severity.WARNING), "refused to start its run due " + due + " (disruptive, and no window open with "
+                    + Units.age(planner.expected(schedule)) + " left); " + placed.note());
             return placed.runAt().map(next -> new PlannedRun(schedule.name(), action, due, Optional.of(next), placed.window(),
                     PlannedRun.Outcome.WAITS, placed.note()));
         }
@@ -86,11 +92,14 @@ final class ScheduleRunner {
             detail = context.config().redactor().redact(Failures.describe(e));
         }
         var finished = clock.instant();
-        if (window.isPresent() && finished.isAfter(window.get().end())) {
+        boolean overran = window.isPresent() && finished.isAfter(window.get().end());
+        if (overran) {
             detail += "; overran window " + window.get().window() + " by " + Units.age(Duration.between(window.get().end(), finished));
         }
         new ScheduleRuns(store).finish(id, status, finished, catchUp + detail);
         log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
+        alert(schedule, status == ScheduleRun.Status.FAILED ? Optional.of(Severity.CRITICAL) : overran ? Optional.of(Severity.WARNING) : Optional.empty(),
+                (status == ScheduleRun.Status.FAILED ? "failed: " : overran ? "ran too long: " : "succeeded: ") + detail);
         recordSkipped(schedule, due, now.isAfter(due) ? now : due, finished, "not started: the run due " + due + " was still going");
         return nextFrom(schedule, finished.isAfter(due) ? finished : due);
     }
@@ -104,11 +113,26 @@ final class ScheduleRunner {
             record(schedule, due, due, now, ScheduleRun.Status.INTERRUPTED, detail);
         }
         log.accept(detail + " — " + schedule.name());
+        alert(schedule, Optional.of(Severity.WARNING), detail);
         if (schedule.interrupted() == ScheduleSettings.OnInterrupt.RERUN) {
             return Optional.of(new PlannedRun(schedule.name(), schedule.action().describe(), due, Optional.of(now), Optional.empty(),
                     PlannedRun.Outcome.RUNS, "rerun after interruption"));
         }
         return nextFrom(schedule, now);
+    }
+
+    /**
+     * The schedule's alert ({@code schedule:NAME/run}): a problem fires it at once, a clean run
+     * resolves it. Alerting failing must not stop the schedule: it is logged.
+     */
+    private void alert(ScheduleSettings schedule, Optional<Severity> problem, String reason) {
+        try {
+            var service = new AlertService(context.config(), store, clock, context.windows());
+            service.report(problem.map(severity -> Signal.problem("schedule", schedule.name(), "run", severity, reason))
+                    .orElseGet(() -> Signal.cleared("schedule", schedule.name(), "run", reason)));
+        } catch (RuntimeException e) {
+            log.accept("could not record the alert of " + schedule.name() + ": " + context.config().redactor().redact(Failures.describe(e)));
+        }
     }
 
     /** The next occurrence after {@code after} that will run; skipped ones on the way are recorded. */
@@ -123,6 +147,7 @@ final class ScheduleRunner {
             boolean alreadyDue = !due.get().isAfter(clock.instant());
             if (placed.outcome() == PlannedRun.Outcome.BLOCKED) {
                 record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, "blocked: " + placed.note());
+                alert(schedule, Optional.of(Severity.WARNING), "blocked: " + placed.note());
                 return Optional.empty();
             }
             if (alreadyDue) record(schedule, due.get(), due.get(), clock.instant(), ScheduleRun.Status.SKIPPED, placed.note());

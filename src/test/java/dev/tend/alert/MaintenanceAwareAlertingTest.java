@@ -100,6 +100,58 @@ class MaintenanceAwareAlertingTest {
         assertThat(pending()).extracting(Outbox.Row::event).containsExactly("RESOLVED", "OPENED");
     }
 
+    @Test
+    void aMaintenanceRunAtWorkHoldsItsTargetsPagesAndReleasingItPagesWhatIsStillBad() {
+        clock.advance(Duration.ofHours(-2)); // 00:30, no window
+        service.hold("maintenance run 7 (pg-upgrade)", List.of("db"), clock.instant().plus(Duration.ofHours(2)));
+        round(Status.CRIT);
+        assertThat(pending()).isEmpty();
+        assertThat(service.timeline(service.incidents(false).get(0).id())).extracting(TimelineEntry::detail).first().asString()
+                .startsWith("db/connect fired during maintenance run 7 (pg-upgrade): not paged unless still open");
+
+        clock.advance(Duration.ofMinutes(20));
+        service.release("maintenance run 7 (pg-upgrade)");
+
+        assertThat(pending()).singleElement().satisfies(row -> assertThat(row.event()).isEqualTo("WINDOW_ENDED"));
+        assertThat(service.timeline(service.incidents(false).get(0).id())).extracting(TimelineEntry::detail).last().asString()
+                .isEqualTo("maintenance run 7 (pg-upgrade) ended at 2026-12-06T00:50:00Z and the incident is still open");
+    }
+
+    @Test
+    void aHoldOfARunThatDiedEndsAtItsBound() {
+        clock.advance(Duration.ofHours(-2));
+        service.hold("maintenance run 8 (vacuum)", List.of(), clock.instant().plus(Duration.ofMinutes(30))); // every target
+        round(Status.CRIT);
+        clock.advance(Duration.ofMinutes(29));
+        round(Status.CRIT);
+        assertThat(pending()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        round(Status.CRIT);
+
+        assertThat(pending()).extracting(Outbox.Row::event).containsExactly("WINDOW_ENDED");
+    }
+
+    @Test
+    void aHoldCoversOnlyItsTargets() {
+        clock.advance(Duration.ofHours(-2));
+        service.hold("maintenance run 9 (cache)", List.of("cache"), clock.instant().plus(Duration.ofHours(1)));
+        round(Status.CRIT);
+
+        assertThat(pending()).extracting(Outbox.Row::event).containsExactly("OPENED");
+    }
+
+    @Test
+    void aFailureOfTendsOwnWorkPagesEvenInsideTheWindow() {
+        service.report(Signal.problem("maintenance", "pg-upgrade", "run", Severity.CRITICAL, "run 3 failed: step upgrade failed: exit 1"));
+
+        assertThat(pending()).extracting(Outbox.Row::event).containsExactly("OPENED");
+        assertThat(service.incidents(false)).singleElement().satisfies(incident -> {
+            assertThat(incident.title()).isEqualTo("maintenance pg-upgrade: run 3 failed: step upgrade failed: exit 1");
+            assertThat(incident.severity()).isEqualTo(Severity.CRITICAL);
+        });
+    }
+
     private void round(Status status) {
         service.evaluate(List.of(new CheckResult("db", "connect", status, "db is " + status, List.of(), clock.instant(), Duration.ofMillis(2))));
     }

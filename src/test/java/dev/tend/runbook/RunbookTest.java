@@ -69,6 +69,8 @@ class RunbookTest {
                       - { name: never, run: pg.vacuum db }
                     rollback:
                       - { name: tell, notify: "rolled back" }
+                notifiers:
+                  - { name: hook, type: webhook, url: "http://127.0.0.1:1/hook" }
                 store: { path: "%s" }
                 """.formatted(postgres.url("runbook_lab"), directory.resolve("backups"), directory.resolve("tend.db")));
     }
@@ -164,6 +166,10 @@ class RunbookTest {
         assertThat(run.out()).contains("run 1 of doomed: ROLLED_BACK", "MAINTENANCE ROLLED BACK",
                 "- sessions: window weekly is not open for db: disruptive steps run only inside it", "- tell: notified: rolled back");
         assertThat(run.out()).doesNotContain("- never:");
+        var incident = tend(OUTSIDE, "incident", "show", "1");
+        assertThat(run.out()).as("the page was tried at once").contains("notifications: 0 delivered, 1 to retry");
+        assertThat(incident.out()).contains("incident 1: maintenance doomed: run 1 rolled back: step sessions failed: window weekly is not open for db",
+                "TRIGGERED, CRITICAL", "OPENED to hook: retrying (1 attempt(s) so far)");
     }
 
     private Run tend(Instant at, String... args) {

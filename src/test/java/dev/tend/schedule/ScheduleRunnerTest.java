@@ -2,6 +2,10 @@ package dev.tend.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tend.alert.Alert;
+import dev.tend.alert.AlertService;
+import dev.tend.alert.Incident;
+import dev.tend.alert.Severity;
 import dev.tend.check.ResultHistory;
 import dev.tend.config.StoreSettings;
 import dev.tend.config.TendConfig;
@@ -71,6 +75,39 @@ class ScheduleRunnerTest {
         });
         assertThat(new ResultHistory(store).latest()).as("nothing ran").isEmpty();
         assertThat(next.orElseThrow().due()).isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
+        assertThat(alerts(config)).singleElement().satisfies(alert -> {
+            assertThat(alert.fingerprint()).isEqualTo("schedule:hourly/run");
+            assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+            assertThat(alert.reason()).startsWith("missed its run due 2026-11-23T01:00:00Z: Tend was not running");
+        });
+    }
+
+    @Test
+    void aFailedRunFiresTheSchedulesAlertAndTheNextCleanRunResolvesIt() throws Exception {
+        var failing = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: postgres, url: "postgresql://tend@127.0.0.1:1/app" }
+                schedules:
+                  - { name: hourly, run: backup.create nowhere, cron: "0 * * * *" }
+                backups:
+                  - { name: nowhere, target: db, destination: "%s" }
+                """.formatted(directory.resolve("backups")), Path.of("tend.yaml"));
+        runner(failing, DUE.plusSeconds(5)).run(SchedulesSection.of(failing).get(0), DUE, DUE);
+
+        assertThat(new ScheduleRuns(store).recent("hourly", 1).get(0).status()).isEqualTo(ScheduleRun.Status.FAILED);
+        assertThat(alerts(failing)).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(alert.reason()).startsWith("failed: ");
+        });
+
+        var working = config("catchUp: skip");
+        var hourLater = DUE.plus(Duration.ofHours(1));
+        runner(working, hourLater.plusSeconds(5)).run(SchedulesSection.of(working).get(0), hourLater, hourLater);
+
+        assertThat(alerts(working)).isEmpty();
+        assertThat(new AlertService(working, store, Clock.systemUTC()).incidents(true)).singleElement()
+                .satisfies(incident -> assertThat(incident.state()).isEqualTo(Incident.State.RESOLVED));
     }
 
     @Test
@@ -189,6 +226,12 @@ class ScheduleRunnerTest {
         assertThat(run.detail()).contains("no window open with 30m left now", "passes over nightly at 2026-11-23T01:00:00Z (15m left, 30m expected)");
         assertThat(next.orElseThrow().runAt()).contains(Instant.parse("2026-11-24T01:00:00Z"));
         assertThat(next.orElseThrow().due()).as("it keeps its due time").isEqualTo(DUE);
+        assertThat(alerts(config)).singleElement().satisfies(alert -> assertThat(alert.reason())
+                .startsWith("refused to start its run due 2026-11-23T01:00:00Z (disruptive, and no window open with 30m left)"));
+    }
+
+    private java.util.List<Alert> alerts(TendConfig config) {
+        return new AlertService(config, store, Clock.systemUTC()).alerts(false);
     }
 
     private ScheduleRunner runner(TendConfig config, Instant now) {

@@ -76,15 +76,25 @@ public final class Outbox {
 
     /** Notifications by state (PENDING, DELIVERED, DEAD), newest first. */
     public List<Row> list(String state, int limit) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id, incident_id, event, notifier, state, attempts, last_error "
-                        + "FROM notification WHERE state = :state ORDER BY id DESC LIMIT :limit")
-                .bind("state", state).bind("limit", limit)
+        return rows("WHERE state = :state ORDER BY id DESC LIMIT :limit", query -> query.bind("state", state).bind("limit", limit));
+    }
+
+    /** An incident's notifications, oldest first. */
+    public List<Row> ofIncident(long incident) {
+        return rows("WHERE incident_id = :incident ORDER BY id", query -> query.bind("incident", incident));
+    }
+
+    private List<Row> rows(String where, java.util.function.UnaryOperator<org.jdbi.v3.core.statement.Query> binding) {
+        return database.jdbi().withHandle(handle -> binding.apply(handle.createQuery(
+                        "SELECT id, incident_id, event, notifier, state, attempts, last_error, created_at, delivered_at FROM notification " + where))
                 .map((row, context) -> new Row(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                        row.getInt(6), row.getString(7)))
+                        row.getInt(6), row.getString(7), Instant.ofEpochMilli(row.getLong(8)),
+                        row.getObject(9) == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(row.getLong(9)))))
                 .list());
     }
 
-    public record Row(long id, long incident, String event, String notifier, String state, int attempts, String lastAnswer) {}
+    public record Row(long id, long incident, String event, String notifier, String state, int attempts, String lastAnswer, Instant createdAt,
+            java.util.Optional<Instant> deliveredAt) {}
 
     private void settle(String sql, long id, Instant at, String answer) {
         database.run("the notification", () -> database.jdbi().useHandle(handle -> handle.createUpdate(sql)
