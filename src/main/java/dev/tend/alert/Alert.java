@@ -20,9 +20,10 @@ public record Alert(long id, String fingerprint, String source, String subject, 
         }
     }
 
-    /** "db/connect" for a check; "schedule nightly-backup", "maintenance pg-upgrade" for Tend's own work. */
+    /** "db/connect" for a check; "schedule nightly-backup", "maintenance pg-upgrade", "checklist daily/review-logs" for the rest. */
     public String label() {
-        return source.equals("check") ? subject + "/" + name : source + " " + subject;
+        if (source.equals("check")) return subject + "/" + name;
+        return source + " " + subject + (name.equals("run") ? "" : "/" + name);
     }
 
     /** A new identity, not yet seen bad. */

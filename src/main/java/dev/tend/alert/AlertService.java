@@ -261,12 +261,12 @@ public final class AlertService {
         var paged = new ArrayList<Change>();
         for (var incident : incidents.list(false)) {
             if (incident.suppressedUntil().filter(until -> !until.isAfter(now)).isEmpty()) continue;
-            incidents.update(incident.unsuppressed());
             var detail = incident.suppressedBy().orElse("the maintenance") + " ended at " + incident.suppressedUntil().get()
                     + " and the incident is still open";
-            incidents.event(incident.id(), now, "tend", "WINDOW_ENDED", detail, trigger(detail, now, view(incident),
-                    alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
-            paged.add(new Change("incident:" + incident.id(), null, incident.id(), detail));
+            if (incidents.transition(incident, incident.unsuppressed(), now, "tend", "WINDOW_ENDED", detail, trigger(detail, now, view(incident),
+                    alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()))) {
+                paged.add(new Change("incident:" + incident.id(), null, incident.id(), detail));
+            }
         }
         return paged;
     }
@@ -275,14 +275,14 @@ public final class AlertService {
         var expired = new ArrayList<Change>();
         for (var incident : incidents.list(false)) {
             if (incident.state() == Incident.State.ACKNOWLEDGED && incident.ackUntil().filter(until -> !until.isAfter(now)).isPresent()) {
-                incidents.update(incident.triggered());
                 var detail = "the acknowledgement by " + incident.acknowledgedBy().orElse("?") + " ended at " + incident.ackUntil().get()
                         + "; the incident is still open";
                 // Its escalation starts again from the first level.
-                incidents.event(incident.id(), now, "tend", "ACK_EXPIRED", detail, trigger(detail, now,
+                if (incidents.transition(incident, incident.triggered(), now, "tend", "ACK_EXPIRED", detail, trigger(detail, now,
                         new Message.IncidentView(incident.id(), incident.title(), incident.severity().name(), Incident.State.TRIGGERED.name(),
-                                incident.openedAt()), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
-                expired.add(new Change("incident:" + incident.id(), null, incident.id(), "acknowledgement expired"));
+                                incident.openedAt()), alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()))) {
+                    expired.add(new Change("incident:" + incident.id(), null, incident.id(), "acknowledgement expired"));
+                }
             }
         }
         return expired;
@@ -323,6 +323,17 @@ public final class AlertService {
             List<Message.AlertView> alertViews, List<Message.Addressee> addressees) {
         return (id, eventId) -> new Message("tend-" + id + "-" + eventId, type, config.platform().name(), at, actor, detail,
                 new Message.IncidentView(id, incident.title(), incident.severity(), incident.state(), incident.openedAt()), alertViews, addressees);
+    }
+
+    /**
+     * What time alone changes, whether or not a check ran: acknowledgements that expired, windows
+     * and maintenance runs that ended, escalation levels that came due. tend serve calls it before
+     * every delivery pass, so the end of a window pages at once, not at the next check round.
+     */
+    public int tick() {
+        var now = now();
+        int changed = expireAcknowledgements(now).size() + endSuppressions(now).size();
+        return changed + escalateDue();
     }
 
     /**

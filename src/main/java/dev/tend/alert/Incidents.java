@@ -68,6 +68,31 @@ final class Incidents {
     }
 
     /**
+     * Moves an incident from what was read to its new state, with its event and notifications, only
+     * if nobody moved it meanwhile: of two instances noticing an expired acknowledgement or an ended
+     * window at once, one pages.
+     */
+    boolean transition(Incident from, Incident to, Instant at, String actor, String kind, String detail, Outbound outbound) {
+        return database.write("the incident", () -> database.jdbi().inTransaction(handle -> {
+            int moved = handle.createUpdate("UPDATE incident SET state = :state, acknowledged_by = :by, acknowledged_at = :at, ack_until = :until, "
+                            + "suppressed_by = :suppressedBy, "
+                            + "suppressed_until = :suppressedUntil WHERE id = :id AND state = :fromState "
+                            + "AND COALESCE(ack_until, -1) = :fromUntil AND COALESCE(suppressed_until, -1) = :fromSuppressedUntil")
+                    .bind("state", to.state().name()).bind("by", to.acknowledgedBy().orElse(null))
+                    .bind("at", to.acknowledgedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("until", to.ackUntil().map(Instant::toEpochMilli).orElse(null))
+                    .bind("suppressedBy", to.suppressedBy().orElse(null))
+                    .bind("suppressedUntil", to.suppressedUntil().map(Instant::toEpochMilli).orElse(null))
+                    .bind("id", from.id()).bind("fromState", from.state().name())
+                    .bind("fromUntil", from.ackUntil().map(Instant::toEpochMilli).orElse(-1L))
+                    .bind("fromSuppressedUntil", from.suppressedUntil().map(Instant::toEpochMilli).orElse(-1L)).execute();
+            if (moved == 0) return false;
+            insertEvent(handle, from.id(), at, actor, kind, detail, outbound);
+            return true;
+        }));
+    }
+
+    /**
      * Resolves the incident if it is open and none of its alerts is active, atomically: two
      * instances resolving its last two alerts at once cannot both leave it open.
      */

@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.runbook.ChecklistAlerts;
 import dev.tend.runbook.ChecklistSettings;
 import dev.tend.runbook.ChecklistStatus;
 import dev.tend.people.PeopleSection;
@@ -59,6 +60,7 @@ final class ChecklistSignCommand implements Callable<Integer> {
                         + " and " + period.end() + " (" + period.label() + ")");
             }
             new SignOffs(store).save(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
+            new ChecklistAlerts(config, store, environment.clock()).evaluate(); // an overdue alert of the item resolves now
             var out = spec.commandLine().getOut();
             out.println("signed " + name + "/" + item.id() + " (" + item.text() + ") for " + period.label() + " as " + person.name()
                     + " (" + item.role() + ")");

@@ -4,6 +4,7 @@ import dev.tend.config.spec.DurationSpec;
 import dev.tend.schedule.ScheduleServer;
 import dev.tend.alert.AlertService;
 import dev.tend.alert.notify.Deliverer;
+import dev.tend.runbook.ChecklistAlerts;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.DeliveryLoop;
 import dev.tend.schedule.SchedulesSection;
@@ -70,8 +71,9 @@ final class ServeCommand implements Callable<Integer> {
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
+            var checklists = new ChecklistAlerts(config, store, environment.clock());
             var alerting = new AlertService(config, store, environment.clock(), WindowsSection.calendar(config));
-            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), alerting::escalateDue, ServeSection.of(config).pollInterval(), log);
+            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), () -> alerting.tick() + checklists.evaluateDue(), ServeSection.of(config).pollInterval(), log);
             delivery.start();
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();

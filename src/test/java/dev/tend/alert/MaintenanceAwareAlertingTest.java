@@ -91,6 +91,17 @@ class MaintenanceAwareAlertingTest {
     }
 
     @Test
+    void theEndOfTheWindowPagesEvenWhenNoCheckRunsThenAndOnlyOnce() {
+        round(Status.CRIT);
+        clock.advance(Duration.ofMinutes(90)); // 04:00, no check round due
+
+        var other = new AlertService(config, store, clock, WindowsSection.calendar(config)); // a second tend serve
+        assertThat(service.tick() + other.tick()).isEqualTo(1);
+
+        assertThat(pending()).extracting(Outbox.Row::event).containsExactly("WINDOW_ENDED");
+    }
+
+    @Test
     void anIncidentOpenedBeforeTheWindowStillHasItsResolveDelivered() {
         clock.advance(Duration.ofHours(-1)); // 01:30, before the window
         round(Status.CRIT);

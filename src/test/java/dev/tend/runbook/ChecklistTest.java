@@ -110,6 +110,29 @@ class ChecklistTest {
     }
 
     @Test
+    void anOverdueItemIsAnAlertUntilItIsDoneAgain() throws Exception {
+        var tuesday = Instant.parse("2026-11-24T09:00:00Z");
+        var loaded = dev.tend.registry.BuiltIn.configLoader(Map.<String, String>of()::get).load(config);
+        try (var store = dev.tend.store.Stores.open(loaded.store())) {
+            new ChecklistAlerts(loaded, store, Clock.fixed(tuesday, ZoneOffset.UTC)).evaluate();
+            var alerts = new dev.tend.alert.AlertService(loaded, store, Clock.fixed(tuesday, ZoneOffset.UTC)).alerts(false);
+            assertThat(alerts).extracting(dev.tend.alert.Alert::fingerprint).contains("checklist:daily/error-logs", "checklist:daily/active-alerts");
+            assertThat(alerts).filteredOn(alert -> alert.name().equals("error-logs")).singleElement().satisfies(alert -> {
+                assertThat(alert.label()).isEqualTo("checklist daily/error-logs");
+                assertThat(alert.reason()).startsWith("Check error logs (System Administrator): not done in 2026-11-23")
+                        .endsWith("tend checklist sign daily error-logs --as PERSON");
+            });
+        }
+
+        assertThat(tend(tuesday, "checklist", "sign", "daily", "error-logs", "--as", "alice").exitCode()).isZero();
+
+        var firing = tend(tuesday, "alerts", "--json").json().path("alerts");
+        var names = new java.util.ArrayList<String>();
+        firing.forEach(row -> names.add(row.path("fingerprint").asString()));
+        assertThat(names).contains("checklist:daily/active-alerts").doesNotContain("checklist:daily/error-logs");
+    }
+
+    @Test
     void preMaintenanceItemsAreDueAheadOfTheNextWindow() {
         var saturday = Instant.parse("2026-11-28T10:00:00Z");
         assertThat(tend(saturday, "checklist", "sign", "before-weekly", "announce", "--as", "alice").exitCode()).isZero();

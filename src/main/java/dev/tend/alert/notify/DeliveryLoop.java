@@ -5,21 +5,21 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * tend serve's delivery: sends the escalation levels that came due, then passes over the outbox,
+ * tend serve's delivery: pages what time alone changed (escalation levels due, windows ended), then passes over the outbox,
  * as long as there is work, then waits a poll interval. Several instances may run it on one
  * store; each escalation step and each notification is claimed by one.
  */
 public final class DeliveryLoop implements AutoCloseable {
     private final Deliverer deliverer;
-    private final IntSupplier escalate;
+    private final IntSupplier tick;
     private final Duration interval;
     private final Consumer<String> log;
     private final Thread thread;
 
-    /** @param escalate sends the escalation levels that came due, before each delivery pass; returns how many */
-    public DeliveryLoop(Deliverer deliverer, IntSupplier escalate, Duration interval, Consumer<String> log) {
+    /** @param tick what time alone changes (expired acknowledgements, ended windows, escalation levels due), before each delivery pass; returns how many */
+    public DeliveryLoop(Deliverer deliverer, IntSupplier tick, Duration interval, Consumer<String> log) {
         this.deliverer = deliverer;
-        this.escalate = escalate;
+        this.tick = tick;
         this.interval = interval;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name("tend-delivery").unstarted(this::loop);
@@ -32,8 +32,8 @@ public final class DeliveryLoop implements AutoCloseable {
     private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int escalated = escalate.getAsInt();
-                if (deliverer.deliverDue(50).idle() && escalated == 0) Thread.sleep(interval);
+                int changed = tick.getAsInt();
+                if (deliverer.deliverDue(50).idle() && changed == 0) Thread.sleep(interval);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
