@@ -5,6 +5,7 @@ import dev.tend.action.BackupActionType;
 import dev.tend.action.CheckActionType;
 import dev.tend.action.PgTaskActionType;
 import dev.tend.alert.AlertingSection;
+import dev.tend.alert.AnnouncementsSection;
 import dev.tend.alert.escalate.EscalationsSection;
 import dev.tend.alert.oncall.OncallSection;
 import dev.tend.alert.notify.NotifierTypes;
@@ -76,6 +77,7 @@ public final class BuiltIn {
                 new ChecklistsSection(),
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),
+                new AnnouncementsSection(),
                 new OncallSection(),
                 new EscalationsSection()));
     }

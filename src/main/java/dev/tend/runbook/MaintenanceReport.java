@@ -95,7 +95,7 @@ final class MaintenanceReport {
         return disruptive.isEmpty() || total.isZero() ? "none (no disruptive step ran)" : hours(total) + " (disruptive steps)";
     }
 
-    private static String affected(Runbook runbook) {
+    static String affected(Runbook runbook) {
         var targets = new LinkedHashSet<String>();
         runbook.steps().stream().filter(step -> step instanceof Step.Run).map(step -> ((Step.Run) step).action())
                 .map(Action::targets).forEach(targets::addAll);

@@ -8,6 +8,8 @@ import dev.tend.runbook.MaintenanceEvent.Kind;
 import dev.tend.runbook.MaintenanceRun.State;
 import dev.tend.action.ActionContext;
 import dev.tend.alert.AlertService;
+import dev.tend.alert.Announcements;
+import dev.tend.alert.notify.Message;
 import dev.tend.alert.Severity;
 import dev.tend.alert.Signal;
 import dev.tend.action.ActionResult;
@@ -65,6 +67,10 @@ public final class RunbookRunner {
         var created = new MaintenanceRun(0, runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
         var run = new MaintenanceRun(new MaintenanceRuns(store).create(created), runbook.name(), State.ANNOUNCED, 0, now, Optional.empty(), actor, "", "");
         event(run, actor, Kind.STATE, "", "ANNOUNCED: " + runbook.title());
+        var told = announce(Message.MAINTENANCE_STARTED, runbook.title() + " has started", "Maintenance has started: " + runbook.title()
+                + runbook.window().map(window -> ", in maintenance window " + window).orElse("") + ". Services affected: "
+                + MaintenanceReport.affected(runbook) + ". A notice follows when it is over.", actor);
+        if (!told.isEmpty()) event(run, actor, Kind.NOTE, "", "announced to " + String.join(", ", told));
         return proceed(runbook, run, actor);
     }
 
@@ -144,7 +150,9 @@ public final class RunbookRunner {
         try {
             switch (step) {
                 case Step.Notify notify -> {
-                    event(run, actor, Kind.STEP_SUCCEEDED, step.name(), "notified: " + notify.message());
+                    var told = announce(Message.MAINTENANCE_NOTICE, runbook.title() + ": " + notify.message(), notify.message(), actor);
+                    event(run, actor, Kind.STEP_SUCCEEDED, step.name(), "notified: " + notify.message()
+                            + (told.isEmpty() ? " (recorded only: no announcements: notifiers)" : " (to " + String.join(", ", told) + ")"));
                     return new StepOutcome(false, false);
                 }
                 case Step.Wait wait -> {
@@ -240,6 +248,11 @@ public final class RunbookRunner {
                 report.logEntry(), report.notice());
         new MaintenanceRuns(store).update(finished);
         log.accept(state + ": " + runbook.name() + " (run " + run.id() + ")");
+        announce(Message.MAINTENANCE_ENDED, runbook.title() + switch (state) {
+            case COMPLETED -> " is complete";
+            case ROLLED_BACK -> " was rolled back";
+            default -> " failed";
+        }, report.notice(), actor);
         alert(runbook, finished);
         return finished;
     }
@@ -281,6 +294,16 @@ public final class RunbookRunner {
                             + " (tend runbook show " + run.id() + ")"));
         } catch (RuntimeException e) {
             log.accept("could not record the alert of run " + run.id() + ": " + config.redactor().redact(Failures.describe(e)));
+        }
+    }
+
+    /** Tells the users (announcements:); returns who was told. A failure to record it must not stop the maintenance. */
+    private List<String> announce(String type, String title, String text, String actor) {
+        try {
+            return new Announcements(config, store, clock).announce(type, title, text, actor);
+        } catch (RuntimeException e) {
+            log.accept("could not announce '" + title + "': " + config.redactor().redact(Failures.describe(e)));
+            return List.of();
         }
     }
 

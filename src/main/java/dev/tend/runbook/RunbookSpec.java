@@ -41,6 +41,7 @@ public final class RunbookSpec {
                         "stop the run, continue with the next step, or roll back (run the rollback steps)"));
         return Field.optional("runbooks", ListSpec.of(ObjectSpec.of("a runbook",
                 Field.required("name", NAME, "the runbook's name (tend runbook run NAME)"),
+                Field.optional("title", StringSpec.any(), "what users and the maintenance log call it (default: the template's title, or the name)"),
                 Field.optional("template", EnumSpec.of(RunbookTemplates.NAMES.toArray(String[]::new)), "a built-in procedure"),
                 Field.optional("window", StringSpec.any(), "the window it runs in: disruptive steps start only while it is open"),
                 Field.optional("backup", StringSpec.any(), "templates: the backup their steps create, verify and restore"),
@@ -90,12 +91,14 @@ public final class RunbookSpec {
         if (fields.has("template")) {
             var built = RunbookTemplates.build(fields.string("template"), fields.string("name"), window, backup, database, lookup);
             var rollback = fields.has("rollback") ? steps(fields, "rollback", lookup, problems) : built.rollback();
-            return rollback == null ? null : new Runbook(built.name(), built.title(), built.type(), window, built.steps(), rollback);
+            return rollback == null ? null : new Runbook(built.name(), Optional.ofNullable(fields.string("title")).orElse(built.title()), built.type(),
+                    window, built.steps(), rollback);
         }
         var steps = steps(fields, "steps", lookup, problems);
         var rollback = fields.has("rollback") ? steps(fields, "rollback", lookup, problems) : List.<Step>of();
         if (steps == null || rollback == null) return null;
-        return new Runbook(fields.string("name"), fields.string("name"), "custom", window, steps, rollback);
+        return new Runbook(fields.string("name"), Optional.ofNullable(fields.string("title")).orElse(fields.string("name")), "custom", window, steps,
+                rollback);
     }
 
     private static List<Step> steps(Fields owner, String key, ActionType.Lookup lookup, Problems problems) {

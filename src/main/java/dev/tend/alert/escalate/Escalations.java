@@ -1,5 +1,6 @@
 package dev.tend.alert.escalate;
 
+import dev.tend.alert.AnnouncementsSection;
 import dev.tend.alert.notify.Message;
 import dev.tend.alert.notify.Notifier;
 import dev.tend.alert.notify.NotifiersSection;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Chooses an incident's policy and turns its levels into notifications. With no policy that
- * matches, the default tells every notifier at once and escalates no further.
+ * matches, the default tells every notifier at once (but the users' announcement channels) and
+ * escalates no further.
  */
 public final class Escalations {
     private final TendConfig config;
@@ -29,7 +31,13 @@ public final class Escalations {
     public Policy policyFor(String severity, Set<String> subjects) {
         return EscalationsSection.of(config).stream().filter(policy -> policy.matches(severity, subjects)).findFirst()
                 .orElseGet(() -> new Policy("every notifier", Optional.empty(), Set.of(),
-                        List.of(new Policy.Level(Duration.ZERO, NotifiersSection.of(config).stream().map(Notifier::name).toList(), Optional.empty(), List.of())), 0));
+                        List.of(new Policy.Level(Duration.ZERO, paging(config), Optional.empty(), List.of())), 0));
+    }
+
+    /** Every notifier that is not one of the users' announcement channels: who hears of an incident when no policy says. */
+    public static List<String> paging(TendConfig config) {
+        var announcements = AnnouncementsSection.of(config);
+        return NotifiersSection.of(config).stream().map(Notifier::name).filter(name -> !announcements.contains(name)).toList();
     }
 
     /**

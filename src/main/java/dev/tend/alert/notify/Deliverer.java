@@ -26,10 +26,18 @@ public final class Deliverer {
     private final Clock clock;
     private final Redactor redactor;
     private final Consumer<String> log;
+    private final java.util.Set<String> usersOnly;
 
     public Deliverer(Database database, Map<String, Notifier> notifiers, Clock clock, Redactor redactor, Consumer<String> log) {
+        this(database, notifiers, java.util.Set.of(), clock, redactor, log);
+    }
+
+    /** @param usersOnly the announcement notifiers: a dead letter is on-call's business, never told to them */
+    public Deliverer(Database database, Map<String, Notifier> notifiers, java.util.Set<String> usersOnly, Clock clock, Redactor redactor,
+            Consumer<String> log) {
         this.outbox = new Outbox(database);
         this.notifiers = notifiers;
+        this.usersOnly = usersOnly;
         this.clock = clock;
         this.redactor = redactor;
         this.log = log;
@@ -39,7 +47,7 @@ public final class Deliverer {
     public static Deliverer of(TendConfig config, Database database, Clock clock, Consumer<String> log) {
         var byName = new java.util.LinkedHashMap<String, Notifier>();
         NotifiersSection.of(config).forEach(notifier -> byName.put(notifier.name(), notifier));
-        return new Deliverer(database, byName, clock, config.redactor(), log);
+        return new Deliverer(database, byName, java.util.Set.copyOf(dev.tend.alert.AnnouncementsSection.of(config)), clock, config.redactor(), log);
     }
 
     /** What one pass did, in counts. */
@@ -70,8 +78,8 @@ public final class Deliverer {
                 default -> {
                     var reason = redactor.redact(result instanceof Delivery.Refused refused ? refused.reason() : ((Delivery.Retry) result).reason());
                     outbox.dead(pending.id(), now(), reason);
-                    log.accept(pending.notifier() + ": gave up on " + pending.message().type() + " of incident " + pending.message().incident().id()
-                            + ": " + reason);
+                    log.accept(pending.notifier() + ": gave up on " + pending.message().type() + (pending.message().incident().id() == 0 ? ""
+                            : " of incident " + pending.message().incident().id()) + ": " + reason);
                     deadLetter(pending, reason);
                     dead++;
                 }
@@ -85,6 +93,7 @@ public final class Deliverer {
         if (pending.message().type().equals(Message.DEAD)) return;
         var others = new ArrayList<>(notifiers.keySet());
         others.remove(pending.notifier());
+        others.removeAll(usersOnly);
         var original = pending.message();
         outbox.deadLetter(original.incident().id(), new Outbound(List.copyOf(others), (incident, eventId) -> new Message(
                 original.idempotencyKey() + "-dead-" + pending.notifier(), Message.DEAD, original.platform(), now(), "tend",

@@ -29,6 +29,15 @@ public record Message(String idempotencyKey, String type, String platform, Insta
     public static final String RESOLVED = "incident.resolved";
     public static final String DEAD = "notification.dead";
     public static final String TEST = "test";
+    /** Announcements to users: a maintenance run started, a runbook's notify step, the run's completion notice. */
+    public static final String MAINTENANCE_STARTED = "maintenance.started";
+    public static final String MAINTENANCE_NOTICE = "maintenance.notice";
+    public static final String MAINTENANCE_ENDED = "maintenance.ended";
+
+    /** An announcement to users, not about an incident (its incident view carries the title, with id 0). */
+    public boolean announcement() {
+        return type.startsWith("maintenance.");
+    }
 
     public record IncidentView(long id, String title, String severity, String state, Instant openedAt) {}
 
@@ -36,6 +45,8 @@ public record Message(String idempotencyKey, String type, String platform, Insta
 
     /** One line for chat and mail subjects: "[CRITICAL] Lab: incident 3 triggered: db/connect: connection refused". */
     public String headline() {
+        if (announcement()) return "[MAINTENANCE] " + platform + ": " + incident.title();
+        if (incident.id() == 0) return "[" + incident.severity() + "] " + platform + ": could not deliver the announcement: " + incident.title();
         var verb = switch (type) {
             case TRIGGERED -> "triggered";
             case ACKNOWLEDGED -> "acknowledged by " + actor;

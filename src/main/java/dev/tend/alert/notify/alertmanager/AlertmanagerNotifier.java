@@ -37,6 +37,11 @@ final class AlertmanagerNotifier implements Notifier {
     }
 
     @Override
+    public boolean announces() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "alertmanager " + HttpUrls.origin(base);
     }

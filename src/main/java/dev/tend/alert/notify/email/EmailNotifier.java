@@ -113,8 +113,10 @@ final class EmailNotifier implements Notifier {
         if (!message.detail().isEmpty()) body.append(message.detail()).append("\n\n");
         message.alerts().forEach(alert -> body.append("- ").append(alert.subject()).append('/').append(alert.name()).append(": ").append(alert.state())
                 .append(" (").append(alert.severity()).append(") ").append(alert.reason()).append('\n'));
-        body.append("\nincident ").append(message.incident().id()).append(": tend incident show ").append(message.incident().id())
-                .append("\nat ").append(message.at()).append(" by ").append(message.actor()).append('\n');
+        if (message.incident().id() != 0) {
+            body.append("\nincident ").append(message.incident().id()).append(": tend incident show ").append(message.incident().id());
+        }
+        body.append("\nat ").append(message.at()).append(" by ").append(message.actor()).append('\n');
         return body.toString();
     }
 

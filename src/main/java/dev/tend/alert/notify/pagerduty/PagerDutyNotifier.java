@@ -37,6 +37,11 @@ final class PagerDutyNotifier implements Notifier {
     }
 
     @Override
+    public boolean announces() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "pagerduty " + url.getHost();
     }
