@@ -67,7 +67,7 @@ final class AlertOutput {
                 default -> row.attempts() == 0 ? "waiting for tend serve to deliver it" : "retrying (" + row.attempts() + " attempt(s) so far)";
             };
             out.println("  " + row.createdAt() + "  " + row.event() + " to " + row.notifier() + ": " + how
-                    + (row.lastAnswer().isEmpty() ? "" : " — " + row.lastAnswer()));
+                    + (row.lastAnswer().isBlank() ? "" : " — " + row.lastAnswer().strip()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tend.cli;
 
+import dev.tend.alert.AlertService;
+import dev.tend.alert.notify.Deliverer;
 import dev.tend.backup.BackupException;
 import dev.tend.backup.BackupListener;
 import dev.tend.backup.BackupService;
@@ -79,6 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 showBackups(config, store, out);
                 showCalendar(config, store, out);
                 showRunbook(config, store, out);
+                showAlerting(config, store, demo, out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
@@ -103,11 +106,64 @@ final class DemoCommand implements Callable<Integer> {
         var runbook = RunbooksSection.named(config, "daily").orElseThrow();
         var run = runner.start(runbook, "demo");
         out.println("  run " + run.id() + ": " + run.state());
+        if (run.state() != dev.tend.runbook.MaintenanceRun.State.WAITING) {
+            // Without the PostgreSQL client tools the backup step fails: say so, and go on with the rest of the demo.
+            out.println();
+            out.print(run.logEntry());
+            return;
+        }
         run = runner.sign(runbook, run, "error-log-review", PeopleSection.named(config, "admin").orElseThrow(), "demo: no errors");
         out.println();
         out.print(run.logEntry());
         out.println();
         out.print(run.notice());
+    }
+
+    /**
+     * The API goes down: two bad rounds page the on-call webhook (signed), someone acknowledges,
+     * it recovers and the incident resolves; every step reaches the receiver. The users' webhook
+     * has meanwhile heard of the daily maintenance run.
+     */
+    private void showAlerting(dev.tend.config.TendConfig config, Database store, Demo demo, java.io.PrintWriter out) {
+        var clock = environment.clock();
+        var alerting = new AlertService(config, store, clock, WindowsSection.calendar(config));
+        var deliverer = Deliverer.of(config, store, clock, line -> out.println("  " + line));
+        deliverer.deliverDue(20); // what the maintenance run announced
+        out.println();
+        out.println("Alerting (tend check --target api; tend alert ack; tend incident show): the API goes down, on call is paged:");
+        var api = List.of(TargetsSection.named(config, "api").orElseThrow());
+        demo.apiDown(true);
+        for (int round = 1; round <= 2; round++) {
+            alertRound(config, store, alerting, api, round, out);
+            deliverer.deliverDue(20);
+        }
+        var alert = alerting.alerts(false).stream().filter(candidate -> candidate.subject().equals("api")).findFirst();
+        if (alert.isEmpty()) {
+            out.println("  the API's alert did not fire (see tend alerts --all)");
+            demo.apiDown(false);
+            return;
+        }
+        var incident = alerting.acknowledge(alert.get().id(), "admin", "looking at the API", Optional.empty());
+        out.println("  admin acknowledged incident " + incident.id() + " (tend alert ack " + alert.get().id() + " --as admin --comment \"looking at the API\")");
+        deliverer.deliverDue(20);
+        demo.apiDown(false);
+        alertRound(config, store, alerting, api, 3, out);
+        deliverer.deliverDue(20);
+        out.println();
+        out.println("What the on-call webhook received:");
+        demo.received("oncall").forEach(line -> out.println("  " + line));
+        out.println("What the users' webhook received (announcements: of the daily run):");
+        demo.received("users").forEach(line -> out.println("  " + line));
+        out.println();
+        AlertOutput.timeline(alerting.incident(incident.id()).orElseThrow(), alerting.alertsOf(incident.id()), alerting, out);
+    }
+
+    private void alertRound(dev.tend.config.TendConfig config, Database store, AlertService alerting, List<dev.tend.target.Target> targets, int round,
+            java.io.PrintWriter out) {
+        var results = new CheckService(environment.clock()).runAndRecord(config, targets, store, result -> {});
+        results.forEach(result -> out.println("  round " + round + ": " + result.target() + "/" + result.check() + " " + result.status() + " — " + result.reason()));
+        alerting.evaluate(results).stream().filter(change -> change.transition() != null).forEach(change ->
+                out.println("  alert " + change.transition() + ": " + change.fingerprint().replaceFirst("^check:", "") + " (incident " + change.incident() + ")"));
     }
 
     /** The windows and a week of the plan: what waits for a window, and why. */

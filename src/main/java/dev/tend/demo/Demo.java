@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts the demo platform, writes a tend.yaml describing it, and lets the caller run Tend on it.
@@ -11,10 +12,12 @@ import java.nio.file.Path;
  */
 public final class Demo implements AutoCloseable {
     private final DemoPlatform platform;
+    private final DemoReceiver receiver;
     private final Path configFile;
 
-    private Demo(DemoPlatform platform, Path configFile) {
+    private Demo(DemoPlatform platform, DemoReceiver receiver, Path configFile) {
         this.platform = platform;
+        this.receiver = receiver;
         this.configFile = configFile;
     }
 
@@ -23,31 +26,56 @@ public final class Demo implements AutoCloseable {
         out.println("Starting the demo platform: PostgreSQL 15 (embedded), Redis, an API health endpoint...");
         out.flush();
         var platform = DemoPlatform.start();
+        DemoReceiver receiver = null;
         try {
+            receiver = new DemoReceiver();
             Files.createDirectories(directory);
+            // The webhook's signing secret stays out of tend.yaml, as a real one would: a file only its owner reads.
+            var secret = directory.toAbsolutePath().resolve("hook-secret");
+            Files.deleteIfExists(secret);
+            Files.createFile(secret, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(secret, receiver.secret());
             var configFile = directory.resolve("tend.yaml");
-            Files.writeString(configFile, config(platform, directory));
+            Files.writeString(configFile, config(platform, receiver, secret, directory));
             out.println("  PostgreSQL on 127.0.0.1:" + platform.postgresPort() + " with database molecules ("
                     + platform.moleculeCount() + " sample rows)");
             out.println("  Redis      on 127.0.0.1:" + platform.redisPort());
             out.println("  API        on http://127.0.0.1:" + platform.apiPort() + "/health");
+            out.println("  webhooks   " + receiver.url("oncall") + " (on call, signed) and " + receiver.url("users") + " (announcements)");
             out.println("  config     " + configFile);
             out.flush();
-            return new Demo(platform, configFile);
+            return new Demo(platform, receiver, configFile);
         } catch (IOException | RuntimeException e) {
+            if (receiver != null) receiver.close();
             platform.close();
             throw e;
         }
+    }
+
+    /** The API's health endpoint starts answering 503 (true) or recovers (false). */
+    public void apiDown(boolean down) {
+        platform.apiDown(down);
+    }
+
+    /** What a demo webhook ({@code oncall} or {@code users}) received, one line each: the event, its headline, the signature's verdict. */
+    public List<String> received(String hook) {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return receiver.received().stream().filter(received -> received.hook().equals(hook)).map(received -> {
+            var body = json.readTree(received.body());
+            return body.path("type").asString() + ": " + body.path("incident").path("title").asString()
+                    + (received.signed() ? (received.signatureValid() ? " (signature verified)" : " (SIGNATURE INVALID)") : "");
+        }).toList();
     }
 
     public Path configFile() {
         return configFile;
     }
 
-    private static String config(DemoPlatform platform, Path directory) {
+    private static String config(DemoPlatform platform, DemoReceiver receiver, Path secret, Path directory) {
         return """
                 # Written by `tend demo`: the molecular-data platform of the first runbook, in miniature.
                 platform: { name: "Molecular data platform (demo)", timezone: UTC }
+                store: { path: "%s/tend.db" }
                 targets:
                   - name: postgres
                     type: postgres
@@ -93,12 +121,20 @@ public final class Demo implements AutoCloseable {
                 runbooks:
                   - { name: daily, template: daily, backup: molecules }
                   - { name: sunday, template: maintenance-window, window: weekly, backup: molecules, database: postgres }
-                """.formatted(platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
-                directory.toAbsolutePath().getParent());
+                # A problem pages after 2 bad results in a row and resolves after 1 good one. The demo breaks
+                # its API on purpose on every run, so running it again soon is not taken for flapping.
+                alerting: { fireAfter: 2, resolveAfter: 1, flapping: { changes: 20, within: 1m } }
+                notifiers:
+                  - { name: oncall-hook, type: webhook, url: "%s", secret: "${file:%s}" }
+                  - { name: users-hook, type: webhook, url: "%s" }
+                announcements: { notify: [users-hook] }
+                """.formatted(directory.toAbsolutePath().getParent(), platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
+                directory.toAbsolutePath().getParent(), receiver.url("oncall"), secret, receiver.url("users"));
     }
 
     @Override
     public void close() throws IOException {
+        receiver.close();
         platform.close();
     }
 }

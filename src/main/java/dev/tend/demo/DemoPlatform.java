@@ -35,12 +35,14 @@ final class DemoPlatform implements AutoCloseable {
     private final RedisServer redis;
     private final int redisPort;
     private final HttpServer api;
+    private final java.util.concurrent.atomic.AtomicBoolean apiDown;
 
-    private DemoPlatform(EmbeddedPostgres postgres, RedisServer redis, int redisPort, HttpServer api) {
+    private DemoPlatform(EmbeddedPostgres postgres, RedisServer redis, int redisPort, HttpServer api, java.util.concurrent.atomic.AtomicBoolean apiDown) {
         this.postgres = postgres;
         this.redis = redis;
         this.redisPort = redisPort;
         this.api = api;
+        this.apiDown = apiDown;
     }
 
     static DemoPlatform start() throws IOException, SQLException {
@@ -56,15 +58,17 @@ final class DemoPlatform implements AutoCloseable {
             redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save 60 1").build();
             redis.start();
             var api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            var down = new java.util.concurrent.atomic.AtomicBoolean();
             api.createContext("/health", exchange -> {
-                var body = "{\"status\":\"ok\",\"service\":\"molecule-api\"}".getBytes(StandardCharsets.UTF_8);
+                var body = (down.get() ? "{\"status\":\"down\",\"service\":\"molecule-api\"}" : "{\"status\":\"ok\",\"service\":\"molecule-api\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(down.get() ? 503 : 200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
             api.start();
-            return new DemoPlatform(postgres, redis, redisPort, api);
+            return new DemoPlatform(postgres, redis, redisPort, api, down);
         } catch (IOException | SQLException | RuntimeException e) {
             if (redis != null) redis.stop();
             postgres.close();
@@ -114,6 +118,11 @@ final class DemoPlatform implements AutoCloseable {
 
     int apiPort() {
         return api.getAddress().getPort();
+    }
+
+    /** The API's health endpoint answers 503 {"status":"down"} (true) or 200 {"status":"ok"} (false). */
+    void apiDown(boolean down) {
+        apiDown.set(down);
     }
 
     int moleculeCount() {
