@@ -1,5 +1,6 @@
 package dev.tend.schedule;
 
+import dev.tend.testing.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tend.config.StoreSettings;

@@ -1,4 +1,4 @@
-package dev.tend.schedule;
+package dev.tend.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code tend serve} as its own JVM, as an operator runs it, so it can be killed with SIGKILL. */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -16,7 +16,7 @@ final class ServeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServeProcess start(Path config, String name, Path log) throws IOException {
+    public static ServeProcess start(Path config, String name, Path log) throws IOException {
         var java = ProcessHandle.current().info().command().orElseThrow();
         var process = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.tend.cli.Main", "serve", "--name", name, "-c", config.toString()))
@@ -25,18 +25,18 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, as a service manager stops it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
