@@ -8,6 +8,8 @@ import dev.tend.alert.escalate.Escalations;
 import dev.tend.alert.notify.Message;
 import dev.tend.alert.notify.Outbound;
 import dev.tend.alert.notify.Outbox;
+import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.Refresher;
 import dev.tend.check.CheckResult;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
@@ -37,6 +39,7 @@ public final class AlertService {
     private final EscalationSteps steps;
     private final Holds holds;
     private final Outbox outbox;
+    private final Refresher refresher;
 
     /** For reading and acknowledging: no evaluation depends on maintenance windows here. */
     public AlertService(TendConfig config, Database database, Clock clock) {
@@ -54,6 +57,9 @@ public final class AlertService {
         this.steps = new EscalationSteps(database);
         this.holds = new Holds(database);
         this.outbox = new Outbox(database);
+        var refreshed = new java.util.LinkedHashMap<String, Duration>();
+        NotifiersSection.of(config).forEach(notifier -> notifier.refreshEvery().ifPresent(every -> refreshed.put(notifier.name(), every)));
+        this.refresher = new Refresher(database, refreshed);
     }
 
     /** One thing that happened to an alert or incident in an evaluation, in words. */
@@ -327,13 +333,14 @@ public final class AlertService {
 
     /**
      * What time alone changes, whether or not a check ran: acknowledgements that expired, windows
-     * and maintenance runs that ended, escalation levels that came due. tend serve calls it before
-     * every delivery pass, so the end of a window pages at once, not at the next check round.
+     * and maintenance runs that ended, escalation levels that came due, open incidents a far end
+     * must be told again. tend serve calls it before every delivery pass, so the end of a window
+     * pages at once, not at the next check round.
      */
     public int tick() {
         var now = now();
         int changed = expireAcknowledgements(now).size() + endSuppressions(now).size();
-        return changed + escalateDue();
+        return changed + escalateDue() + refresher.due(now);
     }
 
     /**

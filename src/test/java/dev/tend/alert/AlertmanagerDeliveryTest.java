@@ -9,6 +9,7 @@ import dev.tend.config.StoreSettings;
 import dev.tend.registry.BuiltIn;
 import dev.tend.store.Stores;
 import dev.tend.testing.AlertmanagerServer;
+import dev.tend.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,14 +29,10 @@ class AlertmanagerDeliveryTest {
     void theIncidentArrivesWithItsLabelsAndThenResolves() throws Exception {
         try (var alertmanager = AlertmanagerServer.start();
                 var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
-            var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
-                    platform: { name: Lab }
-                    targets:
-                      - { name: db, type: tcp, address: "127.0.0.1:1" }
-                    alerting: { fireAfter: 1, resolveAfter: 1 }
+            var config = config("""
                     notifiers:
                       - { name: am, type: alertmanager, url: "%s" }
-                    """.formatted(alertmanager.url()), Path.of("tend.yaml"));
+                    """.formatted(alertmanager.url()));
             var alerting = new AlertService(config, store, Clock.systemUTC());
             var deliverer = Deliverer.of(config, store, Clock.systemUTC(), line -> { });
 
@@ -55,6 +52,65 @@ class AlertmanagerDeliveryTest {
             // Resolved alerts drop out of the active ones at once.
             assertThat(alerts(alertmanager, "?active=true")).isEmpty();
         }
+    }
+
+    @Test
+    void anOpenIncidentIsSentAgainBeforeAlertmanagerLetsItLapseAndAStaleRefreshIsNotSentAfterTheResolve() throws Exception {
+        try (var alertmanager = AlertmanagerServer.start();
+                var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var config = config("""
+                    notifiers:
+                      - { name: am, type: alertmanager, url: "%s", resendEvery: 1m }
+                      - { name: hook, type: webhook, url: "http://127.0.0.1:1/never-refreshed" }
+                    escalations:
+                      - { name: am-only, levels: [ { notify: [am] } ] }
+                    """.formatted(alertmanager.url()));
+            // Alertmanager judges endsAt by its own clock: Tend's starts three minutes behind it, so every
+            // minute moved below stays in Alertmanager's past and a resolve's endsAt is already over.
+            var clock = new MovableClock(Clock.systemUTC().instant().minus(Duration.ofMinutes(3)));
+            var alerting = new AlertService(config, store, clock);
+            var deliverer = Deliverer.of(config, store, clock, line -> { });
+
+            alerting.evaluate(List.of(result(Status.CRIT)));
+            assertThat(deliverer.deliverDue(10).delivered()).isEqualTo(1);
+            var first = alerts(alertmanager, "?active=true").get(0);
+            var firstEnd = java.time.Instant.parse(first.path("endsAt").asString());
+            assertThat(firstEnd).as("four re-sends ahead").isEqualTo(clock.instant().plus(Duration.ofMinutes(4)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+            assertThat(alerting.tick()).as("nothing is due before resendEvery has passed").isZero();
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(alerting.tick()).as("one refresh, for the notifier that forgets").isEqualTo(1);
+            assertThat(alerting.tick()).as("added once per interval").isZero();
+            assertThat(deliverer.deliverDue(10).delivered()).isEqualTo(1);
+            var refreshed = alerts(alertmanager, "?active=true");
+            assertThat(refreshed).hasSize(1);
+            assertThat(java.time.Instant.parse(refreshed.get(0).path("endsAt").asString())).isAfter(firstEnd);
+            assertThat(alerting.notifications(1)).extracting(row -> row.event() + " " + row.state())
+                    .containsExactly("OPENED DELIVERED", "REFRESH DELIVERED");
+
+            // A refresh due at the moment the incident resolves must not re-open it in Alertmanager.
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(alerting.tick()).isEqualTo(1);
+            alerting.evaluate(List.of(result(Status.OK)));
+            var pass = deliverer.deliverDue(10);
+            assertThat(pass.delivered()).as("the resolve; the overtaken refresh is settled unsent").isEqualTo(1);
+            var rows = alerting.notifications(1);
+            assertThat(rows).extracting(row -> row.event()).containsExactly("OPENED", "REFRESH", "REFRESH", "RESOLVED");
+            assertThat(rows.get(2).lastAnswer()).startsWith("not sent");
+            assertThat(alerts(alertmanager, "?active=true")).as("resolved, and stays resolved").isEmpty();
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(alerting.tick()).as("a resolved incident is not refreshed").isZero();
+        }
+    }
+
+    /** One target, db, paging after one bad result; {@code notifiers} adds the rest. */
+    private static dev.tend.config.TendConfig config(String notifiers) {
+        return BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: tcp, address: "127.0.0.1:1" }
+                alerting: { fireAfter: 1, resolveAfter: 1 }
+                """ + notifiers, Path.of("tend.yaml"));
     }
 
     private static List<JsonNode> alerts(AlertmanagerServer alertmanager, String query) throws Exception {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  */
 public final class Deliverer {
     static final int MAX_ATTEMPTS = 8;
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claim holds what it has not sent yet; renewed while the deliverer lives, so a dead one's rows come free soon. */
+    static final Duration LEASE = Duration.ofSeconds(20);
 
     private final Outbox outbox;
     private final Map<String, Notifier> notifiers;
@@ -60,8 +61,22 @@ public final class Deliverer {
     /** One pass over what is due now; returns when each claimed notification had its attempt. */
     public Pass deliverDue(int limit) {
         int delivered = 0, retried = 0, dead = 0;
-        for (var pending : outbox.claim(now(), LEASE, limit)) {
+        var claim = outbox.claim(now(), LEASE, limit);
+        var heldUntil = now().plus(LEASE);
+        for (var pending : claim.rows()) {
             var notifier = notifiers.get(pending.notifier());
+            if (notifier != null) {
+                // Renew the claim when this attempt could outlast it: a second instance must not send it meanwhile.
+                var needed = now().plus(notifier.attemptBound()).plusSeconds(5);
+                if (needed.isAfter(heldUntil)) {
+                    heldUntil = needed.isAfter(now().plus(LEASE)) ? needed : now().plus(LEASE);
+                    outbox.extend(claim.token(), heldUntil);
+                }
+            }
+            if (pending.event().equals(Refresher.EVENT) && outbox.superseded(pending.id())) {
+                outbox.delivered(pending.id(), now(), "not sent: newer news of the incident went out since");
+                continue;
+            }
             var result = notifier == null ? new Delivery.Refused("notifier " + pending.notifier() + " is no longer configured")
                     : notifier.send(pending.message(), now());
             switch (result) {

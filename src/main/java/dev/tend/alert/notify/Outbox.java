@@ -37,13 +37,16 @@ public final class Outbox {
     }
 
     /** A notification claimed for one attempt. */
-    public record Pending(long id, String notifier, int attempts, Message message) {}
+    public record Pending(long id, String event, String notifier, int attempts, Message message) {}
+
+    /** What one claim took: the rows, and the token that holds those not yet settled. */
+    public record Claim(String token, List<Pending> rows) {}
 
     /**
      * Claims up to {@code limit} due notifications for {@code lease}: another instance skips them
      * until the lease ends (a claimant that dies mid-delivery leaves them to the next, at least once).
      */
-    public List<Pending> claim(Instant now, java.time.Duration lease, int limit) {
+    public Claim claim(Instant now, java.time.Duration lease, int limit) {
         var token = UUID.randomUUID().toString();
         return database.write("the notification claim", () -> database.jdbi().inTransaction(handle -> {
             // The conditions are repeated outside the subquery: on PostgreSQL a row another claim just took
@@ -52,11 +55,28 @@ public final class Outbox {
                             + "AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now) AND id IN (SELECT id FROM notification "
                             + "WHERE state = 'PENDING' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY id LIMIT :limit)")
                     .bind("token", token).bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli()).bind("limit", limit).execute();
-            return handle.createQuery("SELECT id, notifier, attempts, payload FROM notification WHERE claimed_by = :token ORDER BY id")
+            return new Claim(token, handle.createQuery("SELECT id, event, notifier, attempts, payload FROM notification WHERE claimed_by = :token ORDER BY id")
                     .bind("token", token)
-                    .map((row, context) -> new Pending(row.getLong(1), row.getString(2), row.getInt(3), JsonColumns.read(row.getString(4), MESSAGE)))
-                    .list();
+                    .map((row, context) -> new Pending(row.getLong(1), row.getString(2), row.getString(3), row.getInt(4),
+                            JsonColumns.read(row.getString(5), MESSAGE)))
+                    .list());
         }));
+    }
+
+    /**
+     * Holds what a claim has not settled yet until {@code until}: a living deliverer renews its
+     * lease before an attempt that might outlast it; a dead one's rows come free when it lapses.
+     */
+    public void extend(String token, Instant until) {
+        database.run("the notification claim", () -> database.jdbi().useHandle(handle -> handle.createUpdate(
+                "UPDATE notification SET claimed_until = :until WHERE claimed_by = :token").bind("token", token).bind("until", until.toEpochMilli()).execute()));
+    }
+
+    /** Whether a later notification of the same incident went to the same notifier (a refresh of older news is then moot). */
+    public boolean superseded(long id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM notification later JOIN notification this "
+                        + "ON later.incident_id = this.incident_id AND later.notifier = this.notifier AND later.id > this.id WHERE this.id = :id")
+                .bind("id", id).mapTo(Long.class).one()) > 0;
     }
 
     public void delivered(long id, Instant now, String answer) {

@@ -12,23 +12,37 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * POSTs {@code /api/v2/alerts}: one alert per incident, labelled {@code alertname=TendIncident},
- * {@code incident}, {@code platform}, {@code severity}. A firing alert carries an {@code endsAt}
- * a day ahead (Alertmanager would otherwise resolve it after its resolve_timeout); a resolve
- * sends the same labels with {@code endsAt} now, which Alertmanager takes as resolved.
+ * {@code incident}, {@code platform}, {@code severity}. As Prometheus does, a firing alert
+ * carries an {@code endsAt} four re-sends ahead and is sent again every {@code resendEvery} while
+ * the incident is open, so Alertmanager keeps it exactly as long as Tend does (and lets it lapse
+ * if Tend stops telling); a resolve sends the same labels with {@code endsAt} now, which
+ * Alertmanager takes as resolved.
  */
 final class AlertmanagerNotifier implements Notifier {
-    static final Duration FIRING_FOR = Duration.ofDays(1);
     private final String name;
     private final URI base;
     private final Duration timeout;
+    private final Duration resendEvery;
 
-    AlertmanagerNotifier(String name, URI base, Duration timeout) {
+    AlertmanagerNotifier(String name, URI base, Duration timeout, Duration resendEvery) {
         this.name = name;
         this.base = base;
         this.timeout = timeout;
+        this.resendEvery = resendEvery;
+    }
+
+    @Override
+    public Duration attemptBound() {
+        return timeout.multipliedBy(2);
+    }
+
+    @Override
+    public Optional<Duration> refreshEvery() {
+        return Optional.of(resendEvery);
     }
 
     @Override
@@ -48,10 +62,11 @@ final class AlertmanagerNotifier implements Notifier {
 
     @Override
     public Delivery send(Message message, Instant now) {
-        return HttpDelivery.post(URI.create(base + "/api/v2/alerts"), JsonColumns.write(List.of(alert(message, now))), Map.of(), timeout);
+        return HttpDelivery.post(URI.create(base + "/api/v2/alerts"), JsonColumns.write(List.of(alert(message, now, resendEvery.multipliedBy(4)))),
+                Map.of(), timeout);
     }
 
-    static Map<String, Object> alert(Message message, Instant now) {
+    static Map<String, Object> alert(Message message, Instant now, Duration firingFor) {
         var labels = new LinkedHashMap<String, String>();
         labels.put("alertname", message.type().equals(Message.TEST) ? "TendTest" : "TendIncident");
         labels.put("incident", String.valueOf(message.incident().id()));
@@ -64,7 +79,7 @@ final class AlertmanagerNotifier implements Notifier {
         alert.put("labels", labels);
         alert.put("annotations", annotations);
         alert.put("startsAt", message.incident().openedAt().toString());
-        alert.put("endsAt", (message.type().equals(Message.RESOLVED) || message.type().equals(Message.TEST) ? now : now.plus(FIRING_FOR)).toString());
+        alert.put("endsAt", (message.type().equals(Message.RESOLVED) || message.type().equals(Message.TEST) ? now : now.plus(firingFor)).toString());
         return alert;
     }
 }

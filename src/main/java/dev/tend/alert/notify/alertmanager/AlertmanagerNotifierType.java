@@ -29,7 +29,9 @@ public final class AlertmanagerNotifierType implements NotifierType {
     public List<Field> fields() {
         return List.of(
                 Field.required("url", StringSpec.any(), "the Alertmanager, e.g. http://alertmanager:9093"),
-                Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofMinutes(2)), "10s", "how long one attempt may take"));
+                Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofMinutes(2)), "10s", "how long one attempt may take"),
+                Field.withDefault("resendEvery", DurationSpec.between(Duration.ofSeconds(10), Duration.ofHours(6)), "5m",
+                        "how often an open incident's alert is sent again; Alertmanager lets it lapse four of these after the last"));
     }
 
     @Override
@@ -46,6 +48,6 @@ public final class AlertmanagerNotifierType implements NotifierType {
             problems.at(fields.nodeOf("url"), fields.pathOf("url"), problem, "e.g. http://alertmanager:9093");
             return null;
         }
-        return new AlertmanagerNotifier(name, URI.create(url.replaceFirst("/+$", "")), fields.duration("timeout"));
+        return new AlertmanagerNotifier(name, URI.create(url.replaceFirst("/+$", "")), fields.duration("timeout"), fields.duration("resendEvery"));
     }
 }

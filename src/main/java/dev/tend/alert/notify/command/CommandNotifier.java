@@ -35,6 +35,11 @@ final class CommandNotifier implements Notifier {
     }
 
     @Override
+    public Duration attemptBound() {
+        return timeout.plusSeconds(5); // the run, then stopping its process tree
+    }
+
+    @Override
     public String describe() {
         return "command " + argv.get(0);
     }

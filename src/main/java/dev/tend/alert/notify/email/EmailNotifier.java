@@ -45,6 +45,11 @@ final class EmailNotifier implements Notifier {
     }
 
     @Override
+    public Duration attemptBound() {
+        return server.timeout().multipliedBy(8); // connect, greeting, STARTTLS, login, envelope and data: each read bounded by the timeout
+    }
+
+    @Override
     public String describe() {
         return "email via " + server.host() + ":" + server.port() + " (" + server.tls() + ") to " + String.join(", ", to);
     }

@@ -42,6 +42,11 @@ final class PagerDutyNotifier implements Notifier {
     }
 
     @Override
+    public Duration attemptBound() {
+        return timeout.multipliedBy(2); // connecting, then the exchange
+    }
+
+    @Override
     public String describe() {
         return "pagerduty " + url.getHost();
     }

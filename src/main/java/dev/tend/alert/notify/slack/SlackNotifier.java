@@ -32,6 +32,11 @@ final class SlackNotifier implements Notifier {
     }
 
     @Override
+    public Duration attemptBound() {
+        return timeout.multipliedBy(2); // connecting, then the exchange
+    }
+
+    @Override
     public String describe() {
         return "slack " + HttpDelivery.where(url);
     }

@@ -50,6 +50,11 @@ final class WebhookNotifier implements Notifier {
     }
 
     @Override
+    public Duration attemptBound() {
+        return timeout.multipliedBy(2); // connecting, then the exchange
+    }
+
+    @Override
     public String describe() {
         return "webhook " + HttpDelivery.where(url) + (key.isPresent() ? ", signed" : "");
     }
