@@ -7,6 +7,8 @@ import dev.tend.alert.notify.Deliverer;
 import dev.tend.runbook.ChecklistAlerts;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.DeliveryLoop;
+import dev.tend.alert.notify.NotifiersSection;
+import dev.tend.alert.notify.SilenceMirror;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.ServeSection;
 import dev.tend.store.Stores;
@@ -72,8 +74,11 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             server.start();
             var checklists = new ChecklistAlerts(config, store, environment.clock());
-            var alerting = new AlertService(config, store, environment.clock(), WindowsSection.calendar(config));
-            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log), () -> alerting.tick() + checklists.evaluateDue(), ServeSection.of(config).pollInterval(), log);
+            var calendar = WindowsSection.calendar(config);
+            var alerting = new AlertService(config, store, environment.clock(), calendar);
+            var silences = new SilenceMirror(store, NotifiersSection.of(config), calendar::occurrences, config.platform().name());
+            delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log),
+                    () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(), log);
             delivery.start();
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();

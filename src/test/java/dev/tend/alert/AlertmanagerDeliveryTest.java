@@ -103,8 +103,74 @@ class AlertmanagerDeliveryTest {
         }
     }
 
+    @Test
+    void aMirroredWindowBecomesOneSilenceThatQuietsThePlatformsOwnAlerts() throws Exception {
+        try (var alertmanager = AlertmanagerServer.start();
+                var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var now = Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            var config = config("""
+                    windows:
+                      - { name: tonight, start: "%s", duration: 1h }
+                      - { name: later, start: "%s", duration: 1h }
+                    notifiers:
+                      - name: am
+                        type: alertmanager
+                        url: "%s"
+                        silences: [ { window: tonight, matchers: { env: prod, job: postgres } } ]
+                    """.formatted(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(3)), alertmanager.url()));
+            var calendar = dev.tend.schedule.WindowsSection.calendar(config);
+            var notifiers = dev.tend.alert.notify.NotifiersSection.of(config);
+            var first = new dev.tend.alert.notify.SilenceMirror(store, notifiers, calendar::occurrences, "Lab");
+            var second = new dev.tend.alert.notify.SilenceMirror(store, notifiers, calendar::occurrences, "Lab");
+
+            assertThat(first.due(now)).as("the open window; 'later' is not mirrored").isEqualTo(1);
+            assertThat(first.due(now.plusSeconds(1))).isZero();
+            assertThat(second.due(now.plusSeconds(2))).as("another instance adds it no second time").isZero();
+            assertThat(Deliverer.of(config, store, Clock.systemUTC(), line -> { }).deliverDue(10).delivered()).isEqualTo(1);
+
+            var silences = new java.util.ArrayList<JsonNode>();
+            JsonMapper.builder().build().readTree(alertmanager.get("/api/v2/silences")).forEach(silences::add);
+            assertThat(silences).hasSize(1);
+            var silence = silences.get(0);
+            assertThat(silence.path("status").path("state").asString()).isEqualTo("active");
+            assertThat(java.time.Instant.parse(silence.path("endsAt").asString())).isEqualTo(now.plus(Duration.ofMinutes(59)));
+            assertThat(silence.path("createdBy").asString()).isEqualTo("tend");
+            assertThat(silence.path("matchers").toString()).contains("\"name\":\"env\"", "\"value\":\"prod\"", "\"name\":\"job\"");
+
+            // A Prometheus alert with those labels, sent straight to Alertmanager, is silenced by it; one without is not.
+            alertmanager.post("/api/v2/alerts", """
+                    [{"labels": {"alertname": "PostgresDown", "env": "prod", "job": "postgres"}},
+                     {"labels": {"alertname": "RedisDown", "env": "prod", "job": "redis"}}]""");
+            assertThat(alerts(alertmanager, "?silenced=true&active=false")).extracting(alert -> alert.path("labels").path("alertname").asString())
+                    .containsExactly("PostgresDown");
+            assertThat(alerts(alertmanager, "?silenced=false")).extracting(alert -> alert.path("labels").path("alertname").asString())
+                    .containsExactly("RedisDown");
+        }
+    }
+
+    @Test
+    void aSilenceNamesAWindowThatExistsAndLabelsAlertmanagerAccepts() {
+        var failure = (dev.tend.config.ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> config("""
+                windows:
+                  - { name: weekly, cron: "0 2 * * SUN", duration: 2h }
+                notifiers:
+                  - name: am
+                    type: alertmanager
+                    url: "http://127.0.0.1:9093"
+                    silences:
+                      - { window: weekyl, matchers: { env: prod } }
+                      - { window: weekly, matchers: { 2env: prod } }
+                      - { window: weekly, matchers: {} }
+                """));
+        assertThat(failure.problems()).extracting(problem -> problem.path() + ": " + problem.message()).containsExactly(
+                "notifiers[0].silences[0].window: no window named 'weekyl'",
+                "notifiers[0].silences[1].matchers.2env: '2env' is not a label name Alertmanager accepts",
+                "notifiers[0].silences[2].window: window 'weekly' is mirrored twice",
+                "notifiers[0].silences[2].matchers: a silence needs at least one matcher");
+    }
+
     /** One target, db, paging after one bad result; {@code notifiers} adds the rest. */
-    private static dev.tend.config.TendConfig config(String notifiers) {
+    private static dev.tend.config.TendConfig config(String notifiers) throws dev.tend.config.ConfigException {
         return BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
                 platform: { name: Lab }
                 targets:

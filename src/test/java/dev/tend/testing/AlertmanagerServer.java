@@ -53,6 +53,13 @@ public final class AlertmanagerServer implements AutoCloseable {
         return response.body();
     }
 
+    /** POST JSON to a path of its API, as Prometheus would; fails unless it is taken. */
+    public void post(String path, String json) throws IOException, InterruptedException {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+
     @Override
     public void close() {
         process.close();

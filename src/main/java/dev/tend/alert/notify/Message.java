@@ -8,7 +8,13 @@ import java.util.List;
  * the idempotency key the far end can deduplicate by (the same on every retry).
  */
 public record Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail,
-        IncidentView incident, List<AlertView> alerts, List<Addressee> addressees) {
+        IncidentView incident, List<AlertView> alerts, List<Addressee> addressees, java.util.Optional<WindowView> window) {
+
+    /** A message about an incident, to the people an escalation level names. */
+    public Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail, IncidentView incident,
+            List<AlertView> alerts, List<Addressee> addressees) {
+        this(idempotencyKey, type, platform, at, actor, detail, incident, alerts, addressees, java.util.Optional.empty());
+    }
 
     /** A message to nobody in particular (every notifier's own recipients). */
     public Message(String idempotencyKey, String type, String platform, Instant at, String actor, String detail, IncidentView incident,
@@ -18,6 +24,7 @@ public record Message(String idempotencyKey, String type, String platform, Insta
 
     public Message {
         addressees = addressees == null ? List.of() : List.copyOf(addressees); // stored before addressees existed
+        window = window == null ? java.util.Optional.empty() : window;
     }
 
     /** A person an escalation level names (on call in a rotation, or named): told by name, written to when they have an email. */
@@ -33,6 +40,11 @@ public record Message(String idempotencyKey, String type, String platform, Insta
     public static final String MAINTENANCE_STARTED = "maintenance.started";
     public static final String MAINTENANCE_NOTICE = "maintenance.notice";
     public static final String MAINTENANCE_ENDED = "maintenance.ended";
+    /** A maintenance window mirrored as a silence, for far ends that have them (Alertmanager). */
+    public static final String SILENCE = "window.silence";
+
+    /** One opening of a maintenance window. */
+    public record WindowView(String name, Instant start, Instant end) {}
 
     /** An announcement to users, not about an incident (its incident view carries the title, with id 0). */
     public boolean announcement() {
@@ -46,7 +58,8 @@ public record Message(String idempotencyKey, String type, String platform, Insta
     /** One line for chat and mail subjects: "[CRITICAL] Lab: incident 3 triggered: db/connect: connection refused". */
     public String headline() {
         if (announcement()) return "[MAINTENANCE] " + platform + ": " + incident.title();
-        if (incident.id() == 0) return "[" + incident.severity() + "] " + platform + ": could not deliver the announcement: " + incident.title();
+        if (type.equals(SILENCE)) return "[MAINTENANCE] " + platform + ": " + incident.title();
+        if (incident.id() == 0) return "[" + incident.severity() + "] " + platform + ": could not deliver: " + incident.title();
         var verb = switch (type) {
             case TRIGGERED -> "triggered";
             case ACKNOWLEDGED -> "acknowledged by " + actor;

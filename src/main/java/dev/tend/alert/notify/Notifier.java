@@ -27,6 +27,11 @@ public interface Notifier {
         return Optional.empty();
     }
 
+    /** The maintenance windows it mirrors (as Alertmanager silences): each opening is sent to it as {@link Message#SILENCE}. */
+    default java.util.List<String> mirroredWindows() {
+        return java.util.List.of();
+    }
+
     /** One attempt; {@code now} is the sending time (signatures and timestamps use it, so a retry is not stale). */
     Delivery send(Message message, Instant now);
 }

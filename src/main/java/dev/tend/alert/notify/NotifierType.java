@@ -15,4 +15,12 @@ public interface NotifierType {
 
     /** The notifier, or null after reporting what is wrong with the entry. */
     Notifier bind(String name, Fields fields, Problems problems);
+
+    /**
+     * The same, for a type whose keys name things of other sections ({@code windows} is bound
+     * before {@code notifiers}); {@code names} gives the names a section defines.
+     */
+    default Notifier bind(String name, Fields fields, Problems problems, java.util.function.Function<String, java.util.Set<String>> names) {
+        return bind(name, fields, problems);
+    }
 }

@@ -55,6 +55,12 @@ public final class NotifiersSection implements ConfigSection<List<Notifier>> {
                 "where incidents and announcements are delivered: " + String.join(", ", types.byName().keySet()));
     }
 
+    /** A notifier may mirror maintenance windows (Alertmanager silences), so windows are bound first. */
+    @Override
+    public List<String> after() {
+        return List.of("windows");
+    }
+
     @Override
     public List<Notifier> bind(SectionBinding binding) {
         var notifiers = new ArrayList<Notifier>();
@@ -67,7 +73,7 @@ public final class NotifiersSection implements ConfigSection<List<Notifier>> {
                 binding.problems().at(entry.nodeOf("name"), entry.pathOf("name"), "duplicate notifier name '" + name + "'", "notifier names must be unique");
                 continue;
             }
-            var notifier = type.bind(name, entry, binding.problems());
+            var notifier = type.bind(name, entry, binding.problems(), binding::names);
             if (notifier != null) notifiers.add(notifier);
         }
         return notifiers;
