@@ -40,6 +40,7 @@ public final class AlertService {
     private final Holds holds;
     private final Outbox outbox;
     private final Refresher refresher;
+    static final int MAX_NOTE = 4000;
 
     /** For reading and acknowledging: no evaluation depends on maintenance windows here. */
     public AlertService(TendConfig config, Database database, Clock clock) {
@@ -210,6 +211,17 @@ public final class AlertService {
                 told(incident.id(), Message.ACKNOWLEDGED, now, person, detail, view(acknowledged),
                         alerts.inIncident(incident.id()).stream().map(AlertService::view).toList()));
         return acknowledged;
+    }
+
+    /** Adds a note to an incident's timeline (what was found, what was done): open or resolved, it pages nobody. */
+    public TimelineEntry note(long incidentId, String person, String text) {
+        var incident = incidents.find(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId + " (see tend incidents --all)"));
+        var note = text == null ? "" : text.strip();
+        if (note.isEmpty()) throw new IllegalArgumentException("the note is empty: say what was found or done");
+        if (note.length() > MAX_NOTE) throw new IllegalArgumentException("the note has " + note.length() + " characters; at most " + MAX_NOTE);
+        var now = now();
+        incidents.event(incident.id(), now, person, "NOTE", note);
+        return new TimelineEntry(now, person, "NOTE", note);
     }
 
     /** Resolves an alert by hand (its streaks start again); its incident resolves when it has no other active alert. */

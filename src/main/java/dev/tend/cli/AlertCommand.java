@@ -27,6 +27,13 @@ final class AlertCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** --as names someone under people:; without it, the login name is recorded. */
+    static String actorOf(TendConfig config, String as, Main.Environment environment, picocli.CommandLine.Model.CommandSpec spec) {
+        if (as == null) return Optional.ofNullable(environment.variables().apply("USER")).filter(name -> !name.isBlank()).orElse("unknown");
+        return PeopleSection.named(config, as).map(dev.tend.people.Person::name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "no person named '" + as + "' under people:"));
+    }
+
     /** What the subcommands share: the alert's number, the config, the acting person. */
     abstract static class Base implements Callable<Integer> {
         final Main.Environment environment;
@@ -45,11 +52,8 @@ final class AlertCommand implements Runnable {
             return ((TendCommand) spec.parent().parent().userObject()).loadConfig();
         }
 
-        /** --as names someone under people:; without it, the login name is recorded. */
         String actor(TendConfig config, String as) {
-            if (as == null) return Optional.ofNullable(environment.variables().apply("USER")).filter(name -> !name.isBlank()).orElse("unknown");
-            return PeopleSection.named(config, as).map(dev.tend.people.Person::name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no person named '" + as + "' under people:"));
+            return actorOf(config, as, environment, spec);
         }
 
         abstract int act(TendConfig config, AlertService service) throws Exception;

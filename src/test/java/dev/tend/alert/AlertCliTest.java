@@ -52,6 +52,7 @@ class AlertCliTest {
         clock.advance(Duration.ofMinutes(4));
         var ack = tend("alert", "ack", String.valueOf(id), "--as", "alice", "--comment", "firewall?", "--for", "30m", "-c", config);
         var incidents = tend("incidents", "-c", config);
+        var note = tend("incident", "note", "1", "--as", "alice", "port closed by a firewall change; reverted", "-c", config);
         var show = tend("incident", "show", "1", "-c", config);
 
         assertThat(stranger.exitCode()).isEqualTo(2);
@@ -60,7 +61,12 @@ class AlertCliTest {
         assertThat(ack.out()).contains("incident 1 acknowledged by alice until 2026-12-01T03:34:00Z");
         assertThat(incidents.exitCode()).isEqualTo(1);
         assertThat(incidents.out()).containsPattern("1 +ACKNOWLEDGED +CRITICAL +4m +alice +db/connect: connection refused");
-        assertThat(show.out()).contains("OPENED (tend) db/connect fired: connection refused").contains("ACKNOWLEDGED (alice) firewall?; until");
+        assertThat(show.out()).contains("OPENED (tend) db/connect fired: connection refused").contains("ACKNOWLEDGED (alice) firewall?; until")
+                .contains("NOTE (alice) port closed by a firewall change; reverted");
+        assertThat(note.out()).isEqualTo("incident 1: note by alice at 2026-12-01T03:04:00Z\n");
+        assertThat(tend("incident", "note", "1", "  ", "-c", config).err()).contains("the note is empty");
+        assertThat(tend("incident", "note", "7", "found it", "-c", config).err()).contains("no incident 7 (see tend incidents --all)");
+        assertThat(tend("incident", "note", "1", "x", "--as", "mallory", "-c", config).err()).contains("no person named 'mallory' under people:");
         assertThat(tend("alert", "resolve", "99", "-c", config).err()).contains("no alert 99 (see tend alerts --all)");
     }
 
