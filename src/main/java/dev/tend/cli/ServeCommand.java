@@ -9,6 +9,7 @@ import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.DeliveryLoop;
 import dev.tend.alert.notify.NotifiersSection;
 import dev.tend.alert.notify.SilenceMirror;
+import dev.tend.alert.notify.Wakeup;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.ServeSection;
 import dev.tend.store.Stores;
@@ -60,8 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         DeliveryLoop delivery = null;
+        var wakeup = new Wakeup();
         try (var store = Stores.open(config.store());
-                var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, log)) {
+                var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, log, wakeup::wake)) {
             // SIGTERM: let the main thread stop the scheduler and close the store before the JVM halts.
             var hook = new Thread(() -> {
                 stopped.countDown();
@@ -78,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
             var alerting = new AlertService(config, store, environment.clock(), calendar);
             var silences = new SilenceMirror(store, NotifiersSection.of(config), calendar::occurrences, config.platform().name());
             delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log),
-                    () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(), log);
+                    () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(),
+                    wakeup, log);
             delivery.start();
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
             out.flush();

@@ -33,10 +33,18 @@ public final class ScheduleServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final CustomTask<String> task;
     private final Consumer<String> log;
+    private final Runnable afterRun;
 
     public ScheduleServer(TendConfig config, Database store, Clock clock, Function<String, String> environment, String instance,
             Consumer<String> log) {
+        this(config, store, clock, environment, instance, log, () -> { });
+    }
+
+    /** @param afterRun called when a run ended (tend serve wakes its delivery: the run may have raised or resolved alerts) */
+    public ScheduleServer(TendConfig config, Database store, Clock clock, Function<String, String> environment, String instance,
+            Consumer<String> log, Runnable afterRun) {
         this.log = log;
+        this.afterRun = afterRun;
         this.schedules = SchedulesSection.of(config).stream().collect(Collectors.toMap(ScheduleSettings::name, schedule -> schedule));
         var planner = new Planner(WindowsSection.calendar(config), LearnedDurations.from(store));
         this.runner = new ScheduleRunner(planner, store, clock, instance, new ActionContext(config, store, clock, environment, WindowsSection.calendar(config)), log);
@@ -76,6 +84,7 @@ public final class ScheduleServer implements AutoCloseable {
             log.accept("error in " + schedule.name() + ": " + Failures.describe(e) + "; going on with its next occurrence");
             next = runner.first(schedule);
         }
+        afterRun.run();
         var planned = next;
         return (complete, operations) -> reschedule(complete, operations, planned);
     }

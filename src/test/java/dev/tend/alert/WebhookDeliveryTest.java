@@ -1,6 +1,7 @@
 package dev.tend.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tend.alert.notify.Deliverer;
@@ -137,6 +138,36 @@ class WebhookDeliveryTest {
             assertThat(deadLetter.path("detail").asString()).contains("notifier hook could not deliver incident.triggered: 400");
             assertThat(refusing.calls.get()).as("a 400 is final: not retried").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aLoopPollingEveryTenMinutesDeliversAPageAtOnceWhenWoken() throws Exception {
+        var receiver = new Receiver(200);
+        var wakeup = new dev.tend.alert.notify.Wakeup();
+        var ticks = new AtomicInteger();
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var config = config(Map.of("HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET), "hook");
+            var alerting = new AlertService(config, store, clock);
+            try (var loop = new dev.tend.alert.notify.DeliveryLoop(Deliverer.of(config, store, clock, line -> { }), ticks::incrementAndGet,
+                    Duration.ofMinutes(10), wakeup, line -> { })) {
+                loop.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> ticks.get() >= 1);
+                alerting.evaluate(List.of(result(Status.CRIT)));
+                wakeup.wake();
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.bodies.size() == 1);
+            }
+            assertThat(receiver.bodies).as("delivered by the woken pass, ten minutes before the poll would have").hasSize(1);
+        }
+    }
+
+    @Test
+    void wakesThatComeTogetherAreAnsweredByOnePass() throws Exception {
+        var wakeup = new dev.tend.alert.notify.Wakeup();
+        wakeup.wake();
+        wakeup.wake();
+        wakeup.wake();
+        assertThat(wakeup.await(Duration.ofMillis(1))).isTrue();
+        assertThat(wakeup.await(Duration.ofMillis(1))).as("the three wakes were one").isFalse();
     }
 
     private static CheckResult result(Status status) {

@@ -15,12 +15,19 @@ public final class DeliveryLoop implements AutoCloseable {
     private final Duration interval;
     private final Consumer<String> log;
     private final Thread thread;
+    private final Wakeup wakeup;
 
     /** @param tick what time alone changes (expired acknowledgements, ended windows, escalation levels due), before each delivery pass; returns how many */
     public DeliveryLoop(Deliverer deliverer, IntSupplier tick, Duration interval, Consumer<String> log) {
+        this(deliverer, tick, interval, new Wakeup(), log);
+    }
+
+    /** @param wakeup woken by this process's own work, so what it wrote is delivered at once rather than at the next poll */
+    public DeliveryLoop(Deliverer deliverer, IntSupplier tick, Duration interval, Wakeup wakeup, Consumer<String> log) {
         this.deliverer = deliverer;
         this.tick = tick;
         this.interval = interval;
+        this.wakeup = wakeup;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name("tend-delivery").unstarted(this::loop);
     }
@@ -33,7 +40,7 @@ public final class DeliveryLoop implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 int changed = tick.getAsInt();
-                if (deliverer.deliverDue(50).idle() && changed == 0) Thread.sleep(interval);
+                if (deliverer.deliverDue(50).idle() && changed == 0) wakeup.await(interval);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
