@@ -58,9 +58,11 @@ public final class CheckActionType implements ActionType {
             var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
             new AlertService(context.config(), context.store(), context.clock(), context.windows()).evaluate(results);
             long ok = results.stream().filter(result -> result.status().isOk()).count();
-            // A round that found problems did not succeed: a checklist must not count it as evidence.
-            return new ActionResult(ok == results.size(), results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"
-                    + results.stream().filter(result -> !result.status().isOk()).findFirst().map(CheckResult::reason).map(reason -> " (" + reason + ")").orElse(""));
+            var summary = results.size() + " checks: " + ok + " OK, " + (results.size() - ok) + " not OK"
+                    + results.stream().filter(result -> !result.status().isOk()).findFirst().map(CheckResult::reason).map(reason -> " (" + reason + ")").orElse("");
+            // A round that found problems did not succeed (a checklist must not count it as evidence),
+            // but the round itself worked: the problems page as the checks' own alerts.
+            return ok == results.size() ? new ActionResult(true, summary) : ActionResult.foundProblems(summary);
         }
     }
 }

@@ -74,12 +74,29 @@ public final class AlertService {
         var changes = new ArrayList<Change>(expireAcknowledgements(now));
         changes.addAll(endSuppressions(now));
         var ordered = results.stream().sorted(Comparator.comparingInt((CheckResult result) -> dependencies.depth(result.target()))).toList();
+        var grouping = new RoundGrouping(results.stream().filter(result -> result.status() != Status.OK).map(CheckResult::target)
+                .collect(java.util.stream.Collectors.toSet()), dependencies, now);
         for (var result : ordered) {
             var seen = new Observation(result.status() != Status.OK, Severity.of(result.status()), result.reason());
             observe(Alert.fresh(Fingerprints.check(result.target(), result.check()), "check", result.target(), result.check(), now), seen,
-                    settings.thresholds(result.target(), result.check()), dependencies, now, changes);
+                    settings.thresholds(result.target(), result.check()), dependencies, grouping, now, changes);
         }
+        grouping.waiting().forEach(incident -> pageGrouped(incident, now, changes));
         return changes;
+    }
+
+    /** The round is evaluated: the incident that waited for its dependents pages, listing every alert it holds now. */
+    private void pageGrouped(long id, Instant now, List<Change> changes) {
+        var incident = incidents.find(id);
+        if (incident.isEmpty() || !incident.get().open() || incident.get().suppressedBy().filter(RoundGrouping.HOLD::equals).isEmpty()) return;
+        var inIncident = alerts.inIncident(id);
+        var first = inIncident.stream().filter(alert -> alert.state().active()).findFirst();
+        var detail = first.map(Alert::reason).orElse(incident.get().title())
+                + (inIncident.size() > 1 ? "; " + (inIncident.size() - 1) + " alert(s) of targets that depend on it joined in the same round" : "");
+        if (incidents.transition(incident.get(), incident.get().unsuppressed(), now, "tend", "PAGED", detail,
+                trigger(detail, now, view(incident.get()), inIncident.stream().map(AlertService::view).toList()))) {
+            changes.add(new Change("incident:" + id, null, id, detail));
+        }
     }
 
     /**
@@ -95,7 +112,7 @@ public final class AlertService {
         var settings = AlertingSection.of(config);
         var thresholds = new AlertRules.Thresholds(1, 1, settings.flappingChanges(), settings.flappingWithin());
         observe(Alert.fresh(signal.fingerprint(), signal.source(), signal.subject(), signal.name(), now),
-                new Observation(signal.bad(), signal.severity(), signal.reason()), thresholds, Dependencies.of(config), now, changes);
+                new Observation(signal.bad(), signal.severity(), signal.reason()), thresholds, Dependencies.of(config), RoundGrouping.NONE, now, changes);
         return changes;
     }
 
@@ -119,11 +136,12 @@ public final class AlertService {
         return endSuppressions(now);
     }
 
-    private void observe(Alert fresh, Observation seen, AlertRules.Thresholds thresholds, Dependencies dependencies, Instant now, List<Change> changes) {
+    private void observe(Alert fresh, Observation seen, AlertRules.Thresholds thresholds, Dependencies dependencies, RoundGrouping grouping,
+            Instant now, List<Change> changes) {
         var step = alerts.observe(fresh, current -> AlertRules.apply(current, seen, thresholds, now));
         var alert = step.alert();
         for (var transition : step.transitions()) {
-            alert = apply(alert, transition, dependencies, now, changes);
+            alert = apply(alert, transition, dependencies, grouping, now, changes);
         }
         var worse = alert;
         if (step.transitions().isEmpty() && alert.state().active()) {
@@ -142,13 +160,14 @@ public final class AlertService {
         return windows.openAt(alert.subject(), now).map(Suppression::of).or(() -> holds.on(alert.subject(), now));
     }
 
-    private Alert apply(Alert alert, Transition transition, Dependencies dependencies, Instant now, List<Change> changes) {
+    private Alert apply(Alert alert, Transition transition, Dependencies dependencies, RoundGrouping grouping, Instant now, List<Change> changes) {
         alerts.event(alert.id(), now, transition.name(), alert.reason());
         var fingerprint = alert.fingerprint();
         return switch (transition) {
             case FIRED -> {
                 var cause = dependencies.activeCause(alert.subject(), this::openIncidentOfSubject);
                 long incident;
+                var grouped = Optional.<Suppression>empty();
                 if (cause.isPresent()) {
                     incident = cause.get().incident();
                     incidents.event(incident, now, "tend", "AFFECTED", alert.label() + " is affected: it depends on " + cause.get().subject()
@@ -157,13 +176,18 @@ public final class AlertService {
                     var title = alert.label() + ": " + alert.reason();
                     // Inside a maintenance window a new problem is expected: recorded, not paged, unless it outlasts the window.
                     var held = suppression(alert, now);
+                    grouped = held.isPresent() ? Optional.<Suppression>empty() : grouping.holdFor(alert.subject());
                     incident = held.isPresent()
                             ? incidents.open(title, alert.severity(), now, alert.label() + " fired during " + held.get().by()
                                     + ": not paged unless still open when it ends at " + held.get().until(), Outbound.NONE, held)
+                            : grouped.isPresent()
+                            ? incidents.open(title, alert.severity(), now, alert.label() + " fired: " + alert.reason()
+                                    + "; paged when this round's targets that depend on it are evaluated", Outbound.NONE, grouped)
                             : incidents.open(title, alert.severity(), now, alert.label() + " fired: " + alert.reason(),
                                     trigger(alert.reason(), now, new Message.IncidentView(0, title, alert.severity().name(),
                                             Incident.State.TRIGGERED.name(), now), List.of(view(alert))));
                 }
+                if (grouped.isPresent()) grouping.waiting(incident);
                 var joined = alerts.save(alert.inIncident(Optional.of(incident)));
                 raiseSeverity(incident, alert.severity());
                 changes.add(new Change(fingerprint, transition, incident, alert.reason()));

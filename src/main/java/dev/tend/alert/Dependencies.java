@@ -40,6 +40,18 @@ final class Dependencies {
         return dependsOn.getOrDefault(target, List.of()).stream().mapToInt(next -> depth(next, seen) + 1).max().orElse(0);
     }
 
+    /** Whether {@code target} depends on {@code dependency}, directly or through others. */
+    boolean dependsOn(String target, String dependency) {
+        var queue = new ArrayDeque<>(dependsOn.getOrDefault(target, List.of()));
+        var seen = new HashSet<String>();
+        while (!queue.isEmpty()) {
+            var next = queue.poll();
+            if (next.equals(dependency)) return true;
+            if (seen.add(next)) queue.addAll(dependsOn.getOrDefault(next, List.of()));
+        }
+        return false;
+    }
+
     Optional<Cause> activeCause(String subject, Function<String, Optional<Long>> openIncidentOf) {
         var queue = new ArrayDeque<>(dependsOn.getOrDefault(subject, List.of()));
         var seen = new HashSet<String>();

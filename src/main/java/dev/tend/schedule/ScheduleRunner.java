@@ -83,10 +83,12 @@ final class ScheduleRunner {
         log.accept("start " + schedule.name() + ": " + action + " (due " + due + ")");
         ScheduleRun.Status status;
         String detail;
+        boolean findingsOnly = false;
         try {
             var result = schedule.action().run(context);
             status = result.succeeded() ? ScheduleRun.Status.SUCCEEDED : ScheduleRun.Status.FAILED;
             detail = result.summary();
+            findingsOnly = result.findingsOnly();
         } catch (Exception e) {
             status = ScheduleRun.Status.FAILED;
             detail = context.config().redactor().redact(Failures.describe(e));
@@ -97,9 +99,10 @@ final class ScheduleRunner {
             detail += "; overran window " + window.get().window() + " by " + Units.age(Duration.between(window.get().end(), finished));
         }
         new ScheduleRuns(store).finish(id, status, finished, catchUp + detail);
-        log.accept(status.name().toLowerCase(java.util.Locale.ROOT) + " " + schedule.name() + ": " + detail);
-        alert(schedule, status == ScheduleRun.Status.FAILED ? Optional.of(Severity.CRITICAL) : overran ? Optional.of(Severity.WARNING) : Optional.empty(),
-                (status == ScheduleRun.Status.FAILED ? "failed: " : overran ? "ran too long: " : "succeeded: ") + detail);
+        log.accept((findingsOnly ? "found problems in" : status.name().toLowerCase(java.util.Locale.ROOT)) + " " + schedule.name() + ": " + detail);
+        boolean failed = status == ScheduleRun.Status.FAILED && !findingsOnly;
+        alert(schedule, failed ? Optional.of(Severity.CRITICAL) : overran ? Optional.of(Severity.WARNING) : Optional.empty(),
+                (failed ? "failed: " : overran ? "ran too long: " : findingsOnly ? "ran; its findings alert on their own: " : "succeeded: ") + detail);
         recordSkipped(schedule, due, now.isAfter(due) ? now : due, finished, "not started: the run due " + due + " was still going");
         return nextFrom(schedule, finished.isAfter(due) ? finished : due);
     }

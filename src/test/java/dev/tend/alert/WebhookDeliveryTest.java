@@ -49,6 +49,7 @@ class WebhookDeliveryTest {
         final List<String> badSignatures = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger calls = new AtomicInteger();
         final HttpServer server;
+        volatile long answerAfterMillis;
 
         Receiver(int... answers) throws Exception {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,6 +61,11 @@ class WebhookDeliveryTest {
                 var signature = exchange.getRequestHeaders().getFirst("webhook-signature");
                 if (signature == null || !signature.equals("v1," + sign(id + "." + timestamp + "." + body))) badSignatures.add(id);
                 int status = answers[Math.min(call, answers.length - 1)];
+                try {
+                    Thread.sleep(answerAfterMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 if (status == 200) bodies.add(body);
                 if (status == 429) exchange.getResponseHeaders().add("Retry-After", "0");
                 exchange.sendResponseHeaders(status, -1);
@@ -141,6 +147,44 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anAlertStormPagesOnceListingTheDependencyAndEveryTargetThatDependsOnIt() throws Exception {
+        var receiver = new Receiver(200);
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var config = BuiltIn.configLoader(Map.of("HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET)::get).parse("""
+                    platform: { name: Lab }
+                    targets:
+                      - { name: api, type: tcp, address: "127.0.0.1:2", dependsOn: [db] }
+                      - { name: web, type: tcp, address: "127.0.0.1:3", dependsOn: [api] }
+                      - { name: worker, type: tcp, address: "127.0.0.1:4", dependsOn: [db] }
+                      - { name: db, type: tcp, address: "127.0.0.1:1" }
+                      - { name: cache, type: tcp, address: "127.0.0.1:5" }
+                    alerting: { fireAfter: 1, resolveAfter: 1 }
+                    notifiers:
+                      - { name: hook, type: webhook, url: "${env:HOOK_URL}", secret: "${env:HOOK_SECRET}", timeout: 2s }
+                    """, Path.of("tend.yaml"));
+            var alerting = new AlertService(config, store, clock);
+            var storm = java.util.stream.Stream.of("web", "worker", "api", "db").map(target -> new CheckResult(target, "connect", Status.CRIT,
+                    target + " refused", List.of(), clock.instant(), Duration.ofMillis(2))).toList();
+
+            alerting.evaluate(storm);
+            Deliverer.of(config, store, clock, line -> { }).deliverDue(10);
+
+            var page = JsonMapper.builder().build().readTree(receiver.bodies.getFirst());
+            assertThat(receiver.bodies).as("one incident, one page").hasSize(1);
+            assertThat(page.path("type").asString()).isEqualTo("incident.triggered");
+            assertThat(page.path("incident").path("title").asString()).startsWith("db/connect");
+            var listed = new ArrayList<String>();
+            page.path("alerts").forEach(alert -> listed.add(alert.path("subject").asString()));
+            assertThat(listed).as("every affected target is in the page itself").containsExactlyInAnyOrder("db", "api", "web", "worker");
+            assertThat(page.path("detail").asString()).contains("3 alert(s) of targets that depend on it joined in the same round");
+
+            // A lone failure of a target nothing depends on pages as it opens, as before.
+            alerting.evaluate(List.of(new CheckResult("cache", "connect", Status.CRIT, "cache refused", List.of(), clock.instant(), Duration.ofMillis(2))));
+            assertThat(new Outbox(store).list("PENDING", 10)).singleElement().satisfies(row -> assertThat(row.event()).isEqualTo("OPENED"));
+        }
+    }
+
+    @Test
     void aLoopPollingEveryTenMinutesDeliversAPageAtOnceWhenWoken() throws Exception {
         var receiver = new Receiver(200);
         var wakeup = new dev.tend.alert.notify.Wakeup();
@@ -157,6 +201,27 @@ class WebhookDeliveryTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.bodies.size() == 1);
             }
             assertThat(receiver.bodies).as("delivered by the woken pass, ten minutes before the poll would have").hasSize(1);
+        }
+    }
+
+    @Test
+    void stoppingTheLoopLetsTheAttemptInFlightFinishAndBeRecordedDelivered() throws Exception {
+        var receiver = new Receiver(200);
+        receiver.answerAfterMillis = 1500;
+        var wakeup = new dev.tend.alert.notify.Wakeup();
+        var lines = Collections.synchronizedList(new ArrayList<String>());
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var config = config(Map.of("HOOK_URL", receiver.url(), "HOOK_SECRET", SECRET), "hook");
+            new AlertService(config, store, clock).evaluate(List.of(result(Status.CRIT)));
+            var loop = new dev.tend.alert.notify.DeliveryLoop(Deliverer.of(config, store, clock, lines::add), () -> 0, Duration.ofMinutes(10), wakeup, lines::add);
+            loop.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls.get() == 1);
+
+            loop.close();
+
+            assertThat(new Outbox(store).list("DELIVERED", 10)).as("the far end answered 200: that is what is recorded").singleElement()
+                    .satisfies(row -> assertThat(row.attempts()).isEqualTo(1));
+            assertThat(lines).as("no retry logged for a send that worked").isEmpty();
         }
     }
 

@@ -111,6 +111,30 @@ class ScheduleRunnerTest {
     }
 
     @Test
+    void aCheckRoundThatFindsAProblemPagesAsTheCheckNotAsAFailedSchedule() throws Exception {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        var config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                alerting: { fireAfter: 1 }
+                targets:
+                  - { name: port, type: tcp, address: "127.0.0.1:%d", timeout: 1s }
+                schedules:
+                  - { name: hourly, run: check port, cron: "0 * * * *" }
+                """.formatted(closed), Path.of("tend.yaml"));
+
+        runner(config, DUE.plusSeconds(5)).run(SchedulesSection.of(config).get(0), DUE, DUE);
+
+        var run = new ScheduleRuns(store).recent("hourly", 1).get(0);
+        assertThat(run.status()).as("a round with a problem is not a checklist's evidence").isEqualTo(ScheduleRun.Status.FAILED);
+        assertThat(run.detail()).startsWith("1 checks: 0 OK, 1 not OK");
+        assertThat(alerts(config)).as("one alert for one problem: the check's").singleElement()
+                .satisfies(alert -> assertThat(alert.fingerprint()).startsWith("check:port/"));
+    }
+
+    @Test
     void aLittleLateIsNotMissed() throws Exception {
         var config = config("catchUp: skip");
         runner(config, DUE.plusSeconds(20)).run(SchedulesSection.of(config).get(0), DUE, DUE);

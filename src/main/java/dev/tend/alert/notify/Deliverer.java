@@ -84,6 +84,12 @@ public final class Deliverer {
                     outbox.delivered(pending.id(), now(), redactor.redact(ok.answer()));
                     delivered++;
                 }
+                case Delivery.Retry stopped when Thread.currentThread().isInterrupted() -> {
+                    // tend serve is stopping and cut this attempt short: it is not the far end's failure; due again at once, for whoever runs next.
+                    outbox.retry(pending.id(), now(), "not sent: tend serve stopped during the attempt");
+                    log.accept(pending.notifier() + ": stopping; " + pending.message().type() + " left for the next delivery pass");
+                    return new Pass(delivered, retried, dead);
+                }
                 case Delivery.Retry again when pending.attempts() + 1 < MAX_ATTEMPTS -> {
                     var wait = again.after().orElse(backoff(pending.attempts() + 1));
                     outbox.retry(pending.id(), now().plus(wait), redactor.redact(again.reason()));

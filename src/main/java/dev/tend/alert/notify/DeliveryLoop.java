@@ -16,6 +16,9 @@ public final class DeliveryLoop implements AutoCloseable {
     private final Consumer<String> log;
     private final Thread thread;
     private final Wakeup wakeup;
+    private volatile boolean stopping;
+    /** How long a stop waits for the attempt in flight: each is bounded by its notifier's timeout. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     /** @param tick what time alone changes (expired acknowledgements, ended windows, escalation levels due), before each delivery pass; returns how many */
     public DeliveryLoop(Deliverer deliverer, IntSupplier tick, Duration interval, Consumer<String> log) {
@@ -37,7 +40,7 @@ public final class DeliveryLoop implements AutoCloseable {
     }
 
     private void loop() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 int changed = tick.getAsInt();
                 if (deliverer.deliverDue(50).idle() && changed == 0) wakeup.await(interval);
@@ -57,9 +60,13 @@ public final class DeliveryLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
+        // Let the attempt in flight finish and be settled as what it was; interrupt only one that hangs on.
+        stopping = true;
+        wakeup.wake();
         try {
-            thread.join(Duration.ofSeconds(30));
+            if (thread.join(GRACE)) return;
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
