@@ -157,3 +157,28 @@ wait_quiet() {
     sleep 3
   done
 }
+
+# freeze_tend: builds Tend (via ./tend) and copies target/classes to $TMP/classes, so that a
+# concurrent edit or rebuild of the working tree can neither start a build nor swap classes under a
+# running JVM. Sets CP (the frozen class path), TEND_COMMIT and TEND_DIRTY (changed files under src).
+freeze_tend() {
+  local try stamp="$REPO_DIR/target/.tend-build-stamp"
+  log "building / freezing Tend..."
+  for try in 1 2 3 4 5 6; do
+    if ! "$REPO_DIR/tend" --version >/dev/null 2>"$TMP/build.err"; then
+      log "./tend --version failed ($(head -c 300 "$TMP/build.err")); retrying in 60 s"; sleep 60; continue
+    fi
+    rm -rf "$TMP/classes"
+    cp -a "$REPO_DIR/target/classes" "$TMP/classes"
+    cp "$REPO_DIR/target/classpath.txt" "$TMP/classpath.txt"
+    if [ -n "$(find "$REPO_DIR/src/main" "$REPO_DIR/pom.xml" -newer "$stamp" -print -quit)" ] || \
+       [ "$stamp" -nt "$TMP/classpath.txt" ]; then
+      log "sources changed while copying the build; retrying in 30 s"; sleep 30; continue
+    fi
+    CP="$TMP/classes:$(cat "$TMP/classpath.txt")"
+    TEND_COMMIT="$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    TEND_DIRTY="$(git -C "$REPO_DIR" status --porcelain -- src 2>/dev/null | wc -l)"
+    return 0
+  done
+  die "could not freeze a consistent build of Tend"
+}

@@ -92,28 +92,7 @@ trap 'exit 130' INT TERM
 # --- Tend from a frozen copy of the build ---------------------------------------------------------
 # The instances run the java command ./tend runs, on a copy of target/classes, so that a concurrent
 # edit or rebuild of the working tree can neither start a build nor swap classes under a running JVM.
-snapshot() {
-  local try stamp="$REPO_DIR/target/.tend-build-stamp"
-  for try in 1 2 3 4 5 6; do
-    if ! "$REPO_DIR/tend" --version >/dev/null 2>"$TMP/build.err"; then
-      log "./tend --version failed ($(head -c 300 "$TMP/build.err")); retrying in 60 s"; sleep 60; continue
-    fi
-    rm -rf "$TMP/classes"
-    cp -a "$REPO_DIR/target/classes" "$TMP/classes"
-    cp "$REPO_DIR/target/classpath.txt" "$TMP/classpath.txt"
-    if [ -n "$(find "$REPO_DIR/src/main" "$REPO_DIR/pom.xml" -newer "$stamp" -print -quit)" ] || \
-       [ "$stamp" -nt "$TMP/classpath.txt" ]; then
-      log "sources changed while copying the build; retrying in 30 s"; sleep 30; continue
-    fi
-    return 0
-  done
-  die "could not freeze a consistent build of Tend"
-}
-log "building / freezing Tend..."
-snapshot
-CP="$TMP/classes:$(cat "$TMP/classpath.txt")"
-TEND_COMMIT="$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')"
-TEND_DIRTY="$(git -C "$REPO_DIR" status --porcelain -- src 2>/dev/null | wc -l)"
+freeze_tend
 
 # forget_tend PID...: drop PIDs that were reaped from TEND_PIDS (so the exit trap never signals a reused
 # PID); stop_tend PID...: stop_pid (TERM, at most 5 s, then KILL), then forget them.
