@@ -516,7 +516,7 @@ public class AlertBench {
     static Process startTend(Path config, String name) throws Exception {
         var command = new ArrayList<>(Files.readAllLines(dir.resolve("tend-serve.cmd")));
         command.removeIf(String::isBlank);
-        command.addAll(List.of("serve", "--name", name, "-c", config.toString()));
+        command.addAll(List.of("serve", "--name", name, "--listen", "127.0.0.1:0", "-c", config.toString()));
         var log = dir.resolve(name + ".log");
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         register(process);

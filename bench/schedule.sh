@@ -111,7 +111,7 @@ stop_tend() { stop_pid "$@"; forget_tend "$@"; }
 start_tend() {
   local name="$1" config="$2" log="$TMP/$1.log" deadline
   "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
-    -cp "$CP" dev.tend.cli.Main serve --name "$name" -c "$config" >"$log" 2>&1 &
+    -cp "$CP" dev.tend.cli.Main serve --name "$name" --listen 127.0.0.1:0 -c "$config" >"$log" 2>&1 &
   TEND_PID=$!
   TEND_PIDS+=("$TEND_PID")
   deadline=$(( $(date +%s) + 60 ))

@@ -25,8 +25,8 @@ import java.util.Map;
 class ArchitectureTest {
     static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
             "dev.tend.people.."};
-    static final List<String> FEATURES = List.of("action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "task");
-    static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry.."};
+    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "task");
+    static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry..", "dev.tend.web.."};
 
     @ArchTest
     static final ArchRule everyPackageHasAPlace = classes().should().resideInAnyPackage(allPackages())
@@ -83,7 +83,7 @@ class ArchitectureTest {
         for (var entry : REPOSITORY_USERS.entrySet()) {
             var repository = entry.getKey();
             var own = repository.substring(0, repository.lastIndexOf('.')) + "..";
-            var allowed = new java.util.ArrayList<>(List.of(own, "dev.tend.cli.."));
+            var allowed = new java.util.ArrayList<>(List.of(own, "dev.tend.cli..", "dev.tend.web.."));
             allowed.addAll(entry.getValue());
             var one = noClasses().that().resideOutsideOfPackages(allowed.toArray(String[]::new))
                     .should().dependOnClassesThat().haveFullyQualifiedName(repository);

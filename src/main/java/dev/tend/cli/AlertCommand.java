@@ -29,7 +29,7 @@ final class AlertCommand implements Runnable {
 
     /** --as names someone under people:; without it, the login name is recorded. */
     static String actorOf(TendConfig config, String as, Main.Environment environment, picocli.CommandLine.Model.CommandSpec spec) {
-        if (as == null) return Optional.ofNullable(environment.variables().apply("USER")).filter(name -> !name.isBlank()).orElse("unknown");
+        if (as == null) return AuditSource.loginName(environment);
         return PeopleSection.named(config, as).map(dev.tend.people.Person::name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no person named '" + as + "' under people:"));
     }
@@ -111,12 +111,8 @@ final class AlertCommand implements Runnable {
 
         @Override
         int act(TendConfig config, AlertService service) {
-            Optional<Duration> until;
-            try {
-                until = Optional.ofNullable(forHowLong).map(dev.tend.config.spec.DurationSpec::parse);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--for: '" + forHowLong + "' is not a duration (e.g. 30m, 2h)");
-            }
+            var until = Optional.ofNullable(forHowLong).map(dev.tend.config.spec.DurationSpec::parse);
+            if (forHowLong != null && until.isEmpty()) throw new IllegalArgumentException("--for: '" + forHowLong + "' is not a duration (e.g. 30m, 2h)");
             var incident = service.acknowledge(id, actor(config, as), comment, until);
             var out = spec.commandLine().getOut();
             out.println("incident " + incident.id() + " acknowledged by " + incident.acknowledgedBy().orElse("?")

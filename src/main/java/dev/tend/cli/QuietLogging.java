@@ -35,6 +35,8 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         for (var noisy : new String[] {"io.zonky", "org.flywaydb", "com.zaxxer.hikari", "redis.clients.jedis"}) {
             context.getLogger(noisy).setLevel(Level.ERROR);
         }
+        // tend serve says in its own words why it cannot listen, and logs a route's failure itself.
+        context.getLogger("io.javalin").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -13,6 +13,8 @@ import dev.tend.alert.notify.Wakeup;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.ServeSection;
 import dev.tend.store.Stores;
+import dev.tend.web.WebContext;
+import dev.tend.web.WebServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -22,10 +24,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code tend serve}: run the schedules until stopped (headless for now). */
-@Command(name = "serve", footerHeading = "%nExamples:%n", footer = {"  tend serve -c /etc/tend/tend.yaml", "  tend serve --for 10m"},
-        description = "Run the schedules unattended until stopped (Ctrl-C or SIGTERM). Several instances may share "
-        + "one PostgreSQL store: each run happens once, and the runs of an instance that dies are taken over.")
+/** {@code tend serve}: run the schedules and deliver alerts until stopped, and answer HTTP (API, health) on serve.listen. */
+@Command(name = "serve", footerHeading = "%nExamples:%n",
+        footer = {"  tend serve -c /etc/tend/tend.yaml", "  tend serve --for 10m", "  tend serve --listen 127.0.0.1:9090"},
+        description = "Run the schedules unattended until stopped (Ctrl-C or SIGTERM), deliver alerts, and answer HTTP "
+        + "(/api/v1, /livez, /readyz) on serve.listen. Several instances may share one PostgreSQL store: each run happens "
+        + "once, and the runs of an instance that dies are taken over.")
 final class ServeCommand implements Callable<Integer> {
     private final Main.Environment environment;
 
@@ -41,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "this instance's name in records (default: HOST-PID)")
     String name;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "where HTTP listens, instead of serve.listen (port 0: any free port)")
+    String listen;
+
     ServeCommand(Main.Environment environment) {
         this.environment = environment;
     }
@@ -49,6 +56,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var limit = runFor == null ? null : DurationSpec.parse(runFor);
         if (runFor != null && limit == null) throw new ParameterException(spec.commandLine(), "--for: '" + runFor + "' is not a duration such as 10m");
+        var address = listen == null ? null : dev.tend.target.Address.parseListen(listen);
+        if (listen != null && address == null) throw new ParameterException(spec.commandLine(), "--listen: '" + listen + "' is not HOST:PORT (e.g. 127.0.0.1:8484)");
         var config = tend.loadConfig();
         var instance = name != null ? name : hostName() + "-" + ProcessHandle.current().pid();
         var out = spec.commandLine().getOut();
@@ -61,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         DeliveryLoop delivery = null;
+        WebServer web = null;
         var wakeup = new Wakeup();
         try (var store = Stores.open(config.store());
                 var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, log, wakeup::wake)) {
@@ -74,6 +84,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
+            // HTTP first: a port in use stops tend serve before it has run anything.
+            web = WebServer.start(new WebContext(config, store, environment.clock(), log), address != null ? address : ServeSection.of(config).listen());
             server.start();
             var checklists = new ChecklistAlerts(config, store, environment.clock());
             var calendar = WindowsSection.calendar(config);
@@ -83,15 +95,20 @@ final class ServeCommand implements Callable<Integer> {
                     () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(),
                     wakeup, log);
             delivery.start();
-            out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe());
+            out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe()
+                    + "; HTTP on http://" + new dev.tend.target.Address(
+                            (address != null ? address : ServeSection.of(config).listen()).host(), web.port()));
             out.flush();
             if (limit == null) stopped.await(); else stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            web.close(); // no new requests; those in flight finish
             delivery.close(); // before the store closes: a delivery in flight is settled or left to its lease
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // stopping because of the signal
             }
+        } finally {
+            if (web != null) web.close();
         }
         out.println("tend serve: " + instance + " stopped");
         out.flush();

@@ -28,6 +28,6 @@ public final class ServeSection implements ConfigSection<ServeSettings> {
     public ServeSettings bind(SectionBinding binding) {
         var serve = binding.fields();
         // A value reported as wrong leaves its default in place, so only a missing mapping leaves nothing.
-        return serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads") ? null : ServeSettings.read(serve);
+        return serve == null || !serve.has("pollInterval") || !serve.has("heartbeat") || !serve.has("threads") || !serve.has("listen") ? null : ServeSettings.read(serve);
     }
 }

@@ -5,6 +5,8 @@ import dev.tend.config.spec.Field;
 import dev.tend.config.spec.Fields;
 import dev.tend.config.spec.NumberSpec;
 import dev.tend.config.spec.ObjectSpec;
+import dev.tend.target.Address;
+import dev.tend.target.AddressSpec;
 import java.time.Duration;
 
 /**
@@ -12,7 +14,7 @@ import java.time.Duration;
  * (an instance silent for four heartbeats is presumed dead and its work taken over), how many
  * runs at once.
  */
-public record ServeSettings(Duration pollInterval, Duration heartbeat, int threads) {
+public record ServeSettings(Duration pollInterval, Duration heartbeat, int threads, Address listen) {
     public static final int MISSED_HEARTBEATS = 4;
 
     public static Field field() {
@@ -21,12 +23,14 @@ public record ServeSettings(Duration pollInterval, Duration heartbeat, int threa
                         "how often it looks for due runs (bounds how late a run starts)"),
                 Field.withDefault("heartbeat", DurationSpec.between(Duration.ofMillis(500), Duration.ofMinutes(10)), "4s",
                         "how often a running instance proves it is alive; after 4 missed, its runs are taken over"),
-                Field.withDefault("threads", NumberSpec.whole(1, 64), "4", "runs at once per instance")),
-                "{}", "serve: {pollInterval: 250ms, heartbeat: 4s, threads: 4}");
+                Field.withDefault("threads", NumberSpec.whole(1, 64), "4", "runs at once per instance"),
+                Field.withDefault("listen", new AddressSpec(true), "127.0.0.1:8484",
+                        "where the UI, status page, API and /metrics listen (HOST:PORT; port 0 takes any free port); tend serve --listen overrides it")),
+                "{}", "serve: {pollInterval: 250ms, heartbeat: 4s, threads: 4, listen: \"127.0.0.1:8484\"}");
     }
 
     public static ServeSettings read(Fields serve) {
-        return new ServeSettings(serve.duration("pollInterval"), serve.duration("heartbeat"), (int) serve.whole("threads"));
+        return new ServeSettings(serve.duration("pollInterval"), serve.duration("heartbeat"), (int) serve.whole("threads"), serve.value("listen"));
     }
 
     /** How long a silent instance is given before its runs count as interrupted. */

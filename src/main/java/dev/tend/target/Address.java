@@ -23,6 +23,13 @@ public record Address(String host, int port) {
         }
     }
 
+    /** As {@link #parse}, and port 0 too: where a server listens, 0 meaning any free port. */
+    public static Address parseListen(String text) {
+        if (!text.endsWith(":0")) return parse(text);
+        var any = parse(text.substring(0, text.length() - 2) + ":1");
+        return any == null ? null : new Address(any.host(), 0);
+    }
+
     public InetSocketAddress socketAddress() {
         return new InetSocketAddress(host, port);
     }

@@ -6,14 +6,18 @@ import dev.tend.config.spec.StringSpec;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** "host:port", read as an {@link Address}. */
-public record AddressSpec() implements Spec {
+/** "host:port", read as an {@link Address}; with {@code anyPort}, port 0 ("any free port", for a listener) is allowed. */
+public record AddressSpec(boolean anyPort) implements Spec {
+
+    public AddressSpec() {
+        this(false);
+    }
 
     @Override
     public Object read(Node node, String path, ReadContext context) {
         var text = (String) StringSpec.any().read(node, path, context);
         if (text == null) return null;
-        var address = Address.parse(text);
+        var address = anyPort ? Address.parseListen(text) : Address.parse(text);
         if (address == null) {
             context.problems().at(node, path, "\"" + text + "\" is not HOST:PORT", "e.g. 127.0.0.1:5432 or db.internal:443");
         }

@@ -41,6 +41,11 @@ class ServeTest {
             // The first run is due at the next full hour; move it to now so the test need not wait.
             try (var first = ServeProcess.start(config, "first", directory.resolve("first.log"))) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> first.output().contains("running 1 schedule"));
+                var url = java.util.regex.Pattern.compile("HTTP on (http://127\\.0\\.0\\.1:\\d+)").matcher(first.output());
+                assertThat(url.find()).as("the start line says where HTTP listens: " + first.output()).isTrue();
+                var live = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "/livez"))
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(live.statusCode()).isEqualTo(200);
                 first.stop();
                 assertThat(first.output()).as("SIGTERM stops it gracefully").contains("tend serve: first stopped");
             }

@@ -19,7 +19,7 @@ public final class ServeProcess implements AutoCloseable {
     public static ServeProcess start(Path config, String name, Path log) throws IOException {
         var java = ProcessHandle.current().info().command().orElseThrow();
         var process = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.tend.cli.Main", "serve", "--name", name, "-c", config.toString()))
+                "dev.tend.cli.Main", "serve", "--name", name, "--listen", "127.0.0.1:0", "-c", config.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServeProcess(process, log);
     }

@@ -1,0 +1,14 @@
+package dev.tend.web;
+
+import dev.tend.config.TendConfig;
+import dev.tend.store.Database;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** What the routes read and call: the same config, store and clock as the rest of tend serve, and its log. */
+public record WebContext(TendConfig config, Database store, Clock clock, Consumer<String> log) {
+
+    public WebContext(TendConfig config, Database store, Clock clock) {
+        this(config, store, clock, line -> { });
+    }
+}

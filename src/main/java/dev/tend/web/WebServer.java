@@ -1,0 +1,87 @@
+package dev.tend.web;
+
+import dev.tend.access.ApiTokens;
+import dev.tend.target.Address;
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * tend serve's HTTP server: every {@link Route} behind {@link Authentication}, errors as problem
+ * details. Meant to sit behind the platform's TLS proxy; several instances behind one proxy share
+ * everything through the store. Closing it stops taking requests and lets those in flight finish
+ * (up to five seconds).
+ */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+    private final List<Route> routes;
+    private boolean closed;
+
+    private WebServer(Javalin app, List<Route> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /** Every route, public or not: what the server answers, and what the authorization test walks. */
+    public static List<Route> routes(WebContext context) {
+        var all = new ArrayList<Route>();
+        all.addAll(HealthRoutes.of(context));
+        all.addAll(ApiRoutes.of(context));
+        return List.copyOf(all);
+    }
+
+    /** Starts listening; a port in use or an address that is not this machine's fails here, with the address named. */
+    public static WebServer start(WebContext context, Address listen) {
+        var routes = routes(context);
+        var authentication = new Authentication(new ApiTokens(context.store()), context.clock());
+        var app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = listen.host();
+            config.jetty.port = listen.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.http.strictContentTypes = false;
+            config.routes.beforeMatched(authentication::check);
+            for (var route : routes) {
+                switch (route.method()) {
+                    case "GET" -> config.routes.get(route.path(), route.handler(), route.access());
+                    case "POST" -> config.routes.post(route.path(), route.handler(), route.access());
+                    default -> throw new IllegalArgumentException("route " + route.path() + ": method " + route.method() + " is not served");
+                }
+            }
+            config.routes.exception(Problem.class, (problem, ctx) -> problem.write(ctx));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                var reason = context.config().redactor().redact(dev.tend.check.Failures.describe(e));
+                context.log().accept("http: " + ctx.method() + " " + ctx.path() + " failed: " + reason);
+                new Problem(500, "Internal error", "tend serve could not answer: " + reason).write(ctx);
+            });
+            config.routes.error(404, "*", ctx -> {
+                // A route's own 404 is already a problem; Javalin's "not found" for a path with no route becomes one.
+                if (!"application/problem+json".equals(ctx.contentType())) Problem.notFound("no route " + ctx.method() + " " + ctx.path()).write(ctx);
+            });
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("serve.listen " + listen + ": cannot listen there (" + dev.tend.check.Failures.describe(e)
+                    + "); is another tend serve running? Set serve.listen or --listen", e);
+        }
+        return new WebServer(app, routes);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Idempotent: tend serve closes it on the way out and again in its clean-up. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        app.stop();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.tend.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.access.ApiTokens;
+import dev.tend.access.AuditLog;
+import dev.tend.access.Role;
+import dev.tend.alert.AlertService;
+import dev.tend.check.CheckResult;
+import dev.tend.check.ResultHistory;
+import dev.tend.check.Status;
+import dev.tend.config.StoreSettings;
+import dev.tend.config.TendConfig;
+import dev.tend.registry.BuiltIn;
+import dev.tend.store.Database;
+import dev.tend.store.Stores;
+import dev.tend.target.Address;
+import dev.tend.testing.MovableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** tend serve's HTTP API over a real socket: who may call what, problem details, ETags, the audit log. */
+class WebApiTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private final MovableClock clock = new MovableClock(NOW);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Database store;
+    private TendConfig config;
+    private WebServer server;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private long alertId;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")));
+        config = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: tcp, address: "127.0.0.1:1", description: "the main database" }
+                  - { name: api, type: tcp, address: "127.0.0.1:2", dependsOn: [db] }
+                alerting: { fireAfter: 1 }
+                """, Path.of("tend.yaml"));
+        var failing = List.of(new CheckResult("db", "connect", Status.CRIT, "connection refused", List.of(), NOW, Duration.ofMillis(3)));
+        new ResultHistory(store).save(failing);
+        new AlertService(config, store, clock).evaluate(failing);
+        alertId = new AlertService(config, store, clock).alerts(false).getFirst().id();
+        var created = new ApiTokens(store);
+        for (var role : Role.values()) tokens.put(role.label(), created.create(role.label(), role, "test", NOW).value());
+        tokens.put("revoked", created.create("old", Role.ADMIN, "test", NOW).value());
+        created.revoke("old", NOW);
+        server = WebServer.start(new WebContext(config, store, clock), new Address("127.0.0.1", 0));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    @Test
+    void everyRouteAnswersEachCallerAsItsAccessSays() throws Exception {
+        var table = new ArrayList<String>();
+        var callers = List.of("none", "viewer", "operator", "admin", "revoked");
+        for (var route : WebServer.routes(new WebContext(config, store, clock))) {
+            for (var caller : callers) {
+                var response = call(route.method(), route.path().replace("{id}", Long.toString(alertId)), caller, "{\"comment\": \"looking\"}");
+                int expected = expected(route.access(), caller);
+                int actual = response.statusCode();
+                boolean ok = expected == 0 ? actual != 401 && actual != 403 && actual < 500 : actual == expected;
+                if (!ok) table.add(route.method() + " " + route.path() + " as " + caller + ": " + actual + ", expected " + (expected == 0 ? "allowed" : expected));
+                if (actual == 401 || actual == 403) {
+                    assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+                }
+            }
+        }
+        assertThat(table).as("route × caller").isEmpty();
+        assertThat(server.routes()).extracting(Route::path).contains("/livez", "/readyz", "/api/v1/targets", "/api/v1/incidents");
+    }
+
+    /** 0: allowed (any answer but 401, 403 or 5xx); otherwise the status expected. */
+    private static int expected(Access access, String caller) {
+        if (access == Access.PUBLIC) return 0;
+        if (caller.equals("none") || caller.equals("revoked")) return 401;
+        return Role.parse(caller).orElseThrow().allows(access.role().orElseThrow()) ? 0 : 403;
+    }
+
+    @Test
+    void targetsCarryTheirLatestResultsAndAMatchingETagGets304() throws Exception {
+        var first = call("GET", "/api/v1/targets", "viewer", null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        var targets = JsonMapper.builder().build().readTree(first.body());
+        assertThat(targets).hasSize(2);
+        assertThat(targets.get(0).path("name").asString()).isEqualTo("db");
+        assertThat(targets.get(0).path("status").asString()).isEqualTo("CRIT");
+        assertThat(targets.get(0).path("checks").get(0).path("reason").asString()).isEqualTo("connection refused");
+        assertThat(targets.get(1).path("status").asString()).as("never checked is not OK").isEqualTo("UNKNOWN");
+        assertThat(first.headers().firstValue("X-Total-Count")).contains("2");
+
+        var etag = first.headers().firstValue("ETag").orElseThrow();
+        var again = http.send(request("GET", "/api/v1/targets", "viewer", null).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        var paged = call("GET", "/api/v1/targets?per_page=1&page=2", "viewer", null);
+        assertThat(JsonMapper.builder().build().readTree(paged.body()).get(0).path("name").asString()).isEqualTo("api");
+        assertThat(paged.headers().firstValue("Link").orElseThrow()).contains("rel=\"prev\"", "rel=\"first\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void badInputGetsProblemDetailsThatSayWhatIsWrong() throws Exception {
+        var notANumber = call("GET", "/api/v1/incidents/seven", "viewer", null);
+        var unknown = call("GET", "/api/v1/incidents/999", "viewer", null);
+        var badPage = call("GET", "/api/v1/targets?per_page=0", "viewer", null);
+        var badDuration = call("POST", "/api/v1/alerts/" + alertId + "/acknowledge", "operator", "{\"for\": \"soon\"}");
+        var notJson = call("POST", "/api/v1/alerts/" + alertId + "/acknowledge", "operator", "{nope");
+        var noRoute = call("GET", "/api/v1/nothing", "viewer", null);
+
+        for (var response : List.of(notANumber, unknown, badPage, badDuration, notJson, noRoute)) {
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            var problem = JsonMapper.builder().build().readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
+            assertThat(problem.path("detail").asString()).isNotBlank().doesNotContain("Exception").doesNotContain("dev.tend");
+        }
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(badPage.body()).contains("per_page=0: use 1 to 500");
+        assertThat(badDuration.body()).contains("for: 'soon' is not a duration");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(new AlertService(config, store, clock).incidents(false).getFirst().acknowledgedBy()).as("nothing half-done").isEmpty();
+    }
+
+    @Test
+    void anAcknowledgementOverHttpIsTheServicesAndLandsInTheAuditLog() throws Exception {
+        var response = call("POST", "/api/v1/alerts/" + alertId + "/acknowledge", "operator", "{\"comment\": \"restarting the pool\", \"for\": \"2h\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var incident = JsonMapper.builder().build().readTree(response.body());
+        assertThat(incident.path("state").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(incident.path("acknowledgedBy").asString()).isEqualTo("token operator");
+        assertThat(incident.path("ackUntil").asString()).isEqualTo("2026-12-01T05:00:00Z");
+        var timeline = JsonMapper.builder().build().readTree(call("GET", "/api/v1/incidents/" + incident.path("id").asLong(), "viewer", null).body());
+        assertThat(timeline.path("timeline").toString()).contains("ACKNOWLEDGED", "restarting the pool");
+        assertThat(new AuditLog(store).recent(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("token operator");
+            assertThat(entry.action()).isEqualTo("alert.acknowledge");
+            assertThat(entry.detail()).contains("alert " + alertId, "for 2h", "restarting the pool");
+            assertThat(entry.source()).isEqualTo("http 127.0.0.1");
+        });
+    }
+
+    @Test
+    void noTokenIsStoredOrEchoed() throws Exception {
+        var answers = new StringBuilder();
+        for (var path : List.of("/api/v1/targets", "/api/v1/alerts?all=true", "/api/v1/incidents?all=true", "/readyz", "/api/v1/nothing")) {
+            answers.append(call("GET", path, "admin", null).body());
+        }
+        answers.append(call("GET", "/api/v1/targets", "revoked", null).body());
+        var stored = new String(Files.readAllBytes(directory.resolve("tend.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (var token : tokens.values()) {
+            assertThat(answers.toString()).doesNotContain(token);
+            assertThat(stored).doesNotContain(token).doesNotContain(token.substring(ApiTokens.PREFIX.length()));
+        }
+    }
+
+    @Test
+    void livenessAlwaysReadinessOnlyWithTheStore() throws Exception {
+        assertThat(call("GET", "/livez", "none", null).body()).isEqualTo("ok\n");
+        assertThat(call("GET", "/readyz", "none", null).statusCode()).isEqualTo(200);
+        store.close();
+        var notReady = call("GET", "/readyz", "none", null);
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).contains("does not answer");
+        assertThat(call("GET", "/livez", "none", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPortInUseIsRefusedWithTheAddressNamed() {
+        var taken = new Address("127.0.0.1", server.port());
+        var failure = org.assertj.core.api.Assertions.catchThrowable(() -> WebServer.start(new WebContext(config, store, clock), taken));
+        assertThat(failure).hasMessageStartingWith("serve.listen 127.0.0.1:" + server.port() + ": cannot listen there")
+                .hasMessageContaining("--listen");
+    }
+
+    private HttpResponse<String> call(String method, String path, String caller, String body) throws Exception {
+        return http.send(request(method, path, caller, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String caller, String body) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!caller.equals("none")) builder.header("Authorization", "Bearer " + tokens.get(caller));
+        if (body != null) builder.header("Content-Type", "application/json");
+        return builder;
+    }
+}
