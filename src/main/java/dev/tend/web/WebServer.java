@@ -27,6 +27,7 @@ public final class WebServer implements AutoCloseable {
         var all = new ArrayList<Route>();
         all.addAll(HealthRoutes.of(context));
         all.addAll(ApiRoutes.of(context));
+        all.addAll(MetricsRoutes.of(context));
         return List.copyOf(all);
     }
 

@@ -99,6 +99,15 @@ public final class Outbox {
         return rows("WHERE state = :state ORDER BY id DESC LIMIT :limit", query -> query.bind("state", state).bind("limit", limit));
     }
 
+    /** How many notifications are in each state (PENDING, DELIVERED, DEAD); a state with none is absent. */
+    public java.util.Map<String, Long> countByState() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT state, count(*) FROM notification GROUP BY state")
+                .reduceRows(new java.util.TreeMap<String, Long>(), (counts, row) -> {
+                    counts.put(row.getColumn(1, String.class), row.getColumn(2, Long.class));
+                    return counts;
+                }));
+    }
+
     /** An incident's notifications, oldest first. */
     public List<Row> ofIncident(long incident) {
         return rows("WHERE incident_id = :incident ORDER BY id", query -> query.bind("incident", incident));
