@@ -25,7 +25,7 @@ import java.util.Map;
 class ArchitectureTest {
     static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
             "dev.tend.people.."};
-    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "task");
+    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "status", "task");
     static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry..", "dev.tend.web.."};
 
     @ArchTest
@@ -67,12 +67,13 @@ class ArchitectureTest {
 
     /** Each repository, and the packages besides its own (and the CLI shell) that may use it, with the reason. */
     static final Map<String, List<String>> REPOSITORY_USERS = Map.of(
-            "dev.tend.check.ResultHistory", List.of("dev.tend.runbook.."),                           // checklist evidence, step preconditions
+            "dev.tend.check.ResultHistory", List.of("dev.tend.runbook..", "dev.tend.status.."),      // checklist evidence, step preconditions; component status
             "dev.tend.task.TaskOutcomes", List.of("dev.tend.backup..", "dev.tend.action..", "dev.tend.runbook.."), // backups and scheduled tasks are tasks; evidence
             "dev.tend.backup.Verifications", List.of("dev.tend.runbook.."),                        // evidence: a verified backup
             "dev.tend.schedule.ScheduleRuns", List.of("dev.tend.runbook.."),                       // evidence: a schedule's run
             "dev.tend.runbook.SignOffs", List.of(),
-            "dev.tend.runbook.MaintenanceRuns", List.of(),
+            "dev.tend.runbook.MaintenanceRuns", List.of("dev.tend.status.."),                      // the status page follows maintenance runs
+            "dev.tend.status.StatusIncidents", List.of(),
             "dev.tend.postgres.report.IndexScanSnapshots", List.of());
 
     @ArchTest

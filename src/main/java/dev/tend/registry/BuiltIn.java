@@ -33,6 +33,7 @@ import dev.tend.runbook.RunbooksSection;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.ServeSection;
 import dev.tend.schedule.WindowsSection;
+import dev.tend.status.StatusPageSection;
 import dev.tend.storage.S3TargetType;
 import dev.tend.target.TargetTypes;
 import dev.tend.target.TargetsSection;
@@ -78,6 +79,7 @@ public final class BuiltIn {
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),
                 new AnnouncementsSection(),
+                new StatusPageSection(),
                 new OncallSection(),
                 new EscalationsSection()));
     }

@@ -42,9 +42,17 @@ public final class MaintenanceRuns {
     }
 
     public Optional<MaintenanceRun> find(long id) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id, runbook, state, position, started_at, finished_at, actor, log_entry, notice "
-                        + "FROM maintenance_run WHERE id = :id")
-                .bind("id", id)
+        return runs("WHERE id = :id", query -> query.bind("id", id)).stream().findFirst();
+    }
+
+    /** Runs started at or after {@code since}, oldest first: what the status page follows. */
+    public List<MaintenanceRun> startedSince(Instant since) {
+        return runs("WHERE started_at >= :since ORDER BY id", query -> query.bind("since", since.toEpochMilli()));
+    }
+
+    private List<MaintenanceRun> runs(String where, java.util.function.UnaryOperator<org.jdbi.v3.core.statement.Query> binding) {
+        return database.jdbi().withHandle(handle -> binding.apply(handle.createQuery(
+                        "SELECT id, runbook, state, position, started_at, finished_at, actor, log_entry, notice FROM maintenance_run " + where))
                 .map((row, context) -> {
                     long finished = row.getLong("finished_at");
                     boolean open = row.wasNull();
@@ -53,7 +61,7 @@ public final class MaintenanceRuns {
                             open ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished)), row.getString("actor"),
                             row.getString("log_entry"), row.getString("notice"));
                 })
-                .findOne());
+                .list());
     }
 
     /** Appends to a run's timeline. */

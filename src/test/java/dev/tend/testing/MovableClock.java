@@ -8,14 +8,19 @@ import java.time.ZoneOffset;
 
 /** A clock a test moves by hand: time passes only when the test says so. */
 public final class MovableClock extends Clock {
-    private Instant now;
+    // Read by server threads too (tend serve's HTTP in tests).
+    private volatile Instant now;
 
     public MovableClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
