@@ -58,10 +58,14 @@ final class AlertCommand implements Runnable {
 
         abstract int act(TendConfig config, AlertService service) throws Exception;
 
+        /** The open store, while {@link #act} runs: for the audit log. */
+        dev.tend.store.Database store;
+
         @Override
         public Integer call() throws Exception {
             var config = config();
             try (var store = Stores.open(config.store())) {
+                this.store = store;
                 try {
                     return act(config, new AlertService(config, store, environment.clock()));
                 } catch (IllegalArgumentException e) {
@@ -113,7 +117,10 @@ final class AlertCommand implements Runnable {
         int act(TendConfig config, AlertService service) {
             var until = Optional.ofNullable(forHowLong).map(dev.tend.config.spec.DurationSpec::parse);
             if (forHowLong != null && until.isEmpty()) throw new IllegalArgumentException("--for: '" + forHowLong + "' is not a duration (e.g. 30m, 2h)");
-            var incident = service.acknowledge(id, actor(config, as), comment, until);
+            var actor = actor(config, as);
+            var incident = service.acknowledge(id, actor, comment, until);
+            AuditSource.record(store, environment, actor, "alert.acknowledge", "alert " + id + ", incident " + incident.id()
+                    + until.map(d -> " for " + dev.tend.check.Units.age(d)).orElse("") + (comment.isBlank() ? "" : ": " + comment));
             var out = spec.commandLine().getOut();
             out.println("incident " + incident.id() + " acknowledged by " + incident.acknowledgedBy().orElse("?")
                     + incident.ackUntil().map(end -> " until " + end).orElse("") + ": " + incident.title());
@@ -137,7 +144,9 @@ final class AlertCommand implements Runnable {
 
         @Override
         int act(TendConfig config, AlertService service) {
-            var alert = service.resolve(id, actor(config, as), comment);
+            var actor = actor(config, as);
+            var alert = service.resolve(id, actor, comment);
+            AuditSource.record(store, environment, actor, "alert.resolve", "alert " + id + " (" + alert.label() + ")" + (comment.isBlank() ? "" : ": " + comment));
             var out = spec.commandLine().getOut();
             out.println("alert " + alert.id() + " (" + alert.label() + ") resolved");
             out.flush();

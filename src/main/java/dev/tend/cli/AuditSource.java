@@ -6,6 +6,11 @@ import java.util.Optional;
 final class AuditSource {
     private AuditSource() {}
 
+    /** Records a change made through the CLI. */
+    static void record(dev.tend.store.Database store, Main.Environment environment, String actor, String action, String detail) {
+        new dev.tend.access.AuditLog(store).record(new dev.tend.access.AuditLog.Entry(environment.clock().instant(), actor, action, detail, cli(environment)));
+    }
+
     static String cli(Main.Environment environment) {
         return "cli (" + loginName(environment) + ")";
     }

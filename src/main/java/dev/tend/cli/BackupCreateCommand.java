@@ -27,6 +27,7 @@ final class BackupCreateCommand extends BackupSubcommand implements Callable<Int
         var settings = settings(config);
         try (var store = Stores.open(config.store())) {
             var created = service(config).create(settings, retentionClass, store);
+            AuditSource.record(store, environment, AuditSource.loginName(environment), "backup.create", settings.name() + ": " + created.manifest().id());
             progressDone();
             BackupOutput.created(created, json, spec.commandLine().getOut());
             return 0;

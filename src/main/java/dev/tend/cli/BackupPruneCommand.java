@@ -23,7 +23,12 @@ final class BackupPruneCommand extends BackupSubcommand implements Callable<Inte
         var config = config();
         var settings = settings(config);
         try (var store = Stores.open(config.store())) {
-            BackupOutput.prune(service(config).prune(settings, dryRun, store), dryRun, json, spec.commandLine().getOut());
+            var decisions = service(config).prune(settings, dryRun, store);
+            if (!dryRun) {
+                AuditSource.record(store, environment, AuditSource.loginName(environment), "backup.prune", settings.name() + ": "
+                        + decisions.stream().filter(decision -> !decision.keep()).count() + " of " + decisions.size() + " deleted");
+            }
+            BackupOutput.prune(decisions, dryRun, json, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -38,6 +38,8 @@ final class BackupRestoreCommand extends BackupSubcommand implements Callable<In
         }
         try (var store = Stores.open(config.store())) {
             var outcome = service(config).restore(settings, id, into, replace, store);
+            AuditSource.record(store, environment, AuditSource.loginName(environment), "backup.restore", name + " " + id + " into " + into
+                    + (replace ? " (replacing)" : "") + ": " + outcome.result());
             progressDone();
             TaskOutput.print(outcome, dev.tend.task.Impact.DISRUPTIVE, json, spec.commandLine().getOut());
             return outcome.result() == TaskOutcome.Result.SUCCEEDED ? 0 : 1;

@@ -60,6 +60,8 @@ final class ChecklistSignCommand implements Callable<Integer> {
                         + " and " + period.end() + " (" + period.label() + ")");
             }
             new SignOffs(store).save(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
+            AuditSource.record(store, environment, person.name(), "checklist.sign", name + "/" + item.id() + " for " + period.label()
+                    + (comment == null || comment.isBlank() ? "" : ": " + comment));
             new ChecklistAlerts(config, store, environment.clock()).evaluate(); // an overdue alert of the item resolves now
             var out = spec.commandLine().getOut();
             out.println("signed " + name + "/" + item.id() + " (" + item.text() + ") for " + period.label() + " as " + person.name()

@@ -78,6 +78,7 @@ final class IncidentCommand implements Runnable {
             var actor = AlertCommand.actorOf(config, as, environment, spec);
             try (var store = Stores.open(config.store())) {
                 var entry = new AlertService(config, store, environment.clock()).note(id, actor, text);
+                AuditSource.record(store, environment, actor, "incident.note", "incident " + id + ": " + text);
                 var out = spec.commandLine().getOut();
                 out.println("incident " + id + ": note by " + entry.actor() + " at " + entry.at());
                 out.flush();

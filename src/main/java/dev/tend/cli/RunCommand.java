@@ -110,6 +110,10 @@ final class RunCommand implements Callable<Integer> {
             var request = new TaskRequest(Optional.ofNullable(schema), Optional.ofNullable(table), dryRun, force, duration, idleFor);
             var outcome = task.run(postgres, request, environment.clock());
             new TaskOutcomes(store).save(outcome);
+            if (!dryRun) {
+                AuditSource.record(store, environment, AuditSource.loginName(environment), "task.run", taskName + " " + targetName + ": " + outcome.result()
+                        + (outcome.reason().isBlank() ? "" : " (" + outcome.reason() + ")"));
+            }
             TaskOutput.print(outcome, task.impact(), json, spec.commandLine().getOut());
             return outcome.result() == TaskOutcome.Result.SUCCEEDED || outcome.result() == TaskOutcome.Result.PLANNED ? 0 : 1;
         }

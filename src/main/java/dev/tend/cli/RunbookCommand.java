@@ -131,7 +131,9 @@ final class RunbookCommand implements Runnable {
                 return 0;
             }
             try (var store = Stores.open(config.store())) {
-                return deliverAndReport(runner(config, store).start(runbook, as), config, store, out);
+                var run = runner(config, store).start(runbook, as);
+                AuditSource.record(store, environment, as, "runbook.run", "runbook " + runbook.name() + ": run " + run.id() + " " + run.state());
+                return deliverAndReport(run, config, store, out);
             }
         }
     }
@@ -162,8 +164,10 @@ final class RunbookCommand implements Runnable {
             try (var store = Stores.open(config.store())) {
                 var run = new MaintenanceRuns(store).find(runId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no maintenance run " + runId));
                 try {
-                    return deliverAndReport(runner(config, store).sign(runbook(config, run.runbook()), run, step, person, comment), config, store,
-                            spec.commandLine().getOut());
+                    var signed = runner(config, store).sign(runbook(config, run.runbook()), run, step, person, comment);
+                    AuditSource.record(store, environment, person.name(), "runbook.sign", "run " + runId + " step " + step + ": run " + signed.state()
+                            + (comment.isBlank() ? "" : "; " + comment));
+                    return deliverAndReport(signed, config, store, spec.commandLine().getOut());
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }

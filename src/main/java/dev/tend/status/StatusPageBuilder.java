@@ -133,6 +133,8 @@ public final class StatusPageBuilder {
                     .findFirst();
             run.ifPresent(found -> used.add(found.id()));
             if (occurrence.start().isAfter(now.plus(settings.announceAhead()))) continue;
+            // A routine window with no runbook and no run (a nightly one) is history for a day, not a week of identical entries.
+            if (windowRunbooks.isEmpty() && occurrence.end().isBefore(now.minus(Duration.ofDays(1)))) continue;
             maintenances.add(maintenance(settings, occurrence, window, windowRunbooks, run, affected, now, runs));
         }
         // A maintenance run of a runbook with no window is maintenance of every component.

@@ -68,6 +68,10 @@ class AlertCliTest {
         assertThat(tend("incident", "note", "7", "found it", "-c", config).err()).contains("no incident 7 (see tend incidents --all)");
         assertThat(tend("incident", "note", "1", "x", "--as", "mallory", "-c", config).err()).contains("no person named 'mallory' under people:");
         assertThat(tend("alert", "resolve", "99", "-c", config).err()).contains("no alert 99 (see tend alerts --all)");
+        var audit = tend("audit", "-c", config).out();
+        assertThat(audit).contains("alice  alert.acknowledge  alert " + id + ", incident 1 for 30m: firewall?",
+                "alice  incident.note  incident 1: port closed by a firewall change; reverted");
+        assertThat(audit).as("refused changes are not changes").doesNotContain("mallory");
     }
 
     private Run tend(String... args) {
