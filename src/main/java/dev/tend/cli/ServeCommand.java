@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             }, "stop tend serve");
             Runtime.getRuntime().addShutdownHook(hook);
             // HTTP first: a port in use stops tend serve before it has run anything.
-            web = WebServer.start(new WebContext(config, store, environment.clock(), log), address != null ? address : ServeSection.of(config).listen());
+            web = WebServer.start(new WebContext(config, store, environment.clock(), log, environment.variables()), address != null ? address : ServeSection.of(config).listen());
             server.start();
             var checklists = new ChecklistAlerts(config, store, environment.clock());
             var calendar = WindowsSection.calendar(config);

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tend status [publish|update]}: the public status page as the public sees it, and its incidents, which people publish. */
 @Command(name = "status", footerHeading = "%nExamples:%n",
-        footer = {"  tend status", "  tend status publish --from 3 --title \"Slow searches\" --impact minor --message \"We are looking into it.\" --as alice",
-                "  tend status update 1 --status resolved --message \"Searches are fast again.\" --as alice"},
+        footer = {"  tend status", "  tend status publish --from 3 --title \"Slow searches\" --message \"Looking.\"",
+                "  tend status update 1 --status resolved --message \"Fixed.\""},
         description = "The public status page as the public sees it (components, incidents, maintenance), what Tend proposes to publish, "
                 + "and publishing incidents and their updates.",
         subcommands = {StatusCommand.Publish.class, StatusCommand.Update.class})
@@ -102,8 +102,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     @Command(name = "publish", footerHeading = "%nExamples:%n",
-            footer = {"  tend status publish --from 3 --title \"Slow searches\" --impact minor --message \"We are looking into it.\"",
-                    "  tend status publish --title \"Uploads failing\" --impact major --component Storage --message \"Uploads fail; we are on it.\""},
+            footer = {"  tend status publish --from 3 --title \"Slow searches\" --message \"Looking.\"",
+                    "  tend status publish --title Down --impact major --component Api --message On."},
             description = "Publish an incident on the status page (investigating), from an incident Tend proposed or on its own.")
     static final class Publish extends Change {
         @Option(names = "--title", required = true, paramLabel = "TEXT", description = "its title, as the public reads it")
@@ -129,7 +129,7 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "update", footerHeading = "%nExamples:%n", footer = {"  tend status update 1 --status identified --message \"A full disk; we are freeing space.\""},
+    @Command(name = "update", footerHeading = "%nExamples:%n", footer = {"  tend status update 1 --status identified --message \"A full disk.\""},
             description = "Post an update to a published incident: identified, monitoring, resolved or postmortem.")
     static final class Update extends Change {
         @Parameters(index = "0", paramLabel = "ID", description = "the published incident's number (see tend status)")

@@ -329,6 +329,11 @@ public final class RunbookRunner {
                 .map(MaintenanceEvent::detail).reduce((first, second) -> second);
     }
 
+    /** The manual step a waiting run waits for, if it waits. */
+    public static Optional<Step.Manual> waitingFor(Runbook runbook, MaintenanceRun run) {
+        return current(runbook, run).filter(Step.Manual.class::isInstance).map(Step.Manual.class::cast);
+    }
+
     private static Optional<Step> current(Runbook runbook, MaintenanceRun run) {
         var all = new ArrayList<Step>(runbook.steps());
         all.addAll(runbook.rollback());

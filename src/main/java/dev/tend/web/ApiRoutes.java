@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code /api/v1/…}: what the CLI shows and does, as JSON, calling the same services. Lists are
  * paged ({@link Paging}); errors are problem details; changes land in the audit log.
  */
-final class ApiRoutes {
+public final class ApiRoutes {
     private final WebContext context;
 
     private ApiRoutes(WebContext context) {
@@ -46,11 +46,16 @@ final class ApiRoutes {
         }
     }
 
-    record CheckView(String check, String status, String reason, Instant at, long durationMs) {}
+    public record CheckView(String check, String status, String reason, Instant at, long durationMs) {}
 
-    record TargetView(String name, String type, String description, List<String> dependsOn, String status, List<CheckView> checks) {}
+    public record TargetView(String name, String type, String description, List<String> dependsOn, String status, List<CheckView> checks) {}
 
     private void targets(Context ctx) {
+        Json.send(ctx, Paging.page(ctx, targetViews(context)));
+    }
+
+    /** Every configured target with its checks' latest results: the API's list and the UI's overview. */
+    static List<TargetView> targetViews(WebContext context) {
         var latest = new LinkedHashMap<String, List<CheckResult>>();
         for (var result : new ResultHistory(context.store()).latest()) latest.computeIfAbsent(result.target(), name -> new ArrayList<>()).add(result);
         var views = new ArrayList<TargetView>();
@@ -64,7 +69,7 @@ final class ApiRoutes {
                     .max(java.util.Comparator.comparingInt(ApiRoutes::badness)).map(Enum::name).orElse("UNKNOWN");
             views.add(new TargetView(settings.name(), settings.type(), settings.description(), settings.dependsOn(), status, checks));
         }
-        Json.send(ctx, Paging.page(ctx, views));
+        return views;
     }
 
     private static int badness(dev.tend.check.Status status) {
@@ -76,7 +81,7 @@ final class ApiRoutes {
         };
     }
 
-    record AlertView(long id, String fingerprint, String source, String subject, String name, String state, String severity, String reason,
+    public record AlertView(long id, String fingerprint, String source, String subject, String name, String state, String severity, String reason,
             Instant since, Long incident) {
         static AlertView of(Alert alert) {
             return new AlertView(alert.id(), alert.fingerprint(), alert.source(), alert.subject(), alert.name(), alert.state().name(),
@@ -88,7 +93,7 @@ final class ApiRoutes {
         Json.send(ctx, Paging.page(ctx, service().alerts(all(ctx)).stream().map(AlertView::of).toList()));
     }
 
-    record IncidentView(long id, String title, String severity, String state, Instant openedAt, String acknowledgedBy, Instant acknowledgedAt,
+    public record IncidentView(long id, String title, String severity, String state, Instant openedAt, String acknowledgedBy, Instant acknowledgedAt,
             Instant ackUntil, Instant resolvedAt, String heldBackBy, Instant heldBackUntil) {
         static IncidentView of(Incident incident) {
             return new IncidentView(incident.id(), incident.title(), incident.severity().name(), incident.state().name(), incident.openedAt(),
@@ -97,7 +102,7 @@ final class ApiRoutes {
         }
     }
 
-    record IncidentDetail(IncidentView incident, List<AlertView> alerts, List<TimelineEntry> timeline) {}
+    public record IncidentDetail(IncidentView incident, List<AlertView> alerts, List<TimelineEntry> timeline) {}
 
     private void incidents(Context ctx) {
         Json.send(ctx, Paging.page(ctx, service().incidents(all(ctx)).stream().map(IncidentView::of).toList()));

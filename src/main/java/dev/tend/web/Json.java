@@ -1,10 +1,6 @@
 package dev.tend.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +24,12 @@ public final class Json {
 
     public static void send(Context ctx, Object value) {
         var body = write(value);
-        var etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        var etag = "\"" + dev.tend.access.Digests.sha256(body).substring(0, 32) + "\"";
         ctx.header("ETag", etag).header("Cache-Control", "private, no-cache");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
         ctx.contentType("application/json").result(body);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

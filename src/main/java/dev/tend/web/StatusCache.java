@@ -6,12 +6,9 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -101,7 +98,7 @@ final class StatusCache {
      * updates — so it is weak, and an unchanged page keeps it.
      */
     private static void put(Map<String, Rendered> into, String fingerprint, String name, String body, String contentType) {
-        into.put(name, new Rendered(body.getBytes(StandardCharsets.UTF_8), contentType, "W/\"" + sha256(name + "\n" + fingerprint).substring(0, 32) + "\""));
+        into.put(name, new Rendered(body.getBytes(StandardCharsets.UTF_8), contentType, "W/\"" + dev.tend.access.Digests.sha256(name + "\n" + fingerprint).substring(0, 32) + "\""));
     }
 
     private static String fingerprint(StatusPage page) {
@@ -112,13 +109,5 @@ final class StatusCache {
                     .append('/').append(incident.updatedAt()));
         }
         return out.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

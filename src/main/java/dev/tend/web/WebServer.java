@@ -24,7 +24,14 @@ public final class WebServer implements AutoCloseable {
 
     /** Every route, public or not: what the server answers, and what the authorization test walks. */
     public static List<Route> routes(WebContext context) {
+        return routes(context, new dev.tend.access.WebUsers(context.store()));
+    }
+
+    /** @param users who may log in (tests pass a cheap bcrypt cost) */
+    public static List<Route> routes(WebContext context, dev.tend.access.WebUsers users) {
         var all = new ArrayList<Route>();
+        all.addAll(LoginRoutes.of(context, users));
+        all.addAll(UiRoutes.of(context));
         all.addAll(HealthRoutes.of(context));
         all.addAll(ApiRoutes.of(context));
         all.addAll(MetricsRoutes.of(context));
@@ -34,8 +41,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts listening; a port in use or an address that is not this machine's fails here, with the address named. */
     public static WebServer start(WebContext context, Address listen) {
-        var routes = routes(context);
-        var authentication = new Authentication(new ApiTokens(context.store()), context.clock());
+        return start(context, listen, new dev.tend.access.WebUsers(context.store()));
+    }
+
+    public static WebServer start(WebContext context, Address listen, dev.tend.access.WebUsers users) {
+        var routes = routes(context, users);
+        var authentication = new Authentication(new ApiTokens(context.store()), new dev.tend.access.WebSessions(context.store()), context.clock());
         var app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -43,11 +54,19 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = listen.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.http.strictContentTypes = false;
-            config.routes.beforeMatched(authentication::check);
             for (var route : routes) {
+                // Each route checks its own caller first: the route (with its access and kind) is at hand, no lookup by path.
+                io.javalin.http.Handler guarded = ctx -> {
+                    try {
+                        authentication.check(ctx, route);
+                    } catch (Authentication.Redirected redirected) {
+                        return;
+                    }
+                    route.handler().handle(ctx);
+                };
                 switch (route.method()) {
-                    case "GET" -> config.routes.get(route.path(), route.handler(), route.access());
-                    case "POST" -> config.routes.post(route.path(), route.handler(), route.access());
+                    case "GET" -> config.routes.get(route.path(), guarded, route.access());
+                    case "POST" -> config.routes.post(route.path(), guarded, route.access());
                     default -> throw new IllegalArgumentException("route " + route.path() + ": method " + route.method() + " is not served");
                 }
             }

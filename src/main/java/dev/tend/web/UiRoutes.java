@@ -1,0 +1,221 @@
+package dev.tend.web;
+
+import dev.tend.access.AuditLog;
+import dev.tend.access.Role;
+import dev.tend.alert.AlertService;
+import dev.tend.config.spec.DurationSpec;
+import dev.tend.people.PeopleSection;
+import dev.tend.runbook.MaintenanceRuns;
+import dev.tend.runbook.RunbookRunner;
+import dev.tend.runbook.RunbooksSection;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operator UI: server-rendered pages (JTE) that work without JavaScript, with htmx only to
+ * refresh the overview in place. Every action is the service call the CLI makes, audited the same
+ * way; the UI adds no logic of its own.
+ */
+public final class UiRoutes {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final int PER_PAGE = 50;
+    private final WebContext context;
+
+    private UiRoutes(WebContext context) {
+        this.context = context;
+    }
+
+    static List<Route> of(WebContext context) {
+        var ui = new UiRoutes(context);
+        return List.of(
+                Route.page("/", Access.VIEWER, "overview: every target and its checks", ui::overview),
+                Route.page("/ui/targets", Access.VIEWER, "the overview's rows (htmx refresh)", ui::targetRows),
+                Route.page("/incidents", Access.VIEWER, "incidents", ui::incidents),
+                Route.page("/incidents/{id}", Access.VIEWER, "an incident: alerts, timeline, acknowledge, note", ui::incident),
+                Route.form("/incidents/{id}/acknowledge", Access.OPERATOR, "acknowledge the incident", ui::acknowledge),
+                Route.form("/incidents/{id}/note", Access.OPERATOR, "add a note to the incident", ui::note),
+                Route.page("/maintenance", Access.VIEWER, "maintenance runs; sign the step one waits for", ui::maintenance),
+                Route.form("/maintenance/runs/{id}/sign", Access.OPERATOR, "sign the manual step a run waits for", ui::sign),
+                Route.page("/assets/htmx.min.js", Access.PUBLIC, "htmx", UiRoutes::htmx));
+    }
+
+    /** A maintenance run as the page lists it, with the manual step it waits for, if any. */
+    public record RunView(long id, String runbook, String state, Instant startedAt, String waitingStep, String waitingText, String waitingRole) {}
+
+    private record Filtered(List<ApiRoutes.TargetView> rows, String query, int page, int pages, int total, long notOk) {}
+
+    private Filtered filtered(Context ctx) {
+        var query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        var needle = query.toLowerCase(Locale.ROOT);
+        var all = ApiRoutes.targetViews(context);
+        var matching = all.stream().filter(target -> needle.isEmpty() || target.name().toLowerCase(Locale.ROOT).contains(needle)
+                || target.type().toLowerCase(Locale.ROOT).contains(needle) || target.status().toLowerCase(Locale.ROOT).equals(needle)).toList();
+        int pages = Math.max(1, (matching.size() + PER_PAGE - 1) / PER_PAGE);
+        int page = Math.min(pages, Math.max(1, parse(ctx.queryParam("page"), 1)));
+        var rows = matching.subList((page - 1) * PER_PAGE, Math.min(page * PER_PAGE, matching.size()));
+        return new Filtered(rows, query, page, pages, matching.size(), all.stream().filter(target -> !target.status().equals("OK")).count());
+    }
+
+    private void overview(Context ctx) {
+        var view = filtered(ctx);
+        render(ctx, "ui/overview.jte", Map.of("principal", Authentication.principal(ctx), "targets", view.rows(), "query", view.query(),
+                "page", view.page(), "pages", view.pages(), "total", view.total(), "notOk", view.notOk()));
+    }
+
+    private void targetRows(Context ctx) {
+        var view = filtered(ctx);
+        render(ctx, "ui/targets.jte", Map.of("targets", view.rows(), "query", view.query(), "page", view.page(), "pages", view.pages(), "total", view.total()));
+    }
+
+    private void incidents(Context ctx) {
+        boolean all = "true".equals(ctx.queryParam("all"));
+        render(ctx, "ui/incidents.jte", Map.of("principal", Authentication.principal(ctx), "all", all,
+                "incidents", alerting().incidents(all).stream().map(ApiRoutes.IncidentView::of).toList()));
+    }
+
+    private void incident(Context ctx) {
+        showIncident(ctx, id(ctx), ctx.queryParam("done"));
+    }
+
+    private void showIncident(Context ctx, long id, String message) {
+        var service = alerting();
+        var incident = service.incident(id).orElseThrow(() -> Problem.notFound("no incident " + id));
+        var detail = new ApiRoutes.IncidentDetail(ApiRoutes.IncidentView.of(incident), service.alertsOf(id).stream().map(ApiRoutes.AlertView::of).toList(),
+                service.timeline(id));
+        var params = new java.util.HashMap<String, Object>();
+        params.put("principal", Authentication.principal(ctx));
+        params.put("detail", detail);
+        params.put("message", message);
+        render(ctx, "ui/incident.jte", params);
+    }
+
+    private void acknowledge(Context ctx) {
+        long id = id(ctx);
+        var principal = Authentication.principal(ctx);
+        var comment = Optional.ofNullable(ctx.formParam("comment")).orElse("").strip();
+        var forText = Optional.ofNullable(ctx.formParam("for")).map(String::strip).filter(text -> !text.isEmpty());
+        var forHowLong = forText.map(DurationSpec::parse);
+        if (forText.isPresent() && forHowLong.isEmpty()) {
+            ctx.status(400);
+            showIncident(ctx, id, "“" + forText.get() + "” is not a duration (e.g. 30m, 2h); nothing was changed.");
+            return;
+        }
+        var service = alerting();
+        var alert = service.alertsOf(id).stream().filter(candidate -> candidate.state().active()).findFirst()
+                .or(() -> service.alertsOf(id).stream().findFirst())
+                .orElseThrow(() -> Problem.notFound("no incident " + id));
+        var incident = service.acknowledge(alert.id(), principal.name(), comment, forHowLong);
+        audit(ctx, "alert.acknowledge", "incident " + incident.id() + forHowLong.map(d -> " for " + dev.tend.check.Units.age(d)).orElse("")
+                + (comment.isBlank() ? "" : ": " + comment));
+        ctx.redirect("/incidents/" + id + "?done=Acknowledged.");
+    }
+
+    private void note(Context ctx) {
+        long id = id(ctx);
+        var text = Optional.ofNullable(ctx.formParam("text")).orElse("");
+        try {
+            alerting().note(id, Authentication.principal(ctx).name(), text);
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            showIncident(ctx, id, e.getMessage() + "; nothing was changed.");
+            return;
+        }
+        audit(ctx, "incident.note", "incident " + id + ": " + text.strip());
+        ctx.redirect("/incidents/" + id + "?done=Note added.");
+    }
+
+    private void maintenance(Context ctx) {
+        showRuns(ctx, ctx.queryParam("done"));
+    }
+
+    private void showRuns(Context ctx, String message) {
+        var runbooks = RunbooksSection.of(context.config());
+        var runs = new MaintenanceRuns(context.store()).startedSince(context.clock().instant().minus(Duration.ofDays(30))).reversed().stream().map(run -> {
+            var waiting = runbooks.stream().filter(runbook -> runbook.name().equals(run.runbook())).findFirst()
+                    .flatMap(runbook -> RunbookRunner.waitingFor(runbook, run));
+            return new RunView(run.id(), run.runbook(), run.state().name(), run.startedAt(), waiting.map(step -> step.name()).orElse(null),
+                    waiting.map(step -> step.text()).orElse(null), waiting.map(step -> step.role()).orElse(null));
+        }).toList();
+        var params = new java.util.HashMap<String, Object>();
+        params.put("principal", Authentication.principal(ctx));
+        params.put("runs", runs);
+        params.put("message", message);
+        render(ctx, "ui/maintenance.jte", params);
+    }
+
+    private void sign(Context ctx) {
+        long id = id(ctx);
+        var principal = Authentication.principal(ctx);
+        var step = Optional.ofNullable(ctx.formParam("step")).orElse("");
+        var comment = Optional.ofNullable(ctx.formParam("comment")).orElse("").strip();
+        var runs = new MaintenanceRuns(context.store());
+        var run = runs.find(id).orElseThrow(() -> Problem.notFound("no maintenance run " + id));
+        var runbook = RunbooksSection.named(context.config(), run.runbook()).orElseThrow(() -> Problem.notFound("runbook " + run.runbook() + " is no longer configured"));
+        var person = PeopleSection.named(context.config(), principal.name());
+        if (person.isEmpty()) {
+            ctx.status(403);
+            showRuns(ctx, principal.name() + " is not under people: in tend.yaml, so cannot sign a step; nothing was changed.");
+            return;
+        }
+        try {
+            var signed = new RunbookRunner(context.config(), context.store(), context.clock(), context.environment(), context.log())
+                    .sign(runbook, run, step, person.get(), comment);
+            audit(ctx, "runbook.sign", "run " + id + " step " + step + ": run " + signed.state() + (comment.isBlank() ? "" : "; " + comment));
+            ctx.redirect("/maintenance?done=" + java.net.URLEncoder.encode("Signed " + step + " of run " + id + ": the run is " + signed.state() + ".",
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.status(409);
+            showRuns(ctx, e.getMessage() + "; nothing was changed.");
+        }
+    }
+
+    private static void htmx(Context ctx) throws java.io.IOException {
+        try (var in = UiRoutes.class.getResourceAsStream("/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js")) {
+            if (in == null) throw new Problem(500, "Internal error", "htmx is missing from this build");
+            ctx.header("Cache-Control", "public, max-age=86400").contentType("text/javascript").result(in.readAllBytes());
+        }
+    }
+
+    private void audit(Context ctx, String action, String detail) {
+        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), Authentication.principal(ctx).name(), action, detail,
+                "http " + ctx.ip()));
+    }
+
+    private AlertService alerting() {
+        return new AlertService(context.config(), context.store(), context.clock());
+    }
+
+    static void render(Context ctx, String template, Map<String, Object> params) {
+        var out = new StringOutput();
+        TEMPLATES.render(template, params, out);
+        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("'" + ctx.pathParam("id") + "' is not a number");
+        }
+    }
+
+    private static int parse(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static boolean allows(Principal principal, Role role) {
+        return principal.role().allows(role);
+    }
+}
