@@ -35,8 +35,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tend demo}: Tend's main job on a throwaway platform it starts itself. */
-@Command(name = "demo", footerHeading = "%nExamples:%n", footer = {"  tend demo", "  tend demo --dir /tmp/tend-demo"},
-        description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results.")
+@Command(name = "demo", footerHeading = "%nExamples:%n", footer = {"  tend demo", "  tend demo --dir /tmp/tend-demo", "  tend demo --no-serve"},
+        description = "Start a throwaway PostgreSQL + Redis + API, check them all, and record the results; then, at a terminal, "
+                + "serve the web UI and status page until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     private final Main.Environment environment;
 
@@ -46,6 +47,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "where the demo writes its config (default: tend-data/demo)")
     Path directory = Path.of("tend-data", "demo");
 
+    @Option(names = "--no-serve", description = "end after the tour, without serving the web UI (the default when not at a terminal)")
+    boolean noServe;
+
+    @Option(names = "--serve", description = "serve the web UI after the tour even when not at a terminal")
+    boolean serve;
+
+    @Option(names = "--for", paramLabel = "DURATION", description = "stop serving after this long (default: until Ctrl-C)")
+    String serveFor;
+
     DemoCommand(Main.Environment environment) {
         this.environment = environment;
     }
@@ -53,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        var limit = serveFor == null ? null : dev.tend.config.spec.DurationSpec.parse(serveFor);
+        if (serveFor != null && limit == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--for: '" + serveFor + "' is not a duration such as 10m");
+        if (serve && noServe) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--serve and --no-serve: choose one");
         Demo demo;
         try {
             demo = Demo.start(directory, out);
@@ -86,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");
                 out.println("Task runs are kept as evidence too (" + new TaskOutcomes(store).recent("postgres", 100).size() + " for this target).");
+                if (serve || (!noServe && Terminal.isTerminal())) DemoWeb.serve(config, demo.configFile(), store, environment, limit, out);
             }
         }
         out.flush();

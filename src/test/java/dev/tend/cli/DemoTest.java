@@ -41,13 +41,34 @@ class DemoTest {
     }
 
     @Test
-    void withoutThePostgresClientToolsTheDemoSaysSoAndStillFinishes() throws Exception {
-        var run = demo(Map.of("PATH", directory.toString()));
+    void withoutThePostgresClientToolsTheDemoSaysSoAndStillFinishesThenServesItsUiAndStatusPage() throws Exception {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        var demo = Thread.ofPlatform().start(() -> code.set(Main.run(new Main.Environment(Clock.systemUTC(), Map.of("PATH", directory.toString())::get),
+                new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--dir", directory.resolve("demo").toString(), "--serve", "--for", "15s")));
+        var lines = java.util.regex.Pattern.compile("The status page: (http://127\\.0\\.0\\.1:\\d+)/status");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> lines.matcher(out.toString()).find() || !demo.isAlive());
+        var found = lines.matcher(out.toString());
+        assertThat(found.find()).as(out + err.toString()).isTrue();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(found.group(1) + "/status")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var password = java.util.regex.Pattern.compile("log in as admin, password (\\S+) ").matcher(out.toString());
+        assertThat(password.find()).isTrue();
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(found.group(1) + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=admin&password=" + password.group(1) + "&next=/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        demo.join(java.time.Duration.ofSeconds(60));
 
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("skipped: backup molecules failed: pg_dump not found on the PATH", "alert FIRED: api/http",
-                "What the on-call webhook received:");
-        assertThat(run.err()).isEmpty();
+        assertThat(code.get()).as(out + err.toString()).isZero();
+        assertThat(out.toString()).contains("skipped: backup molecules failed: pg_dump not found on the PATH", "alert FIRED: api/http",
+                "What the on-call webhook received:", "The web UI:      http://127.0.0.1:");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("Molecular data platform (demo) status");
+        assertThat(login.statusCode()).as("the printed login works").isEqualTo(302);
+        assertThat(err.toString()).isEmpty();
     }
 
     private CliTest.Run demo(Map<String, String> environment) {
