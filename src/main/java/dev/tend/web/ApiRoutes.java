@@ -109,14 +109,14 @@ public final class ApiRoutes {
     }
 
     private void incident(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx);
         var service = service();
         var incident = service.incident(id).orElseThrow(() -> Problem.notFound("no incident " + id + " (GET /api/v1/incidents?all=true)"));
         Json.send(ctx, new IncidentDetail(IncidentView.of(incident), service.alertsOf(id).stream().map(AlertView::of).toList(), service.timeline(id)));
     }
 
     private void acknowledge(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx);
         var body = Json.read(ctx.body());
         var comment = body.path("comment").asString("");
         var forText = body.path("for").isMissingNode() || body.path("for").isNull() ? null : body.path("for").asString("");
@@ -146,14 +146,5 @@ public final class ApiRoutes {
         if (all == null || all.equals("false")) return false;
         if (all.equals("true")) return true;
         throw Problem.badRequest("all=" + all + ": use true or false");
-    }
-
-    private static long id(Context ctx) {
-        var text = ctx.pathParam("id");
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("'" + text + "' is not a number");
-        }
     }
 }

@@ -16,9 +16,9 @@ final class Paging {
     private Paging() {}
 
     static <T> List<T> page(Context ctx, List<T> all) {
-        int perPage = number(ctx, "per_page", DEFAULT, 1, MAX);
+        int perPage = Params.number(ctx, "per_page", DEFAULT, 1, MAX);
         int last = Math.max(1, (all.size() + perPage - 1) / perPage);
-        int page = number(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int page = Params.number(ctx, "page", 1, 1, Integer.MAX_VALUE);
         var links = new ArrayList<String>();
         links.add(link(ctx, 1, perPage, "first"));
         if (page > 1) links.add(link(ctx, Math.min(page - 1, last), perPage, "prev"));
@@ -31,17 +31,5 @@ final class Paging {
 
     private static String link(Context ctx, int page, int perPage, String rel) {
         return "<" + ctx.path() + "?page=" + page + "&per_page=" + perPage + ">; rel=\"" + rel + "\"";
-    }
-
-    private static int number(Context ctx, String name, int fallback, int min, int max) {
-        var text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) return fallback;
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < min || value > max) throw Problem.badRequest(name + "=" + text + ": use " + min + " to " + max);
-            return value;
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest(name + "=" + text + ": not a whole number");
-        }
     }
 }

@@ -82,7 +82,7 @@ public final class UiRoutes {
     }
 
     private void incident(Context ctx) {
-        showIncident(ctx, id(ctx), ctx.queryParam("done"));
+        showIncident(ctx, Params.id(ctx), ctx.queryParam("done"));
     }
 
     private void showIncident(Context ctx, long id, String message) {
@@ -98,7 +98,7 @@ public final class UiRoutes {
     }
 
     private void acknowledge(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx);
         var principal = Authentication.principal(ctx);
         var comment = Optional.ofNullable(ctx.formParam("comment")).orElse("").strip();
         var forText = Optional.ofNullable(ctx.formParam("for")).map(String::strip).filter(text -> !text.isEmpty());
@@ -119,7 +119,7 @@ public final class UiRoutes {
     }
 
     private void note(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx);
         var text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         try {
             alerting().note(id, Authentication.principal(ctx).name(), text);
@@ -152,7 +152,7 @@ public final class UiRoutes {
     }
 
     private void sign(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx);
         var principal = Authentication.principal(ctx);
         var step = Optional.ofNullable(ctx.formParam("step")).orElse("");
         var comment = Optional.ofNullable(ctx.formParam("comment")).orElse("").strip();
@@ -197,14 +197,6 @@ public final class UiRoutes {
         var out = new StringOutput();
         TEMPLATES.render(template, params, out);
         ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(out.toString());
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("'" + ctx.pathParam("id") + "' is not a number");
-        }
     }
 
     private static int parse(String text, int fallback) {

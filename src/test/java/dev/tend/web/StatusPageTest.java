@@ -195,6 +195,36 @@ class StatusPageTest {
     }
 
     @Test
+    void theApiListsTheWindowsTheRunsAndTheBackupsAndATokenCannotSignForAPerson() throws Exception {
+        var token = new dev.tend.access.ApiTokens(store).create("ops", dev.tend.access.Role.OPERATOR, "test", SATURDAY).value();
+        var windows = JsonMapper.builder().build().readTree(api("GET", "/api/v1/windows?days=8", token, null).body());
+        assertThat(windows).hasSize(2);
+        assertThat(windows.get(0).path("start").asString()).isEqualTo("2026-12-06T02:00:00Z");
+        assertThat(windows.get(0).path("targets").get(0).asString()).isEqualTo("web");
+
+        clock.set(SUNDAY_0205);
+        tend("runbook", "run", "upgrade", "--as", "alice");
+        var runs = JsonMapper.builder().build().readTree(api("GET", "/api/v1/runs", token, null).body());
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.path("state").asString()).isEqualTo("WAITING");
+            assertThat(run.path("waitingFor").asString()).isEqualTo("deploy");
+            assertThat(run.path("waitingRole").asString()).isEqualTo("System Administrator");
+        });
+        var refused = api("POST", "/api/v1/runs/1/sign", token, "{\"step\": \"deploy\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("token ops is not a person under people:");
+        assertThat(JsonMapper.builder().build().readTree(api("GET", "/api/v1/runs/1", token, null).body()).path("events").toString())
+                .contains("ANNOUNCED: Website upgrade");
+        assertThat(api("GET", "/api/v1/backups", token, null).body()).isEqualTo("[]");
+    }
+
+    private HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anUnchangedPageAnswers304AndSaysProxiesMayServeItStale() throws Exception {
         var first = get("/status/api/v2/summary.json");
         assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("stale-if-error=86400");
