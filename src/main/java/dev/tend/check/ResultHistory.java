@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The check_result table: every result ever recorded, appended and never changed. */
+/**
+ * The check_result table: every result ever recorded, appended and never changed; and
+ * check_latest, which points at each check's newest result, written in the same transaction.
+ */
 public final class ResultHistory {
     private static final String COLUMNS = "target, check_name, status, reason, measurements, started_at, duration_ms";
     private final Database database;
@@ -34,13 +37,22 @@ public final class ResultHistory {
                         .add();
             }
             batch.execute();
+            // Each check's newest id, found through the (target, check_name, id) index; the CASE keeps
+            // the newer of two instances' rows whatever order they commit in.
+            var latest = handle.prepareBatch("INSERT INTO check_latest (target, check_name, result_id) "
+                    + "SELECT target, check_name, max(id) FROM check_result WHERE target = :target AND check_name = :check GROUP BY target, check_name "
+                    + "ON CONFLICT (target, check_name) DO UPDATE SET result_id = CASE WHEN excluded.result_id > check_latest.result_id "
+                    + "THEN excluded.result_id ELSE check_latest.result_id END");
+            results.stream().map(result -> List.of(result.target(), result.check())).distinct()
+                    .forEach(pair -> latest.bind("target", pair.get(0)).bind("check", pair.get(1)).add());
+            latest.execute();
         }));
     }
 
     /** The most recent result of every (target, check) ever recorded. */
     public List<CheckResult> latest() {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM check_result WHERE id IN "
-                        + "(SELECT max(id) FROM check_result GROUP BY target, check_name) ORDER BY target, check_name")
+                        + "(SELECT result_id FROM check_latest) ORDER BY target, check_name")
                 .map(ResultHistory::map)
                 .list());
     }
