@@ -38,6 +38,7 @@ public final class UiRoutes {
         return List.of(
                 Route.page("/", Access.VIEWER, "overview: every target and its checks", ui::overview),
                 Route.page("/ui/targets", Access.VIEWER, "the overview's rows (htmx refresh)", ui::targetRows),
+                Route.page("/checks/{target}/{check}", Access.VIEWER, "a check: its history as a chart, its evidence", ui::check),
                 Route.page("/incidents", Access.VIEWER, "incidents", ui::incidents),
                 Route.page("/incidents/{id}", Access.VIEWER, "an incident: alerts, timeline, acknowledge, note", ui::incident),
                 Route.form("/incidents/{id}/acknowledge", Access.OPERATOR, "acknowledge the incident", ui::acknowledge),
@@ -51,6 +52,19 @@ public final class UiRoutes {
     public record RunView(long id, String runbook, String state, Instant startedAt, String waitingStep, String waitingText, String waitingRole) {}
 
     private record Filtered(List<ApiRoutes.TargetView> rows, String query, int page, int pages, int total, long notOk) {}
+
+    /** The last 20 statuses of each check on the page, oldest first: one indexed query per check shown, never the whole history. */
+    private Map<String, List<String>> strips(List<ApiRoutes.TargetView> rows) {
+        var history = new dev.tend.check.ResultHistory(context.store());
+        var strips = new java.util.HashMap<String, List<String>>();
+        for (var target : rows) {
+            for (var check : target.checks()) {
+                strips.put(target.name() + "/" + check.check(), history.history(target.name(), check.check(), 20).reversed().stream()
+                        .map(result -> result.status().name()).toList());
+            }
+        }
+        return strips;
+    }
 
     private Filtered filtered(Context ctx) {
         var query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
@@ -67,12 +81,30 @@ public final class UiRoutes {
     private void overview(Context ctx) {
         var view = filtered(ctx);
         render(ctx, "ui/overview.jte", Map.of("principal", Authentication.principal(ctx), "targets", view.rows(), "query", view.query(),
-                "page", view.page(), "pages", view.pages(), "total", view.total(), "notOk", view.notOk()));
+                "page", view.page(), "pages", view.pages(), "total", view.total(), "notOk", view.notOk(), "strips", strips(view.rows())));
     }
 
     private void targetRows(Context ctx) {
         var view = filtered(ctx);
-        render(ctx, "ui/targets.jte", Map.of("targets", view.rows(), "query", view.query(), "page", view.page(), "pages", view.pages(), "total", view.total()));
+        render(ctx, "ui/targets.jte", Map.of("targets", view.rows(), "query", view.query(), "page", view.page(), "pages", view.pages(), "total", view.total(),
+                "strips", strips(view.rows())));
+    }
+
+    private void check(Context ctx) {
+        var target = ctx.pathParam("target");
+        var check = ctx.pathParam("check");
+        var results = new dev.tend.check.ResultHistory(context.store()).history(target, check, 288);
+        if (results.isEmpty() && dev.tend.target.TargetsSection.named(context.config(), target).isEmpty()) throw Problem.notFound("no target named " + target);
+        var alert = alerting().alerts(true).stream().filter(candidate -> candidate.fingerprint().equals("check:" + target + "/" + check)).findFirst()
+                .map(found -> found.state() + ", " + found.severity() + found.incidentId().map(id -> ", incident " + id).orElse("")).orElse(null);
+        var params = new java.util.HashMap<String, Object>();
+        params.put("principal", Authentication.principal(ctx));
+        params.put("target", target);
+        params.put("check", check);
+        params.put("results", results);
+        params.put("chart", (gg.jte.Content) output -> output.writeContent(HistoryChart.svg(results)));
+        params.put("alert", alert);
+        render(ctx, "ui/check.jte", params);
     }
 
     private void incidents(Context ctx) {

@@ -89,7 +89,12 @@ class WebSessionTest {
 
         var overview = get("/", cookie);
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains("1 of 1 target(s) not OK", "connection refused", "alice (operator)");
+        assertThat(overview.body()).contains("1 of 1 target(s) not OK", "connection refused", "alice (operator)", "<i class=\"s-CRIT\"",
+                "href=\"/checks/db/connect\"");
+        var check = get("/checks/db/connect", cookie);
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("<svg", "duration and status of the last 1 results", "connection refused", "Alert: FIRING, CRITICAL, incident 1");
+        assertThat(get("/checks/nowhere/connect", cookie).statusCode()).isEqualTo(404);
         var incident = get("/incidents/1", cookie).body();
         var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(incident);
         assertThat(csrf.find()).isTrue();
