@@ -1,12 +1,6 @@
 package dev.tend.cli;
 
-import dev.tend.runbook.ChecklistAlerts;
-import dev.tend.runbook.ChecklistSettings;
-import dev.tend.runbook.ChecklistStatus;
-import dev.tend.people.PeopleSection;
-import dev.tend.runbook.SignOff;
-import dev.tend.runbook.SignOffs;
-import dev.tend.schedule.WindowsSection;
+import dev.tend.runbook.ChecklistSigning;
 import dev.tend.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,32 +36,16 @@ final class ChecklistSignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = ((TendCommand) spec.parent().parent().userObject()).loadConfig();
-        var checklist = ChecklistOutput.find(config, name, spec);
-        var item = checklist.item(itemId).orElseThrow(() -> new ParameterException(spec.commandLine(), "no item '" + itemId + "' in "
-                + name + "; items: " + String.join(", ", checklist.items().stream().map(dev.tend.runbook.ChecklistItem::id).toList())));
-        var person = PeopleSection.named(config, as).orElseThrow(() -> new ParameterException(spec.commandLine(), "no person named '" + as
-                + "' under people: in " + ((TendCommand) spec.parent().parent().userObject()).configPath()));
-        if (!person.holds(item.role())) {
-            throw new ParameterException(spec.commandLine(), as + " does not hold the role " + item.role() + " that answers for '" + item.text()
-                    + "' (" + as + " holds: " + String.join(", ", person.roles()) + ")");
-        }
-        var now = environment.clock().instant();
         try (var store = Stores.open(config.store())) {
-            var period = new ChecklistStatus(store, config.platform().timezone(), WindowsSection.calendar(config)).period(checklist, item, now, false)
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "no coming opening of window " + checklist.window().orElse("?")));
-            if (now.isBefore(period.start())) {
-                throw new ParameterException(spec.commandLine(), "'" + item.text() + "' is not due yet: it is done between " + period.start()
-                        + " and " + period.end() + " (" + period.label() + ")");
-            }
-            new SignOffs(store).save(new SignOff(checklist.name(), item.id(), period.start(), period.label(), person.name(), item.role(), comment, now));
-            AuditSource.record(store, environment, person.name(), "checklist.sign", name + "/" + item.id() + " for " + period.label()
+            var signed = new ChecklistSigning(config, store, environment.clock()).sign(name, itemId, as, comment);
+            AuditSource.record(store, environment, signed.person(), "checklist.sign", name + "/" + signed.item().id() + " for " + signed.period().label()
                     + (comment == null || comment.isBlank() ? "" : ": " + comment));
-            new ChecklistAlerts(config, store, environment.clock()).evaluate(); // an overdue alert of the item resolves now
             var out = spec.commandLine().getOut();
-            out.println("signed " + name + "/" + item.id() + " (" + item.text() + ") for " + period.label() + " as " + person.name()
-                    + " (" + item.role() + ")");
+            out.println(signed.describe());
             out.flush();
             return 0;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -45,8 +45,12 @@ public final class UiRoutes {
                 Route.form("/incidents/{id}/note", Access.OPERATOR, "add a note to the incident", ui::note),
                 Route.page("/maintenance", Access.VIEWER, "maintenance runs; sign the step one waits for", ui::maintenance),
                 Route.form("/maintenance/runs/{id}/sign", Access.OPERATOR, "sign the manual step a run waits for", ui::sign),
+                Route.form("/checklists/{name}/{item}/sign", Access.OPERATOR, "sign a checklist item for its current period", ui::signItem),
                 Route.page("/assets/htmx.min.js", Access.PUBLIC, "htmx", UiRoutes::htmx));
     }
+
+    /** A checklist and the state of each of its items now. */
+    public record ChecklistView(String name, List<dev.tend.runbook.ItemState> items) {}
 
     /** A maintenance run as the page lists it, with the manual step it waits for, if any. */
     public record RunView(long id, String runbook, String state, Instant startedAt, String waitingStep, String waitingText, String waitingRole) {}
@@ -109,7 +113,12 @@ public final class UiRoutes {
 
     private void incidents(Context ctx) {
         boolean all = "true".equals(ctx.queryParam("all"));
-        render(ctx, "ui/incidents.jte", Map.of("principal", Authentication.principal(ctx), "all", all,
+        var now = context.clock().instant();
+        var oncall = dev.tend.alert.oncall.OncallSection.of(context.config()).stream().map(rotation -> {
+            var turn = rotation.turns(now, 1).getFirst();
+            return rotation.name() + ": " + turn.person() + " until " + turn.until() + (turn.override() ? " (override)" : "");
+        }).toList();
+        render(ctx, "ui/incidents.jte", Map.of("principal", Authentication.principal(ctx), "all", all, "oncall", oncall,
                 "incidents", alerting().incidents(all).stream().map(ApiRoutes.IncidentView::of).toList()));
     }
 
@@ -176,10 +185,22 @@ public final class UiRoutes {
             return new RunView(run.id(), run.runbook(), run.state().name(), run.startedAt(), waiting.map(step -> step.name()).orElse(null),
                     waiting.map(step -> step.text()).orElse(null), waiting.map(step -> step.role()).orElse(null));
         }).toList();
+        var now = context.clock().instant();
+        var calendar = dev.tend.schedule.WindowsSection.calendar(context.config());
+        var windows = calendar.occurrences(now, now.plus(Duration.ofDays(40))).stream().limit(5)
+                .map(opening -> opening.window() + ": " + opening.start() + " → " + opening.end() + (opening.contains(now) ? " (open now)" : "")).toList();
+        var status = new dev.tend.runbook.ChecklistStatus(context.store(), context.config().platform().timezone(), calendar);
+        var checklists = dev.tend.runbook.ChecklistsSection.of(context.config()).stream()
+                .map(checklist -> new ChecklistView(checklist.name(), status.at(checklist, now))).toList();
+        var log = new MaintenanceRuns(context.store()).startedSince(now.minus(Duration.ofDays(30))).reversed().stream()
+                .filter(run -> run.state().over() && !run.logEntry().isBlank()).limit(10).map(run -> run.logEntry()).toList();
         var params = new java.util.HashMap<String, Object>();
         params.put("principal", Authentication.principal(ctx));
         params.put("runs", runs);
         params.put("message", message);
+        params.put("windows", windows);
+        params.put("checklists", checklists);
+        params.put("log", log);
         render(ctx, "ui/maintenance.jte", params);
     }
 
@@ -203,6 +224,21 @@ public final class UiRoutes {
             audit(ctx, "runbook.sign", "run " + id + " step " + step + ": run " + signed.state() + (comment.isBlank() ? "" : "; " + comment));
             ctx.redirect("/maintenance?done=" + java.net.URLEncoder.encode("Signed " + step + " of run " + id + ": the run is " + signed.state() + ".",
                     java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.status(409);
+            showRuns(ctx, e.getMessage() + "; nothing was changed.");
+        }
+    }
+
+    private void signItem(Context ctx) {
+        var principal = Authentication.principal(ctx);
+        var comment = Optional.ofNullable(ctx.formParam("comment")).orElse("").strip();
+        try {
+            var signed = new dev.tend.runbook.ChecklistSigning(context.config(), context.store(), context.clock())
+                    .sign(ctx.pathParam("name"), ctx.pathParam("item"), principal.name(), comment);
+            audit(ctx, "checklist.sign", signed.checklist().name() + "/" + signed.item().id() + " for " + signed.period().label()
+                    + (comment.isBlank() ? "" : ": " + comment));
+            ctx.redirect("/maintenance?done=" + java.net.URLEncoder.encode(signed.describe() + ".", java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             ctx.status(409);
             showRuns(ctx, e.getMessage() + "; nothing was changed.");

@@ -56,6 +56,10 @@ class UiBrowserTest {
                   - { name: weekly, cron: "0 2 * * SUN", duration: 2h, timezone: UTC, targets: [web] }
                 people:
                   - { name: alice, roles: [System Administrator] }
+                oncall:
+                  - { name: primary, people: [alice], shift: weekly, handoff: "09:00", timezone: UTC, start: 2026-11-30 }
+                checklists:
+                  - { name: daily, template: daily }
                 runbooks:
                   - name: upgrade
                     title: Website upgrade
@@ -91,6 +95,7 @@ class UiBrowserTest {
                 browser.screenshot("ui-1-overview");
 
                 driver.get(base + "/incidents");
+                assertThat(driver.findElement(By.id("oncall")).getText()).contains("primary: alice until");
                 driver.findElement(By.cssSelector("tr[data-incident='1'] a")).click();
                 driver.findElement(By.name("comment")).sendKeys("restarting the database");
                 driver.findElement(By.name("for")).sendKeys("1h");
@@ -107,6 +112,13 @@ class UiBrowserTest {
                 browser.screenshot("ui-3-status-under-maintenance");
 
                 driver.get(base + "/maintenance");
+                assertThat(driver.findElement(By.id("windows")).getText()).contains("weekly: 2026-12-06T02:00:00Z → 2026-12-06T04:00:00Z (open now)");
+                var errorLogs = By.cssSelector("#checklist-daily tr[data-item=error-logs]");
+                assertThat(driver.findElement(errorLogs).getText()).startsWith("OPEN");
+                driver.findElement(By.cssSelector("#checklist-daily tr[data-item=error-logs] input[name=comment]")).sendKeys("no errors");
+                driver.findElement(By.cssSelector("#checklist-daily tr[data-item=error-logs] button")).click();
+                assertThat(driver.findElement(By.id("message")).getText()).contains("signed daily/error-logs (Check error logs)", "as alice");
+                assertThat(driver.findElement(errorLogs).getText()).startsWith("DONE");
                 assertThat(driver.findElement(By.cssSelector("tr[data-run='1']")).getText()).contains("deploy", "Deploy the new release");
                 driver.findElement(By.cssSelector("#sign-1 input[name=comment]")).sendKeys("release 2.4 deployed");
                 driver.findElement(By.cssSelector("#sign-1 button")).click();
@@ -123,7 +135,7 @@ class UiBrowserTest {
                 browser.screenshot("ui-5-status-completed");
                 assertThat(driver.getPageSource()).doesNotContain(PASSWORD);
             }
-            assertThat(tend(config, clock, "audit").out()).contains("alice  runbook.sign  run 1 step confirm", "alice  alert.acknowledge  incident 1 for 1h");
+            assertThat(tend(config, clock, "audit").out()).contains("alice  checklist.sign  daily/error-logs", "alice  runbook.sign  run 1 step confirm", "alice  alert.acknowledge  incident 1 for 1h");
         }
     }
 
