@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         };
         DeliveryLoop delivery = null;
         WebServer web = null;
+        dev.tend.schedule.RollupLoop rollups = null;
         var wakeup = new Wakeup();
         try (var store = Stores.open(config.store());
                 var server = new ScheduleServer(config, store, environment.clock(), environment.variables(), instance, log, wakeup::wake)) {
@@ -95,12 +96,14 @@ final class ServeCommand implements Callable<Integer> {
                     () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(),
                     wakeup, log);
             delivery.start();
+            rollups = new dev.tend.schedule.RollupLoop(new dev.tend.check.DailyRollups(store, calendar), environment.clock(), log);
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe()
                     + "; HTTP on http://" + new dev.tend.target.Address(
                             (address != null ? address : ServeSection.of(config).listen()).host(), web.port()));
             out.flush();
             if (limit == null) stopped.await(); else stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
             web.close(); // no new requests; those in flight finish
+            rollups.close();
             delivery.close(); // before the store closes: a delivery in flight is settled or left to its lease
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -109,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         } finally {
             if (web != null) web.close();
+            if (rollups != null) rollups.close();
         }
         out.println("tend serve: " + instance + " stopped");
         out.flush();

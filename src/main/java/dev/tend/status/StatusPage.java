@@ -10,8 +10,29 @@ import java.util.List;
 public record StatusPage(String id, String title, Instant updatedAt, List<Component> components, Indicator indicator, List<StatusIncident> incidents,
         List<StatusIncident> maintenances) {
 
-    /** A component: its id (a slug of its name), status and position on the page. */
-    public record Component(String id, String name, String description, ComponentStatus status, Instant updatedAt, int position) {}
+    /** A component: its id (a slug of its name), status and position on the page, and its last 90 days. */
+    public record Component(String id, String name, String description, ComponentStatus status, Instant updatedAt, int position, List<Day> days,
+            java.util.Optional<Double> uptime) {}
+
+    /**
+     * One day of a component's uptime bar: the share of its checks' results that were up (OK or
+     * WARN) among those taken outside maintenance, or empty when none was; whether any result fell
+     * in a maintenance window.
+     */
+    public record Day(java.time.LocalDate date, java.util.Optional<Double> uptime, boolean maintenance) {
+
+        /** The bar's colour class: no-data, maintenance (only), up, minor, major or down. */
+        public String css() {
+            if (uptime.isEmpty()) return maintenance ? "maintenance" : "no-data";
+            double share = uptime.get();
+            return share >= 0.9999 ? "up" : share >= 0.99 ? "minor" : share >= 0.95 ? "major" : "down";
+        }
+
+        public String title() {
+            return date + ": " + uptime.map(share -> String.format(java.util.Locale.ROOT, "%.2f%% up", share * 100)).orElse("no data")
+                    + (maintenance ? ", maintenance" : "");
+        }
+    }
 
     /** Statuspage's rollup: {@code none|minor|major|critical}, with words ("All Systems Operational"). */
     public record Indicator(String indicator, String description) {}

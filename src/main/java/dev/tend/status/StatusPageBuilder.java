@@ -1,6 +1,10 @@
 package dev.tend.status;
 
 import dev.tend.check.CheckResult;
+import dev.tend.check.DailyRollup;
+import dev.tend.check.DailyRollups;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import dev.tend.check.ResultHistory;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
@@ -65,12 +69,52 @@ public final class StatusPageBuilder {
                     && maintenance.components().contains(component.name()));
             var results = component.targets().stream().flatMap(target -> latest.getOrDefault(target, List.of()).stream()).toList();
             var updated = results.stream().map(CheckResult::startedAt).max(Comparator.naturalOrder()).orElse(now).truncatedTo(ChronoUnit.SECONDS);
+            var days = uptime(component, now);
             components.add(new StatusPage.Component(slug(component.name()), component.name(), component.description(),
-                    underMaintenance ? ComponentStatus.UNDER_MAINTENANCE : status(component.targets(), latest), updated, position++));
+                    underMaintenance ? ComponentStatus.UNDER_MAINTENANCE : status(component.targets(), latest), updated, position++, days, overall(days)));
         }
         return new StatusPage(slug(config.platform().name()), settings.title(), now, List.copyOf(components), indicator(components, incidents),
                 incidents, maintenances);
     }
+
+    /** How long the uptime bars are reused: the rollups under them change every ten minutes. */
+    static final Duration UPTIME_FRESH = Duration.ofMinutes(5);
+    private List<DailyRollup> rollups = List.of();
+    private Instant rollupsReadAt = Instant.MIN;
+
+    /** The component's last 90 days from the daily rollups, oldest first. */
+    private List<StatusPage.Day> uptime(StatusPageSettings.Component component, Instant now) {
+        var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        synchronized (this) {
+            if (rollupsReadAt.plus(UPTIME_FRESH).isBefore(now) || rollupsReadAt.isAfter(now)) {
+                rollups = new DailyRollups(store, WindowsSection.calendar(config)).between(today.minusDays(DAYS - 1L), today);
+                rollupsReadAt = now;
+            }
+        }
+        var byDay = new HashMap<LocalDate, int[]>();
+        for (var rollup : rollups) {
+            if (!component.targets().contains(rollup.target())) continue;
+            var sums = byDay.computeIfAbsent(rollup.day(), day -> new int[3]);
+            sums[0] += rollup.counted();
+            sums[1] += rollup.up();
+            sums[2] += rollup.inMaintenance();
+        }
+        var days = new ArrayList<StatusPage.Day>();
+        for (var day = today.minusDays(DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            var sums = byDay.get(day);
+            days.add(sums == null ? new StatusPage.Day(day, Optional.empty(), false)
+                    : new StatusPage.Day(day, sums[0] == 0 ? Optional.empty() : Optional.of((double) sums[1] / sums[0]), sums[2] > 0));
+        }
+        return days;
+    }
+
+    /** Uptime over the days that have data, weighted by day (maintenance already left out). */
+    private static Optional<Double> overall(List<StatusPage.Day> days) {
+        var measured = days.stream().flatMap(day -> day.uptime().stream()).toList();
+        return measured.isEmpty() ? Optional.empty() : Optional.of(measured.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    static final int DAYS = 90;
 
     /**
      * A component's status from its targets' latest results: every target failing (CRIT) is a

@@ -225,6 +225,25 @@ class StatusPageTest {
     }
 
     @Test
+    void the90DayBarsComeFromTheDailyRollupsWithMaintenanceLeftOut() throws Exception {
+        var friday = java.time.LocalDate.parse("2026-12-04");
+        var results = new ArrayList<CheckResult>();
+        for (int hour = 0; hour < 24; hour++) {
+            var at = friday.atTime(hour, 0).toInstant(java.time.ZoneOffset.UTC);
+            results.add(new CheckResult("db", "connect", hour < 6 ? Status.CRIT : Status.OK, "r", List.of(), at, Duration.ofMillis(3)));
+            results.add(new CheckResult("web", "connect", Status.OK, "r", List.of(), at, Duration.ofMillis(3)));
+        }
+        new ResultHistory(store).save(results);
+        var loaded = BuiltIn.configLoader(Map.<String, String>of()::get).load(config);
+        new dev.tend.check.DailyRollups(store, dev.tend.schedule.WindowsSection.calendar(loaded)).rollUp(friday);
+        clock.advance(Duration.ofMinutes(10)); // past the bars' reuse
+
+        var page = get("/status").body();
+        assertThat(page).contains("title=\"2026-12-04: 75.00% up\"", "class=\"down\"", "title=\"2026-12-04: 100.00% up\"", "class=\"up\"",
+                "75.00 % uptime (maintenance not counted)", "100.00 % uptime (maintenance not counted)", "title=\"2026-09-07: no data\"");
+    }
+
+    @Test
     void anUnchangedPageAnswers304AndSaysProxiesMayServeItStale() throws Exception {
         var first = get("/status/api/v2/summary.json");
         assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("stale-if-error=86400");

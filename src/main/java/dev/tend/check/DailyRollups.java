@@ -1,0 +1,116 @@
+package dev.tend.check;
+
+import dev.tend.store.Database;
+import dev.tend.window.MaintenanceWindows;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The check_daily table: results rolled up per UTC day, target and check. A day is rebuilt whole
+ * (delete, then insert, in one transaction), so rerunning it gives the same rows and two instances
+ * doing it at once end with one day's rows. A result taken while a window covered its target is
+ * counted as in maintenance.
+ */
+public final class DailyRollups {
+    private final Database database;
+    private final MaintenanceWindows windows;
+
+    public DailyRollups(Database database, MaintenanceWindows windows) {
+        this.database = database;
+        this.windows = windows;
+    }
+
+    private static final class Tally {
+        int results, ok, warn, crit, unknown, inMaintenance;
+        long min = Long.MAX_VALUE, max, sum;
+        Status last = Status.UNKNOWN;
+        long lastId = -1;
+    }
+
+    /** Rebuilds one day from the results taken in it; returns how many (target, check) rows it wrote. */
+    public int rollUp(LocalDate day) {
+        var from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        var to = from.plus(Duration.ofDays(1));
+        var tallies = new LinkedHashMap<String, Tally>();
+        database.jdbi().useHandle(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms FROM check_result "
+                        + "WHERE started_at >= :from AND started_at < :to")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .setFetchSize(10_000)
+                .map((row, context) -> {
+                    var tally = tallies.computeIfAbsent(row.getString(2) + "\u0000" + row.getString(3), key -> new Tally());
+                    var status = Status.valueOf(row.getString(4));
+                    long duration = row.getLong(6);
+                    tally.results++;
+                    // A result taken in a window is maintenance, not up or down: counted apart, never by status.
+                    if (windows.isOpen(row.getString(2), Instant.ofEpochMilli(row.getLong(5)))) {
+                        tally.inMaintenance++;
+                    } else {
+                        switch (status) {
+                            case OK -> tally.ok++;
+                            case WARN -> tally.warn++;
+                            case CRIT -> tally.crit++;
+                            case UNKNOWN -> tally.unknown++;
+                        }
+                    }
+                    tally.min = Math.min(tally.min, duration);
+                    tally.max = Math.max(tally.max, duration);
+                    tally.sum += duration;
+                    if (row.getLong(1) > tally.lastId) {
+                        tally.lastId = row.getLong(1);
+                        tally.last = status;
+                    }
+                    return 0;
+                }).forEach(ignored -> { }));
+        database.run("the daily rollup", () -> database.jdbi().useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM check_daily WHERE day = :day").bind("day", day.toString()).execute();
+            var batch = handle.prepareBatch("INSERT INTO check_daily (day, target, check_name, results, ok, warn, crit, unknown, in_maintenance, "
+                    + "duration_min_ms, duration_max_ms, duration_sum_ms, last_status) VALUES (:day, :target, :check, :results, :ok, :warn, :crit, "
+                    + ":unknown, :maintenance, :min, :max, :sum, :last)");
+            for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+                var key = entry.getKey().split("\u0000", 2);
+                var tally = entry.getValue();
+                batch.bind("day", day.toString()).bind("target", key[0]).bind("check", key[1]).bind("results", tally.results)
+                        .bind("ok", tally.ok).bind("warn", tally.warn).bind("crit", tally.crit).bind("unknown", tally.unknown)
+                        .bind("maintenance", tally.inMaintenance).bind("min", tally.min).bind("max", tally.max).bind("sum", tally.sum)
+                        .bind("last", tally.last.name()).add();
+            }
+            if (!tallies.isEmpty()) batch.execute();
+        }));
+        return tallies.size();
+    }
+
+    /**
+     * What tend serve calls now and then: every complete day after the last one rolled up (up to
+     * {@code days} back on a first run), and today so far. Returns the days rebuilt.
+     */
+    public List<LocalDate> due(Clock clock, int days) {
+        var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var last = database.jdbi().withHandle(handle -> handle.createQuery("SELECT max(day) FROM check_daily").mapTo(String.class).findOne())
+                .map(LocalDate::parse);
+        var first = last.map(day -> day.isBefore(today) ? day : today).orElse(today.minusDays(days - 1L));
+        var rebuilt = new ArrayList<LocalDate>();
+        for (var day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            rollUp(day);
+            rebuilt.add(day);
+        }
+        return rebuilt;
+    }
+
+    /** The rows of these targets from {@code from} to {@code to}, inclusive. */
+    public List<DailyRollup> between(LocalDate from, LocalDate to) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT day, target, check_name, results, ok, warn, crit, unknown, in_maintenance, "
+                        + "duration_min_ms, duration_max_ms, duration_sum_ms, last_status FROM check_daily WHERE day >= :from AND day <= :to ORDER BY day")
+                .bind("from", from.toString()).bind("to", to.toString())
+                .map((row, context) -> new DailyRollup(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getInt(4), row.getInt(5),
+                        row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9), row.getLong(10), row.getLong(11), row.getLong(12),
+                        Status.valueOf(row.getString(13))))
+                .list());
+    }
+}
