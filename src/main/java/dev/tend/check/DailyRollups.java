@@ -39,6 +39,8 @@ public final class DailyRollups {
         var from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         var to = from.plus(Duration.ofDays(1));
         var tallies = new LinkedHashMap<String, Tally>();
+        // The day's openings per target, computed once: a day holds hundreds of thousands of results.
+        var openings = new java.util.HashMap<String, List<dev.tend.window.WindowOccurrence>>();
         database.jdbi().useHandle(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms FROM check_result "
                         + "WHERE started_at >= :from AND started_at < :to")
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
@@ -49,7 +51,9 @@ public final class DailyRollups {
                     long duration = row.getLong(6);
                     tally.results++;
                     // A result taken in a window is maintenance, not up or down: counted apart, never by status.
-                    if (windows.isOpen(row.getString(2), Instant.ofEpochMilli(row.getLong(5)))) {
+                    var at = Instant.ofEpochMilli(row.getLong(5));
+                    if (openings.computeIfAbsent(row.getString(2), target -> windows.openingsFor(target, from, to)).stream()
+                            .anyMatch(opening -> opening.contains(at))) {
                         tally.inMaintenance++;
                     } else {
                         switch (status) {

@@ -35,6 +35,11 @@ public final class MaintenanceCalendar implements MaintenanceWindows {
     }
 
     @Override
+    public List<WindowOccurrence> openingsFor(String target, Instant from, Instant to) {
+        return windows.stream().filter(window -> window.covers(target)).flatMap(window -> window.between(from, to).stream()).toList();
+    }
+
+    @Override
     public boolean isOpen(String target, Instant at) {
         return openAt(target, at).isPresent();
     }

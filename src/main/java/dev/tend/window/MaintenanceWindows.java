@@ -17,6 +17,11 @@ public interface MaintenanceWindows {
         return Optional.empty();
     }
 
+    /** The openings covering the target that overlap [from, to): for checking many instants of one period at once. */
+    default java.util.List<WindowOccurrence> openingsFor(String target, Instant from, Instant to) {
+        return java.util.List.of();
+    }
+
     static MaintenanceWindows none() {
         return (target, at) -> false;
     }
