@@ -43,6 +43,8 @@ public final class UiRoutes {
                 Route.page("/incidents/{id}", Access.VIEWER, "an incident: alerts, timeline, acknowledge, note", ui::incident),
                 Route.form("/incidents/{id}/acknowledge", Access.OPERATOR, "acknowledge the incident", ui::acknowledge),
                 Route.form("/incidents/{id}/note", Access.OPERATOR, "add a note to the incident", ui::note),
+                Route.form("/incidents/{id}/publish", Access.OPERATOR, "publish the incident on the status page", ui::publish),
+                Route.form("/alerts/{id}/resolve", Access.OPERATOR, "resolve an alert by hand", ui::resolve),
                 Route.page("/maintenance", Access.VIEWER, "maintenance runs; sign the step one waits for", ui::maintenance),
                 Route.form("/maintenance/runs/{id}/sign", Access.OPERATOR, "sign the manual step a run waits for", ui::sign),
                 Route.form("/checklists/{name}/{item}/sign", Access.OPERATOR, "sign a checklist item for its current period", ui::signItem),
@@ -135,6 +137,8 @@ public final class UiRoutes {
         params.put("principal", Authentication.principal(ctx));
         params.put("detail", detail);
         params.put("message", message);
+        params.put("proposed", new dev.tend.status.StatusService(context.config(), context.store(), context.clock()).proposals().stream()
+                .anyMatch(proposal -> proposal.alertIncident() == id));
         render(ctx, "ui/incident.jte", params);
     }
 
@@ -171,6 +175,37 @@ public final class UiRoutes {
         }
         audit(ctx, "incident.note", "incident " + id + ": " + text.strip());
         ctx.redirect("/incidents/" + id + "?done=Note added.");
+    }
+
+    private void publish(Context ctx) {
+        long id = Params.id(ctx);
+        var title = Optional.ofNullable(ctx.formParam("title")).orElse("");
+        var impact = Optional.ofNullable(ctx.formParam("impact")).orElse("minor");
+        var message = Optional.ofNullable(ctx.formParam("message")).orElse("");
+        try {
+            long published = new dev.tend.status.StatusService(context.config(), context.store(), context.clock())
+                    .publish(title, impact, List.of(), Optional.of(id), message, Authentication.principal(ctx).name());
+            audit(ctx, "status.publish", "published incident " + published + " on the status page: " + title.strip() + " (from incident " + id + ")");
+            ctx.redirect("/incidents/" + id + "?done=" + java.net.URLEncoder.encode("Published on the status page as incident " + published + ".",
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            showIncident(ctx, id, e.getMessage() + "; nothing was published.");
+        }
+    }
+
+    private void resolve(Context ctx) {
+        long id = Params.id(ctx);
+        long incident = parse(ctx.formParam("incident"), 0);
+        try {
+            var alert = alerting().resolve(id, Authentication.principal(ctx).name(), "");
+            audit(ctx, "alert.resolve", "alert " + id + " (" + alert.label() + ")");
+            ctx.redirect(incident > 0 ? "/incidents/" + incident + "?done=Resolved." : "/incidents");
+        } catch (IllegalArgumentException e) {
+            if (incident == 0) throw new Problem(409, "Conflict", e.getMessage());
+            ctx.status(409);
+            showIncident(ctx, incident, e.getMessage() + "; nothing was changed.");
+        }
     }
 
     private void maintenance(Context ctx) {

@@ -169,6 +169,27 @@ class WebApiTest {
     }
 
     @Test
+    void notesResolvesHistoryAndTasksAreTheApisToo() throws Exception {
+        var incident = new AlertService(config, store, clock).incidents(false).getFirst().id();
+        var note = call("POST", "/api/v1/incidents/" + incident + "/notes", "operator", "{\"text\": \"pool exhausted\"}");
+        assertThat(note.statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/incidents/" + incident + "/notes", "operator", "{\"text\": \" \"}").statusCode()).isEqualTo(400);
+        var history = JsonMapper.builder().build().readTree(call("GET", "/api/v1/checks/db/connect/history", "viewer", null).body());
+        assertThat(history).singleElement().satisfies(result -> assertThat(result.path("status").asString()).isEqualTo("CRIT"));
+        assertThat(call("GET", "/api/v1/tasks", "viewer", null).body()).contains("target=NAME is needed");
+        assertThat(call("GET", "/api/v1/tasks?target=db", "viewer", null).body()).isEqualTo("[]");
+        assertThat(call("GET", "/api/v1/checklists", "viewer", null).body()).isEqualTo("[]");
+
+        var resolved = call("POST", "/api/v1/alerts/" + alertId + "/resolve", "operator", "{\"comment\": \"restarted\"}");
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.builder().build().readTree(resolved.body()).path("state").asString()).isEqualTo("OK");
+        var again = call("POST", "/api/v1/alerts/" + alertId + "/resolve", "operator", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("is not firing");
+        assertThat(new AuditLog(store).recent(10)).extracting(AuditLog.Entry::action).containsExactly("alert.resolve", "incident.note");
+    }
+
+    @Test
     void noTokenIsStoredOrEchoed() throws Exception {
         var answers = new StringBuilder();
         for (var path : List.of("/api/v1/targets", "/api/v1/alerts?all=true", "/api/v1/incidents?all=true", "/readyz", "/api/v1/nothing")) {

@@ -115,6 +115,20 @@ class WebSessionTest {
         assertThat(timeline.toString()).doesNotContain("forged");
         assertThat(get("/incidents/1", cookie).body()).contains("ACKNOWLEDGED", "pool exhausted; restarting");
 
+        assertThat(get("/incidents/1", cookie).body()).contains("Tell the public?");
+        var publishedEmpty = post("/incidents/1/publish", cookie, Map.of("title", "", "message", "x", "_csrf", csrf.group(1)));
+        assertThat(publishedEmpty.statusCode()).isEqualTo(400);
+        assertThat(publishedEmpty.body()).contains("title: one line", "nothing was published");
+        var published = post("/incidents/1/publish", cookie, Map.of("title", "Database unavailable", "impact", "major", "message", "We are on it.",
+                "_csrf", csrf.group(1)));
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(new dev.tend.status.StatusIncidents(store).recent(NOW.minus(Duration.ofDays(1)), 10)).singleElement()
+                .satisfies(shown -> assertThat(shown.name()).isEqualTo("Database unavailable"));
+        assertThat(get("/incidents/1", cookie).body()).doesNotContain("Tell the public?");
+        var alertId = new AlertService(config, store, clock).alerts(false).getFirst().id();
+        assertThat(post("/alerts/" + alertId + "/resolve", cookie, Map.of("incident", "1", "_csrf", csrf.group(1))).statusCode()).isEqualTo(302);
+        assertThat(new AlertService(config, store, clock).incidents(false)).as("its only alert resolved, the incident too").isEmpty();
+
         var logout = post("/logout", cookie, Map.of("_csrf", csrf.group(1)));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(get("/", cookie).statusCode()).as("the session ended").isEqualTo(302);
