@@ -14,13 +14,22 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The status page and its JSON and feeds, rendered when the page is rebuilt (at most every
- * {@link #FRESH}), never per request: a request is a map lookup. While one request rebuilds, the
- * others are served the previous render; when the store is away, the last good render is served
- * and the failure logged, which is stale-if-error at the origin too.
+ * The status page and its JSON and feeds, rendered when the page is rebuilt, never per request: a
+ * request is a map lookup. A background thread rebuilds every {@link #FRESH} while the page is
+ * being read (and stops after {@link #IDLE} without a reader), so no reader waits for a rebuild;
+ * only the first request, or one that finds the render older than {@link #STALE} (the thread
+ * stopped or is stuck), rebuilds on the spot, the others meanwhile getting the previous render.
+ * When the store is away, the last good render is served and the failure logged, which is
+ * stale-if-error at the origin too.
  */
 final class StatusCache {
     static final Duration FRESH = Duration.ofSeconds(2);
+    static final Duration STALE = FRESH.multipliedBy(2);
+    static final Duration IDLE = Duration.ofMinutes(1);
+    private final java.util.concurrent.ScheduledExecutorService refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("tend-status-page").factory());
+    private volatile long lastRead = System.nanoTime();
+    private java.util.concurrent.ScheduledFuture<?> refreshing;
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private final StatusPageBuilder builder;
     private final Consumer<String> log;
@@ -40,16 +49,37 @@ final class StatusCache {
     }
 
     Rendered get(String name) {
+        lastRead = System.nanoTime();
         var now = clock.instant();
-        if (rendered == null || builtAt.plus(FRESH).isBefore(now)) {
+        if (rendered == null || builtAt.plus(STALE).isBefore(now)) {
             if (rendered == null) rebuilding.lock(); else if (!rebuilding.tryLock()) return rendered.get(name);
             try {
-                if (rendered == null || builtAt.plus(FRESH).isBefore(now)) rebuild(now);
+                if (rendered == null || builtAt.plus(STALE).isBefore(now)) rebuild(now);
             } finally {
                 rebuilding.unlock();
             }
         }
+        keepFresh();
         return rendered.get(name);
+    }
+
+    /** Starts the background rebuilds if they are not running (the first read, or the first after an idle minute). */
+    private synchronized void keepFresh() {
+        if (refreshing != null && !refreshing.isDone()) return;
+        refreshing = refresher.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastRead > IDLE.toNanos()) {
+                refreshing.cancel(false); // nobody reads: stop until someone does
+                return;
+            }
+            if (!rebuilding.tryLock()) return;
+            try {
+                rebuild(clock.instant());
+            } catch (RuntimeException e) {
+                log.accept("status page: " + dev.tend.check.Failures.describe(e));
+            } finally {
+                rebuilding.unlock();
+            }
+        }, FRESH.toMillis(), FRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     StatusPage page() {

@@ -271,7 +271,7 @@ class StatusPageTest {
     }
 
     private JsonNode json(String name) throws Exception {
-        clock.advance(Duration.ofSeconds(3)); // past the render's freshness: what the store says now
+        clock.advance(Duration.ofSeconds(5)); // past the render's staleness bound: rebuilt on this request, whatever the background did
         var response = get("/status/api/v2/" + name);
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());
