@@ -96,6 +96,7 @@ run status-c50 50 "/status"
 echo "## UI and status page over $DAYS days of $TARGETS checks every 5 min, SQLite ($(date -u +%F))"
 echo "Machine: $(nproc) cores, $("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'); Tend $TEND_COMMIT; store $DB_SIZE"
 echo "Data: $GEN"
+echo "Bodies: /status $(curl -fsS "http://127.0.0.1:$PORT/status" | wc -c) B, summary.json $(curl -fsS "http://127.0.0.1:$PORT/status/api/v2/summary.json" | wc -c) B, overview $(curl -fsS -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/" | wc -c) B"
 echo
 echo "| page | connections | requests/s | p50 ms | p90 ms | p99 ms |"
 echo "|---|---:|---:|---:|---:|---:|"

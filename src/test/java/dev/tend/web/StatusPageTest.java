@@ -240,7 +240,8 @@ class StatusPageTest {
 
         var page = get("/status").body();
         assertThat(page).contains("title=\"2026-12-04: 75.00% up\"", "class=\"down\"", "title=\"2026-12-04: 100.00% up\"", "class=\"up\"",
-                "75.00 % uptime (maintenance not counted)", "100.00 % uptime (maintenance not counted)", "title=\"2026-09-07: no data\"");
+                "75.00 % uptime (maintenance not counted)", "100.00 % uptime (maintenance not counted)",
+                "title=\"2026-09-07 to 2026-12-03 (88 days): no data\"", "style=\"flex-grow: 88\"", "title=\"2026-12-05: no data\"");
     }
 
     @Test
