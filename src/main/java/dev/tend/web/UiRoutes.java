@@ -46,10 +46,15 @@ public final class UiRoutes {
                 Route.form("/incidents/{id}/publish", Access.OPERATOR, "publish the incident on the status page", ui::publish),
                 Route.form("/alerts/{id}/resolve", Access.OPERATOR, "resolve an alert by hand", ui::resolve),
                 Route.page("/maintenance", Access.VIEWER, "maintenance runs; sign the step one waits for", ui::maintenance),
+                Route.page("/backups", Access.VIEWER, "backups: last copy, each verification and drill with its figures", ui::backups),
+                Route.page("/tasks", Access.VIEWER, "task outcomes of a target with figures before and after", ui::tasks),
                 Route.form("/maintenance/runs/{id}/sign", Access.OPERATOR, "sign the manual step a run waits for", ui::sign),
                 Route.form("/checklists/{name}/{item}/sign", Access.OPERATOR, "sign a checklist item for its current period", ui::signItem),
                 Route.page("/assets/htmx.min.js", Access.PUBLIC, "htmx", UiRoutes::htmx));
     }
+
+    /** A backup as its page shows it: where it goes, its last copy, its verifications and drills, newest first. */
+    public record BackupPage(String name, String target, String destination, String lastCopy, List<dev.tend.backup.Verification> verifications) {}
 
     /** A checklist and the state of each of its items now. */
     public record ChecklistView(String name, List<dev.tend.runbook.ItemState> items) {}
@@ -206,6 +211,25 @@ public final class UiRoutes {
             ctx.status(409);
             showIncident(ctx, incident, e.getMessage() + "; nothing was changed.");
         }
+    }
+
+    private void backups(Context ctx) {
+        var outcomes = new dev.tend.task.TaskOutcomes(context.store());
+        var verifications = new dev.tend.backup.Verifications(context.store());
+        var pages = dev.tend.backup.BackupsSection.of(context.config()).stream().map(backup -> new BackupPage(backup.name(), backup.target().name(),
+                backup.location().describe(), outcomes.recent(backup.target().name(), 500).stream()
+                        .filter(outcome -> outcome.task().equals("backup.create") && outcome.result() == dev.tend.task.TaskOutcome.Result.SUCCEEDED
+                                && outcome.object().startsWith(backup.name() + "/"))
+                        .findFirst().map(outcome -> outcome.object() + " at " + outcome.startedAt().plus(outcome.duration())).orElse(null),
+                verifications.recent(backup.name(), 20))).toList();
+        render(ctx, "ui/backups.jte", Map.of("principal", Authentication.principal(ctx), "backups", pages));
+    }
+
+    private void tasks(Context ctx) {
+        var targets = dev.tend.target.TargetsSection.of(context.config()).stream().map(dev.tend.target.Target::name).toList();
+        var target = Optional.ofNullable(ctx.queryParam("target")).filter(targets::contains).orElse(targets.isEmpty() ? "" : targets.getFirst());
+        render(ctx, "ui/tasks.jte", Map.of("principal", Authentication.principal(ctx), "target", target, "targets", targets,
+                "outcomes", target.isEmpty() ? List.of() : new dev.tend.task.TaskOutcomes(context.store()).recent(target, 50)));
     }
 
     private void maintenance(Context ctx) {

@@ -139,6 +139,11 @@ class WebSessionTest {
     @Test
     void aViewerMayLookButNotAct() throws Exception {
         var cookie = cookie(login("victor", PASSWORD, "/"));
+        new dev.tend.task.TaskOutcomes(store).save(new dev.tend.task.TaskOutcome("pg.vacuum", "db", "public.orders", dev.tend.task.TaskOutcome.Result.SUCCEEDED,
+                "vacuumed", false, NOW, Duration.ofSeconds(2), List.of("VACUUM public.orders"),
+                List.of(new dev.tend.check.Measurement("dead_rows", 1200, "rows")), List.of(new dev.tend.check.Measurement("dead_rows", 0, "rows"))));
+        assertThat(get("/tasks?target=db", cookie).body()).contains("pg.vacuum", "public.orders", "SUCCEEDED", "dead_rows: 1200.0 rows", "dead_rows: 0.0 rows");
+        assertThat(get("/backups", cookie).body()).contains("No backups configured.");
         var page = get("/incidents/1", cookie).body();
         assertThat(page).doesNotContain("Acknowledge");
         var token = Pattern.compile("X-CSRF-Token\": \"([^\"]+)\"").matcher(page);
