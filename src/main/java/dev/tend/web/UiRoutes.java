@@ -45,6 +45,7 @@ public final class UiRoutes {
                 Route.form("/incidents/{id}/note", Access.OPERATOR, "add a note to the incident", ui::note),
                 Route.form("/incidents/{id}/publish", Access.OPERATOR, "publish the incident on the status page", ui::publish),
                 Route.form("/alerts/{id}/resolve", Access.OPERATOR, "resolve an alert by hand", ui::resolve),
+                Route.form("/status-incidents/{id}/update", Access.OPERATOR, "post an update to a published status page incident", ui::statusUpdate),
                 Route.page("/maintenance", Access.VIEWER, "maintenance runs; sign the step one waits for", ui::maintenance),
                 Route.page("/backups", Access.VIEWER, "backups: last copy, each verification and drill with its figures", ui::backups),
                 Route.page("/tasks", Access.VIEWER, "task outcomes of a target with figures before and after", ui::tasks),
@@ -125,8 +126,11 @@ public final class UiRoutes {
             var turn = rotation.turns(now, 1).getFirst();
             return rotation.name() + ": " + turn.person() + " until " + turn.until() + (turn.override() ? " (override)" : "");
         }).toList();
-        render(ctx, "ui/incidents.jte", Map.of("principal", Authentication.principal(ctx), "all", all, "oncall", oncall,
-                "incidents", alerting().incidents(all).stream().map(ApiRoutes.IncidentView::of).toList()));
+        var published = new dev.tend.status.StatusIncidents(context.store()).recent(now.minus(Duration.ofDays(7)), 20);
+        var params = new java.util.HashMap<String, Object>(Map.of("principal", Authentication.principal(ctx), "all", all, "oncall", oncall,
+                "published", published, "incidents", alerting().incidents(all).stream().map(ApiRoutes.IncidentView::of).toList()));
+        params.put("message", ctx.queryParam("done"));
+        render(ctx, "ui/incidents.jte", params);
     }
 
     private void incident(Context ctx) {
@@ -196,6 +200,21 @@ public final class UiRoutes {
         } catch (IllegalArgumentException e) {
             ctx.status(400);
             showIncident(ctx, id, e.getMessage() + "; nothing was published.");
+        }
+    }
+
+    private void statusUpdate(Context ctx) {
+        long id = Params.id(ctx);
+        var status = Optional.ofNullable(ctx.formParam("status")).orElse("");
+        var message = Optional.ofNullable(ctx.formParam("message")).orElse("");
+        try {
+            var incident = new dev.tend.status.StatusService(context.config(), context.store(), context.clock())
+                    .update(id, status, message, Authentication.principal(ctx).name());
+            audit(ctx, "status.update", "incident " + id + " (" + incident.name() + ") is now " + incident.status());
+            ctx.redirect("/incidents?done=" + java.net.URLEncoder.encode("Status page incident " + id + " is now " + incident.status() + ".",
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage() + "; nothing was posted");
         }
     }
 

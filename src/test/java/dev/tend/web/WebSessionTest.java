@@ -125,6 +125,13 @@ class WebSessionTest {
         assertThat(new dev.tend.status.StatusIncidents(store).recent(NOW.minus(Duration.ofDays(1)), 10)).singleElement()
                 .satisfies(shown -> assertThat(shown.name()).isEqualTo("Database unavailable"));
         assertThat(get("/incidents/1", cookie).body()).doesNotContain("Tell the public?");
+        assertThat(get("/incidents", cookie).body()).contains("On the status page", "Database unavailable", "investigating · impact major");
+        var update = post("/status-incidents/1/update", cookie, Map.of("status", "resolved", "message", "The database is back.", "_csrf", csrf.group(1)));
+        assertThat(update.statusCode()).isEqualTo(302);
+        assertThat(get(update.headers().firstValue("Location").orElseThrow(), cookie).body()).contains("Status page incident 1 is now resolved.");
+        assertThat(new dev.tend.status.StatusIncidents(store).find(1).orElseThrow().status()).isEqualTo("resolved");
+        assertThat(post("/status-incidents/1/update", cookie, Map.of("status", "fixed", "message", "x", "_csrf", csrf.group(1))).body())
+                .contains("status 'fixed': use investigating, identified, monitoring, resolved, postmortem");
         var alertId = new AlertService(config, store, clock).alerts(false).getFirst().id();
         assertThat(post("/alerts/" + alertId + "/resolve", cookie, Map.of("incident", "1", "_csrf", csrf.group(1))).statusCode()).isEqualTo(302);
         assertThat(new AlertService(config, store, clock).incidents(false)).as("its only alert resolved, the incident too").isEmpty();
