@@ -182,3 +182,6 @@ freeze_tend() {
   done
   die "could not freeze a consistent build of Tend"
 }
+
+# to_ms VALUE: one of wrk's latencies ("850.00us", "1.53ms", "1.20s") in milliseconds, two decimals.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }

@@ -74,7 +74,6 @@ wrk.headers["Cookie"] = "$COOKIE"
 LUA
 
 declare -A RPS P50 P90 P99
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 run() {
   local name="$1" connections="$2" path="$3" out
   wrk -t1 -c"$connections" -d5s -s "$TMP/cookie.lua" "http://127.0.0.1:$PORT$path" >/dev/null 2>&1 || true

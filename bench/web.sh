@@ -100,7 +100,6 @@ wait_http "http://127.0.0.1:$NGINX_PORT/summary.json" 30
 
 # run NAME URL: wrk, then one line "NAME rps p50 p90 p99" (ms).
 declare -A RPS P50 P90 P99
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 run() {
   local name="$1" url="$2" out
   # Warm-up at the same concurrency, not measured: the JVM compiles the hot paths in its first seconds.

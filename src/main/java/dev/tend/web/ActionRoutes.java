@@ -1,6 +1,5 @@
 package dev.tend.web;
 
-import dev.tend.access.AuditLog;
 import dev.tend.alert.AlertService;
 import dev.tend.check.ResultHistory;
 import dev.tend.runbook.ChecklistSigning;
@@ -105,7 +104,6 @@ final class ActionRoutes {
     }
 
     private void audit(Context ctx, String action, String detail) {
-        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), Authentication.principal(ctx).name(), action, detail,
-                "http " + ctx.ip()));
+        HttpAudit.record(context, ctx, action, detail);
     }
 }

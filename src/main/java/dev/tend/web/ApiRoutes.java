@@ -1,6 +1,5 @@
 package dev.tend.web;
 
-import dev.tend.access.AuditLog;
 import dev.tend.alert.Alert;
 import dev.tend.alert.AlertService;
 import dev.tend.alert.Incident;
@@ -131,9 +130,8 @@ public final class ApiRoutes {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new Problem(409, "Conflict", e.getMessage());
         }
-        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), principal.name(), "alert.acknowledge",
-                "alert " + id + ", incident " + incident.id() + forHowLong.map(d -> " for " + dev.tend.check.Units.age(d)).orElse("")
-                        + (comment.isBlank() ? "" : ": " + comment), "http " + ctx.ip()));
+        HttpAudit.record(context, ctx, principal.name(), "alert.acknowledge", "alert " + id + ", incident " + incident.id() + forHowLong.map(d -> " for " + dev.tend.check.Units.age(d)).orElse("")
+                        + (comment.isBlank() ? "" : ": " + comment));
         Json.send(ctx, IncidentView.of(incident));
     }
 

@@ -1,6 +1,6 @@
 package dev.tend.web;
 
-import dev.tend.access.AuditLog;
+import dev.tend.backup.BackupCopies;
 import dev.tend.backup.BackupsSection;
 import dev.tend.backup.Verification;
 import dev.tend.backup.Verifications;
@@ -10,8 +10,6 @@ import dev.tend.runbook.MaintenanceRuns;
 import dev.tend.runbook.RunbookRunner;
 import dev.tend.runbook.RunbooksSection;
 import dev.tend.schedule.WindowsSection;
-import dev.tend.task.TaskOutcome;
-import dev.tend.task.TaskOutcomes;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,8 +86,7 @@ final class CalendarRoutes {
         try {
             var signed = new RunbookRunner(context.config(), context.store(), context.clock(), context.environment(), context.log())
                     .sign(runbook, run, step, person, comment);
-            new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), person.name(), "runbook.sign",
-                    "run " + id + " step " + step + ": run " + signed.state() + (comment.isBlank() ? "" : "; " + comment), "http " + ctx.ip()));
+            HttpAudit.record(context, ctx, person.name(), "runbook.sign", "run " + id + " step " + step + ": run " + signed.state() + (comment.isBlank() ? "" : "; " + comment));
             Json.send(ctx, view(signed));
         } catch (IllegalArgumentException e) {
             throw new Problem(409, "Conflict", e.getMessage());
@@ -100,18 +97,16 @@ final class CalendarRoutes {
             Instant lastDrillAt, Long lastDrillRestoreMs) {}
 
     private void backups(Context ctx) {
-        var outcomes = new TaskOutcomes(context.store());
+        var copies = new BackupCopies(context.store());
         var verifications = new Verifications(context.store());
         var views = new ArrayList<BackupView>();
         for (var backup : BackupsSection.of(context.config())) {
-            var copy = outcomes.recent(backup.target().name(), 500).stream()
-                    .filter(outcome -> outcome.task().equals("backup.create") && outcome.result() == TaskOutcome.Result.SUCCEEDED
-                            && outcome.object().startsWith(backup.name() + "/")).findFirst();
+            var copy = copies.lastCopy(backup);
             var recent = verifications.recent(backup.name(), 50);
             Optional<Verification> verified = recent.stream().filter(verification -> verification.kind().equals(Verification.VERIFY)).findFirst();
             Optional<Verification> drill = recent.stream().filter(verification -> verification.kind().equals(Verification.DRILL)).findFirst();
             views.add(new BackupView(backup.name(), backup.target().name(), backup.location().describe(),
-                    copy.map(outcome -> outcome.startedAt().plus(outcome.duration())).orElse(null), copy.map(outcome -> outcome.object()).orElse(null),
+                    copy.map(BackupCopies::doneAt).orElse(null), copy.map(outcome -> outcome.object()).orElse(null),
                     verified.map(Verification::startedAt).orElse(null), verified.map(Verification::summary).orElse(null),
                     drill.map(Verification::startedAt).orElse(null), drill.map(found -> found.restoreTime().toMillis()).orElse(null)));
         }

@@ -1,6 +1,5 @@
 package dev.tend.web;
 
-import dev.tend.access.AuditLog;
 import dev.tend.access.WebSessions;
 import dev.tend.access.WebUsers;
 import io.javalin.http.Context;
@@ -88,6 +87,6 @@ final class LoginRoutes {
     }
 
     private void audit(Context ctx, String name, String action, String detail) {
-        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), name.isBlank() ? "(no name)" : name, action, detail, "http " + ctx.ip()));
+        HttpAudit.record(context, ctx, name.isBlank() ? "(no name)" : name, action, detail);
     }
 }

@@ -12,8 +12,6 @@ import dev.tend.schedule.ScheduleRuns;
 import dev.tend.schedule.SchedulesSection;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.target.TargetsSection;
-import dev.tend.task.TaskOutcome;
-import dev.tend.task.TaskOutcomes;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -83,14 +81,11 @@ final class MetricsRoutes {
         out.gauge("tend_backup_last_success_timestamp_seconds", "when each backup last completed (Unix time)")
                 .gauge("tend_backup_age_seconds", "age of each backup's newest completed copy")
                 .gauge("tend_backup_last_verified_timestamp_seconds", "when each backup last passed a verification or drill (Unix time)");
-        var outcomes = new TaskOutcomes(context.store());
+        var copies = new dev.tend.backup.BackupCopies(context.store());
         var verifications = new Verifications(context.store());
         for (var backup : BackupsSection.of(context.config())) {
-            outcomes.recent(backup.target().name(), 500).stream()
-                    .filter(outcome -> outcome.task().equals("backup.create") && outcome.result() == TaskOutcome.Result.SUCCEEDED
-                            && outcome.object().startsWith(backup.name() + "/"))
-                    .findFirst().ifPresent(outcome -> {
-                        var done = outcome.startedAt().plus(outcome.duration());
+            copies.lastCopy(backup).ifPresent(outcome -> {
+                        var done = dev.tend.backup.BackupCopies.doneAt(outcome);
                         out.sample("tend_backup_last_success_timestamp_seconds", seconds(done), "backup", backup.name());
                         out.sample("tend_backup_age_seconds", Math.max(0, (now.toEpochMilli() - done.toEpochMilli()) / 1000.0), "backup", backup.name());
                     });

@@ -1,6 +1,5 @@
 package dev.tend.web;
 
-import dev.tend.access.AuditLog;
 import dev.tend.access.Role;
 import dev.tend.alert.AlertService;
 import dev.tend.config.spec.DurationSpec;
@@ -233,13 +232,10 @@ public final class UiRoutes {
     }
 
     private void backups(Context ctx) {
-        var outcomes = new dev.tend.task.TaskOutcomes(context.store());
+        var copies = new dev.tend.backup.BackupCopies(context.store());
         var verifications = new dev.tend.backup.Verifications(context.store());
         var pages = dev.tend.backup.BackupsSection.of(context.config()).stream().map(backup -> new BackupPage(backup.name(), backup.target().name(),
-                backup.location().describe(), outcomes.recent(backup.target().name(), 500).stream()
-                        .filter(outcome -> outcome.task().equals("backup.create") && outcome.result() == dev.tend.task.TaskOutcome.Result.SUCCEEDED
-                                && outcome.object().startsWith(backup.name() + "/"))
-                        .findFirst().map(outcome -> outcome.object() + " at " + outcome.startedAt().plus(outcome.duration())).orElse(null),
+                backup.location().describe(), copies.lastCopy(backup).map(copy -> copy.object() + " at " + dev.tend.backup.BackupCopies.doneAt(copy)).orElse(null),
                 verifications.recent(backup.name(), 20))).toList();
         render(ctx, "ui/backups.jte", Map.of("principal", Authentication.principal(ctx), "backups", pages));
     }
@@ -331,8 +327,7 @@ public final class UiRoutes {
     }
 
     private void audit(Context ctx, String action, String detail) {
-        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), Authentication.principal(ctx).name(), action, detail,
-                "http " + ctx.ip()));
+        HttpAudit.record(context, ctx, action, detail);
     }
 
     private AlertService alerting() {
