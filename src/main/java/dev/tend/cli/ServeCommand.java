@@ -92,8 +92,9 @@ final class ServeCommand implements Callable<Integer> {
             var calendar = WindowsSection.calendar(config);
             var alerting = new AlertService(config, store, environment.clock(), calendar);
             var silences = new SilenceMirror(store, NotifiersSection.of(config), calendar::occurrences, config.platform().name());
+            var announcer = new dev.tend.status.MaintenanceAnnouncer(config, store, environment.clock(), log);
             delivery = new DeliveryLoop(Deliverer.of(config, store, environment.clock(), log),
-                    () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()), ServeSection.of(config).pollInterval(),
+                    () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()) + announcer.due(), ServeSection.of(config).pollInterval(),
                     wakeup, log);
             delivery.start();
             rollups = new dev.tend.schedule.RollupLoop(new dev.tend.check.DailyRollups(store, calendar), environment.clock(), log);

@@ -29,11 +29,12 @@ public final class ChecklistSpec {
     public record Known(Set<String> targets, Set<String> backups, Set<String> schedules, Set<String> windows) {}
 
     public static Field checklists() {
-        var evidence = ObjectSpec.of("what ticks an item without a person: one of check, backup, task, schedule",
+        var evidence = ObjectSpec.of("what ticks an item without a person: one of check, backup, task, schedule, statusPage",
                 Field.optional("check", StringSpec.any(), "TARGET or TARGET/CHECK: its latest results in the period are OK"),
                 Field.optional("backup", StringSpec.any(), "BACKUP: a verification or drill passed in the period"),
                 Field.optional("task", StringSpec.any(), "\"TASK TARGET\", e.g. \"pg.vacuum db\": it succeeded in the period"),
-                Field.optional("schedule", StringSpec.any(), "SCHEDULE: a run of it succeeded in the period"));
+                Field.optional("schedule", StringSpec.any(), "SCHEDULE: a run of it succeeded in the period"),
+                Field.optional("statusPage", StringSpec.any(), "WINDOW: the status page announced the window's opening (tend serve, at statusPage.announceAhead)"));
         var item = ObjectSpec.of("a checklist item",
                 Field.required("id", NAME, "the item's id, used by tend checklist sign"),
                 Field.required("text", StringSpec.any(), "what to do"),
@@ -71,6 +72,12 @@ public final class ChecklistSpec {
     private static ChecklistSettings bindOne(Fields fields, Known known, Problems problems) {
         var template = Optional.ofNullable(fields.string("template")).flatMap(ChecklistTemplates::named);
         var items = new ArrayList<ChecklistItem>(template.map(ChecklistTemplates.Template::items).orElse(List.of()));
+        var window = Optional.ofNullable(fields.string("window"));
+        // The template's "update status page" item is done when the page announced the opening: tend serve does that itself.
+        if (window.isPresent() && known.windows().contains(window.get())) {
+            items.replaceAll(item -> item.id().equals(ChecklistTemplates.STATUS_PAGE_ITEM) && item.evidence().isEmpty()
+                    ? item.withEvidence(new Evidence.StatusPage(window.get())) : item);
+        }
         List<Fields> own = fields.has("items") ? fields.list("items") : List.of();
         for (var itemFields : own.stream().filter(Objects::nonNull).toList()) {
             if (itemFields.string("id") == null || itemFields.string("text") == null || itemFields.string("role") == null) continue;
@@ -92,7 +99,6 @@ public final class ChecklistSpec {
         }
         var cadence = Optional.ofNullable(fields.string("cadence")).map(name -> Cadence.valueOf(name.toUpperCase(Locale.ROOT)))
                 .or(() -> template.flatMap(ChecklistTemplates.Template::cadence));
-        var window = Optional.ofNullable(fields.string("window"));
         if (window.isPresent() && !known.windows().contains(window.get())) {
             problems.at(fields.nodeOf("window"), fields.pathOf("window"), "no window named '" + window.get() + "'",
                     Suggestions.didYouMean(window.get(), known.windows()));
@@ -113,9 +119,9 @@ public final class ChecklistSpec {
 
     private static Evidence evidence(Fields fields, String path, Known known, Problems problems) {
         if (fields == null) return null;
-        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule").filter(fields::has).toList();
+        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule", "statusPage").filter(fields::has).toList();
         if (given.size() != 1) {
-            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule", "e.g. {backup: db}");
+            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule, statusPage", "e.g. {backup: db}");
             return null;
         }
         var key = given.get(0);
@@ -128,6 +134,7 @@ public final class ChecklistSpec {
             }
             case "backup" -> exists(known.backups(), value, fields, key, "backup", problems) ? new Evidence.Backup(value) : null;
             case "schedule" -> exists(known.schedules(), value, fields, key, "schedule", problems) ? new Evidence.Schedule(value) : null;
+            case "statusPage" -> exists(known.windows(), value, fields, key, "window", problems) ? new Evidence.StatusPage(value) : null;
             default -> {
                 var words = value.split("\\s+");
                 if (words.length != 2) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The runbooks' checklists, as templates a config uses by name: the daily, weekly, monthly and
  * quarterly checklists with the responsible roles of the task tables, and the pre-maintenance
  * checklist (24 hours, 2 hours and 30 minutes before a window). Items carry no evidence link
- * until a config gives one: then a successful result ticks them; otherwise a person signs.
+ * until a config gives one (but the pre-maintenance "status-page" item, which the status page's
+ * announcement of the opening ticks): then a successful result ticks them; otherwise a person signs.
  */
 public final class ChecklistTemplates {
     public static final String SYSADMIN = "System Administrator";
@@ -22,6 +23,8 @@ public final class ChecklistTemplates {
     public static final String DR = "DR Team";
     public static final String DEVELOPMENT = "Development Team";
     public static final String ON_CALL = "On-call Engineer";
+    /** The pre-maintenance item the status page's announcement ticks. */
+    public static final String STATUS_PAGE_ITEM = "status-page";
 
     /** A template: its title, cadence (or none: anchored to a window) and items. */
     public record Template(String title, Optional<Cadence> cadence, List<ChecklistItem> items) {}
@@ -55,7 +58,7 @@ public final class ChecklistTemplates {
                 item("security-audit", "Complete security audit", SECURITY)));
         TEMPLATES.put("pre-maintenance", new Template("Pre-maintenance checklist", Optional.empty(), List.of(
                 before("announce", "Announce maintenance window to users", SYSADMIN, 24 * 60),
-                before("status-page", "Update status page with maintenance schedule", SYSADMIN, 24 * 60),
+                before(STATUS_PAGE_ITEM, "Update status page with maintenance schedule", SYSADMIN, 24 * 60),
                 before("verify-backups", "Verify backup procedures are working", BACKUP, 24 * 60),
                 before("rollback-plan", "Create rollback plan", SYSADMIN, 24 * 60),
                 before("prepare-scripts", "Prepare maintenance scripts", SYSADMIN, 24 * 60),

@@ -8,6 +8,7 @@ import dev.tend.schedule.ScheduleRuns;
 import dev.tend.store.Database;
 import dev.tend.task.TaskOutcome;
 import dev.tend.task.TaskOutcomes;
+import dev.tend.window.OpeningAnnouncements;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -89,6 +90,22 @@ public sealed interface Evidence {
         @Override
         public String describe() {
             return "schedule " + schedule;
+        }
+    }
+
+    /** The status page announced the window's opening that the period leads up to (tend serve records it at the page's lead time). */
+    record StatusPage(String window) implements Evidence {
+        @Override
+        public Optional<String> findIn(Database store, Period period) {
+            return new OpeningAnnouncements(store).of(window, period.end())
+                    .filter(announcement -> !announcement.announcedAt().isAfter(period.end()))
+                    .map(announcement -> "the status page announced the maintenance of window " + window + " at " + announcement.announcedAt()
+                            + ": " + announcement.text());
+        }
+
+        @Override
+        public String describe() {
+            return "the status page's announcement of window " + window;
         }
     }
 }

@@ -194,7 +194,7 @@ public final class StatusPageBuilder {
         return List.copyOf(maintenances);
     }
 
-    private static List<String> affected(StatusPageSettings settings, MaintenanceWindow window) {
+    static List<String> affected(StatusPageSettings settings, MaintenanceWindow window) {
         var names = new LinkedHashSet<String>();
         for (var component : settings.components()) {
             if (component.targets().stream().anyMatch(window::covers)) names.add(component.name());
@@ -209,8 +209,7 @@ public final class StatusPageBuilder {
                 : windowRunbooks.getFirst().title();
         var announced = occurrence.start().minus(settings.announceAhead());
         var updates = new ArrayList<StatusIncident.Update>();
-        updates.add(new StatusIncident.Update(id + "-scheduled", SCHEDULED, "Planned maintenance from " + occurrence.start() + " to " + occurrence.end()
-                + " (UTC)" + (affected.isEmpty() ? "." : ", affecting " + String.join(", ", affected) + "."), announced, "tend"));
+        updates.add(new StatusIncident.Update(id + "-scheduled", SCHEDULED, scheduledText(occurrence, affected), announced, "tend"));
         if (run.isPresent()) return fromRun(id, name, run.get(), affected, occurrence.start(), occurrence.end(), runs, now, updates);
         String status;
         Optional<Instant> resolved = Optional.empty();
@@ -233,6 +232,11 @@ public final class StatusPageBuilder {
         var latest = updates.getLast().at();
         return new StatusIncident(id, name, status, "maintenance", affected, announced, latest, resolved, Optional.of(occurrence.start()),
                 Optional.of(occurrence.end()), newestFirst(updates));
+    }
+
+    static String scheduledText(WindowOccurrence occurrence, List<String> affected) {
+        return "Planned maintenance from " + occurrence.start() + " to " + occurrence.end() + " (UTC)"
+                + (affected.isEmpty() ? "." : ", affecting " + String.join(", ", affected) + ".");
     }
 
     /** A maintenance that a run carries out: its states become the maintenance's (in progress, verifying, completed with the notice). */

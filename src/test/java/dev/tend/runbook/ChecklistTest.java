@@ -148,6 +148,31 @@ class ChecklistTest {
         assertThat(item(states, "health-check").path("how").asString()).startsWith("due by 2026-11-29T02:00:00Z");
     }
 
+    @Test
+    void theStatusPageItemIsTickedWhenTendServeAnnouncesTheOpening() {
+        var friday = Instant.parse("2026-11-27T10:00:00Z"); // 40 h before Sunday's 02:00 opening: not yet within the page's 24 h
+        var early = tend(friday, "serve", "--for", "300ms", "--listen", "127.0.0.1:0");
+        assertThat(early.exitCode()).as(early.err()).isZero();
+        assertThat(early.out()).doesNotContain("announced");
+        assertThat(item(show("before-weekly", friday), "status-page").path("how").asString())
+                .endsWith("waiting for the status page's announcement of window weekly, or the sign-off of someone in the role System Administrator");
+
+        var saturday = Instant.parse("2026-11-28T03:00:00Z");
+        var serve = tend(saturday, "serve", "--for", "300ms", "--listen", "127.0.0.1:0");
+        assertThat(serve.exitCode()).as(serve.err()).isZero();
+        assertThat(serve.out()).contains("status page: announced the maintenance of window weekly at 2026-11-29T02:00:00Z: Planned maintenance from "
+                + "2026-11-29T02:00:00Z to 2026-11-29T04:00:00Z (UTC), affecting port, closed.");
+        var again = tend(saturday.plusSeconds(3600), "serve", "--for", "300ms", "--listen", "127.0.0.1:0");
+        assertThat(again.out()).as("announced once per opening").doesNotContain("announced");
+
+        var item = item(show("before-weekly", saturday.plusSeconds(7200)), "status-page");
+        assertThat(item.path("state").asString()).isEqualTo("DONE");
+        assertThat(item.path("how").asString()).isEqualTo("evidence: the status page announced the maintenance of window weekly at 2026-11-28T03:00:00Z: "
+                + "Planned maintenance from 2026-11-29T02:00:00Z to 2026-11-29T04:00:00Z (UTC), affecting port, closed.");
+        assertThat(item(show("before-weekly", saturday.plusSeconds(7200)), "announce").path("state").asString())
+                .as("announcing to users is another item").isEqualTo("OPEN");
+    }
+
     private JsonNode show(String checklist, Instant at) {
         var run = tend(at, "checklist", "show", checklist, "--json");
         assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
