@@ -8,7 +8,7 @@ final class HttpAudit {
     private HttpAudit() {}
 
     static void record(WebContext context, Context ctx, String actor, String action, String detail) {
-        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), actor, action, detail, "http " + ctx.ip()));
+        new AuditLog(context.store()).record(new AuditLog.Entry(context.clock().instant(), actor, action, detail, "http " + ClientAddress.of(context, ctx)));
     }
 
     /** By whoever made the request. */

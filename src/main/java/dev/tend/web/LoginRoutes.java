@@ -14,12 +14,14 @@ import java.util.Optional;
  * {@code /login} and {@code /logout}. A session cookie is HttpOnly, SameSite=Strict, Secure when
  * the proxy says the request came over HTTPS, and lasts {@link WebSessions#LIFETIME}. After
  * {@link WebUsers#MAX_FAILURES} wrong passwords a name is locked for {@link WebUsers#LOCKOUT}, on
- * every instance; the answer never says whether a name exists.
+ * every instance; the answer never says whether a name exists. Failures from one client address are
+ * throttled as well ({@link LoginThrottle}): guessing across names is slowed, no one is locked out.
  */
 final class LoginRoutes {
     private final WebContext context;
     private final WebUsers users;
     private final WebSessions sessions;
+    private final LoginThrottle throttle = new LoginThrottle();
 
     private LoginRoutes(WebContext context, WebUsers users) {
         this.context = context;
@@ -44,9 +46,20 @@ final class LoginRoutes {
         var password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
         var next = next(ctx.formParam("next"));
         var now = context.clock().instant();
+        var address = ClientAddress.of(context, ctx);
+        var wait = throttle.waitFor(address, now);
+        if (wait.isPresent()) {
+            java.util.Arrays.fill(password, '\0');
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            audit(ctx, name, "login.throttled", "too many failed logins from " + address + "; refused without checking the password");
+            ctx.status(429).header("Retry-After", Long.toString(seconds));
+            show(ctx, next, "Too many failed attempts from your address: try again in " + seconds + " s.");
+            return;
+        }
         var attempt = users.login(name, password, now);
         java.util.Arrays.fill(password, '\0');
         if (attempt.user().isEmpty()) {
+            throttle.failed(address, now);
             var locked = attempt.refusal().orElseThrow() == WebUsers.Refusal.LOCKED;
             if (locked) {
                 var until = users.lockedUntil(name, now).map(at -> DateTimeFormatter.ISO_INSTANT.format(at)).orElse("later");

@@ -58,6 +58,7 @@ class WebSessionTest {
                   - { name: alice, roles: [On-call Engineer] }
                   - { name: victor, roles: [Security Team] }
                 alerting: { fireAfter: 1 }
+                serve: { trustedProxies: ["127.0.0.1"] }
                 """, Path.of("tend.yaml"));
         var failing = List.of(new CheckResult("db", "connect", Status.CRIT, "connection refused", List.of(), NOW, Duration.ofMillis(3)));
         new ResultHistory(store).save(failing);
@@ -178,6 +179,27 @@ class WebSessionTest {
     }
 
     @Test
+    void failuresFromOneAddressAcrossManyNamesAreThrottledWithoutLockingAnyoneOut() throws Exception {
+        for (int attempt = 1; attempt <= LoginThrottle.BURST; attempt++) {
+            var wrong = login("sprayed-" + attempt, "Winter2026!", "/", "198.51.100.7");
+            assertThat(wrong.statusCode()).as("attempt " + attempt).isEqualTo(200);
+        }
+        var throttled = login("alice", PASSWORD, "/", "198.51.100.7");
+        assertThat(throttled.statusCode()).as("even the right password waits").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("6");
+        assertThat(throttled.body()).contains("Too many failed attempts from your address: try again in 6 s.");
+        assertThat(login("alice", PASSWORD, "/", "203.0.113.9").statusCode()).as("another client behind the same proxy").isEqualTo(302);
+        assertThat(new dev.tend.access.AuditLog(store).recent(5)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("login.throttled");
+            assertThat(entry.source()).isEqualTo("http 198.51.100.7");
+        });
+        assertThat(new dev.tend.access.WebUsers(store).lockedUntil("alice", clock.instant())).as("no name was locked").isEmpty();
+
+        clock.advance(LoginThrottle.REFILL);
+        assertThat(login("alice", PASSWORD, "/", "198.51.100.7").statusCode()).as("one attempt back after " + LoginThrottle.REFILL).isEqualTo(302);
+    }
+
+    @Test
     void afterLoginOnlyPathsOfThisSiteAreFollowed() throws Exception {
         assertThat(login("alice", PASSWORD, "//evil.example/").headers().firstValue("Location")).contains("/");
         assertThat(login("alice", PASSWORD, "https://evil.example/").headers().firstValue("Location").orElseThrow()).doesNotContain("evil");
@@ -185,6 +207,11 @@ class WebSessionTest {
 
     private HttpResponse<String> login(String name, String password, String next) throws Exception {
         return post("/login", null, Map.of("name", name, "password", password, "next", next));
+    }
+
+    /** As the trusted proxy in front of Tend would send it, for a client at {@code client}. */
+    private HttpResponse<String> login(String name, String password, String next, String client) throws Exception {
+        return post("/login", null, Map.of("name", name, "password", password, "next", next), "X-Forwarded-For", client);
     }
 
     private static String cookie(HttpResponse<String> login) {
@@ -198,12 +225,13 @@ class WebSessionTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String cookie, Map<String, String> form) throws Exception {
+    private HttpResponse<String> post(String path, String cookie, Map<String, String> form, String... headers) throws Exception {
         var body = String.join("&", form.entrySet().stream().map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8)).toList());
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) request.header("Cookie", cookie);
+        if (headers.length > 0) request.headers(headers);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
