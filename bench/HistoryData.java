@@ -1,18 +1,21 @@
-// Fills a Tend store with a long history straight through JDBC: TARGETS checks (one "connect"
-// check per target) every INTERVAL minutes for DAYS days up to now; about 1% WARN and 0.5% CRIT.
+// Fills the store of CONFIG (SQLite or PostgreSQL) with a long history: TARGETS checks (one
+// "connect" check per target) every INTERVAL minutes for DAYS days up to now; about 1% WARN and
+// 0.5% CRIT; batched inserts into SQLite, COPY into PostgreSQL, indexes built once at the end.
 // Then rebuilds check_latest and rolls up every day, timing each part. Run as a single-file
 // program on Tend's class path (the store is opened, and migrated, by Tend itself):
 //
-//   java -cp "target/classes:$(cat target/classpath.txt)" bench/HistoryData.java STORE.db TARGETS DAYS INTERVAL_MIN CONFIG
+//   java -cp "target/classes:$(cat target/classpath.txt)" bench/HistoryData.java TARGETS DAYS INTERVAL_MIN CONFIG
 //
 // Prints "RESULT rows=... insert_s=... latest_s=... rollup_s=... rollup_days=..."
 
 import dev.tend.check.DailyRollups;
-import dev.tend.config.StoreSettings;
 import dev.tend.registry.BuiltIn;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Stores;
+import org.postgresql.PGConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,56 +24,19 @@ import java.util.Random;
 
 public class HistoryData {
     public static void main(String[] args) throws Exception {
-        var store = Path.of(args[0]);
-        int targets = Integer.parseInt(args[1]);
-        int days = Integer.parseInt(args[2]);
-        int interval = Integer.parseInt(args[3]);
-        var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[4]));
+        int targets = Integer.parseInt(args[0]);
+        int days = Integer.parseInt(args[1]);
+        int interval = Integer.parseInt(args[2]);
+        var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[3]));
         var now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         var start = now.minus(days, ChronoUnit.DAYS);
         var random = new Random(42);
         long rows = 0;
         long began = System.nanoTime();
-        try (var database = Stores.open(StoreSettings.sqlite(store))) {
+        try (var database = Stores.open(config.store())) {
             try (var connection = database.dataSource().getConnection()) {
-                // Bulk load: indexes built once at the end (sorted), not row by row; a throwaway store needs no fsync.
-                try (var statement = connection.createStatement()) {
-                    statement.execute("PRAGMA synchronous = OFF");
-                    statement.execute("PRAGMA cache_size = -1000000");
-                    statement.execute("DROP INDEX IF EXISTS check_result_by_check");
-                    statement.execute("DROP INDEX IF EXISTS check_result_started");
-                }
-                connection.setAutoCommit(false);
-                try (var insert = connection.prepareStatement("INSERT INTO check_result (target, check_name, status, reason, measurements, started_at, duration_ms) "
-                        + "VALUES (?, 'connect', ?, ?, '[]', ?, ?)")) {
-                    int batch = 0;
-                    for (var at = start; at.isBefore(now); at = at.plus(interval, ChronoUnit.MINUTES)) {
-                        for (int target = 1; target <= targets; target++) {
-                            double roll = random.nextDouble();
-                            var status = roll < 0.005 ? "CRIT" : roll < 0.015 ? "WARN" : "OK";
-                            insert.setString(1, "t" + target);
-                            insert.setString(2, status);
-                            insert.setString(3, status.equals("OK") ? "connected" : status.equals("WARN") ? "slow to connect" : "connection refused");
-                            insert.setLong(4, at.toEpochMilli() + target);
-                            insert.setLong(5, 1 + random.nextInt(40));
-                            insert.addBatch();
-                            rows++;
-                            if (++batch == 20_000) {
-                                insert.executeBatch();
-                                connection.commit();
-                                batch = 0;
-                            }
-                        }
-                    }
-                    insert.executeBatch();
-                    connection.commit();
-                }
-                connection.setAutoCommit(true);
-                try (var statement = connection.createStatement()) {
-                    statement.execute("CREATE INDEX check_result_by_check ON check_result (target, check_name, id)");
-                    statement.execute("CREATE INDEX check_result_started ON check_result (started_at)");
-                    statement.execute("PRAGMA synchronous = NORMAL");
-                }
+                var rowsOut = new Rows(targets, start, now, interval, random);
+                if (config.store().isPostgres()) rows = loadPostgres(connection, rowsOut); else rows = loadSqlite(connection, rowsOut);
             }
             double insertSeconds = (System.nanoTime() - began) / 1e9;
             began = System.nanoTime();
@@ -89,6 +55,122 @@ public class HistoryData {
             double rollupSeconds = (System.nanoTime() - began) / 1e9;
             System.out.printf(java.util.Locale.ROOT, "RESULT rows=%d insert_s=%.1f latest_s=%.1f rollup_s=%.1f rollup_days=%d rollup_per_day_s=%.2f%n",
                     rows, insertSeconds, latestSeconds, rollupSeconds, rolled, rollupSeconds / rolled);
+        }
+    }
+
+    /** The generated results in order: time, then target. */
+    static final class Rows {
+        final int targets;
+        final Instant end;
+        final int interval;
+        final Random random;
+        Instant at;
+        int target;
+
+        Rows(int targets, Instant start, Instant end, int interval, Random random) {
+            this.targets = targets;
+            this.at = start;
+            this.end = end;
+            this.interval = interval;
+            this.random = random;
+        }
+
+        /** Fills the row and moves on; false when there are no more. */
+        boolean next(String[] row) {
+            if (target == targets) {
+                target = 0;
+                at = at.plus(interval, ChronoUnit.MINUTES);
+            }
+            if (!at.isBefore(end)) return false;
+            target++;
+            double roll = random.nextDouble();
+            var status = roll < 0.005 ? "CRIT" : roll < 0.015 ? "WARN" : "OK";
+            row[0] = "t" + target;
+            row[1] = status;
+            row[2] = status.equals("OK") ? "connected" : status.equals("WARN") ? "slow to connect" : "connection refused";
+            row[3] = Long.toString(at.toEpochMilli() + target);
+            row[4] = Integer.toString(1 + random.nextInt(40));
+            return true;
+        }
+    }
+
+    private static long loadSqlite(Connection connection, Rows rows) throws Exception {
+        long count = 0;
+        try (var statement = connection.createStatement()) {
+            // A throwaway store needs no fsync.
+            statement.execute("PRAGMA synchronous = OFF");
+            statement.execute("PRAGMA cache_size = -1000000");
+        }
+        dropIndexes(connection);
+        connection.setAutoCommit(false);
+        try (var insert = connection.prepareStatement("INSERT INTO check_result (target, check_name, status, reason, measurements, started_at, duration_ms) "
+                + "VALUES (?, 'connect', ?, ?, '[]', ?, ?)")) {
+            var row = new String[5];
+            while (rows.next(row)) {
+                insert.setString(1, row[0]);
+                insert.setString(2, row[1]);
+                insert.setString(3, row[2]);
+                insert.setLong(4, Long.parseLong(row[3]));
+                insert.setLong(5, Long.parseLong(row[4]));
+                insert.addBatch();
+                if (++count % 20_000 == 0) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        connection.setAutoCommit(true);
+        createIndexes(connection);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = NORMAL");
+        }
+        return count;
+    }
+
+    private static long loadPostgres(Connection connection, Rows rows) throws Exception {
+        long count = 0;
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET statement_timeout = 0"); // Tend's 30 s bound is for its own queries, not a bulk load; reset below
+        }
+        dropIndexes(connection);
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY check_result (target, check_name, status, reason, measurements, started_at, duration_ms) FROM STDIN");
+        var buffer = new StringBuilder(1 << 20);
+        var row = new String[5];
+        while (rows.next(row)) {
+            buffer.append(row[0]).append("\tconnect\t").append(row[1]).append('\t').append(row[2]).append("\t[]\t").append(row[3]).append('\t')
+                    .append(row[4]).append('\n');
+            count++;
+            if (buffer.length() > (1 << 20) - 200) {
+                var bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                buffer.setLength(0);
+            }
+        }
+        var bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        copy.endCopy();
+        createIndexes(connection);
+        try (var statement = connection.createStatement()) {
+            statement.execute("ANALYZE check_result");
+            statement.execute("RESET statement_timeout");
+        }
+        return count;
+    }
+
+    private static void dropIndexes(Connection connection) throws Exception {
+        try (var statement = connection.createStatement()) {
+            statement.execute("DROP INDEX IF EXISTS check_result_by_check");
+            statement.execute("DROP INDEX IF EXISTS check_result_started");
+        }
+    }
+
+    private static void createIndexes(Connection connection) throws Exception {
+        try (var statement = connection.createStatement()) {
+            statement.execute("CREATE INDEX check_result_by_check ON check_result (target, check_name, id)");
+            statement.execute("CREATE INDEX check_result_started ON check_result (started_at)");
         }
     }
 }

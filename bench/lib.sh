@@ -121,6 +121,24 @@ stop_pid() {
   done
 }
 
+# start_postgres DIR [SERVER OPTION...]: a throwaway PostgreSQL 15 cluster under DIR on a free
+# loopback port, run as the postgres user (needs root and Debian's postgresql-15). Sets PGPORT;
+# stop_postgres DIR stops it (call it from the EXIT trap).
+PGBIN=/usr/lib/postgresql/15/bin
+start_postgres() {
+  local dir="$1"; shift
+  [ -x "$PGBIN/initdb" ] || die "PostgreSQL 15 server binaries are missing: apt-get install -y postgresql-15"
+  [ "$(id -u)" = 0 ] || die "run as root (the throwaway PostgreSQL runs as the postgres user)"
+  PGPORT="$(free_port)"
+  mkdir -p "$dir"; chown postgres "$dir"
+  su postgres -s /bin/bash -c "$PGBIN/initdb -D $dir/data -A trust -U postgres" >/dev/null
+  su postgres -s /bin/bash -c "$PGBIN/pg_ctl -D $dir/data -l $dir/server.log -w -t 60 -o \"-p $PGPORT -k $dir -c listen_addresses=127.0.0.1 $*\" start" >/dev/null
+}
+stop_postgres() {
+  [ -d "$1/data" ] || return 0
+  su postgres -s /bin/bash -c "$PGBIN/pg_ctl -D $1/data -m fast -t 30 stop" >/dev/null 2>&1 || true
+}
+
 # Peak RSS (VmHWM, kB) of PID, and resetting it (Linux >= 4.0: "5" > clear_refs).
 vm_hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 reset_hwm() { echo 5 >"/proc/$1/clear_refs" 2>/dev/null || log "could not reset VmHWM of $1 (peak is since start)"; }

@@ -1,28 +1,32 @@
 #!/usr/bin/env bash
 # The operator UI and the status page over a long history: TARGETS checks every 5 minutes for DAYS
-# days (1,000 x 90 days = about 26 million results), generated straight into an SQLite store. Then
-# tend serve's server time, measured by wrk at one connection (p50/p90/p99) for the overview, a
-# check's page, /status and summary.json, and /status at concurrency 50 (requests/s).
+# days (1,000 x 90 days = about 26 million results), generated straight into the store (SQLite, or
+# with -s postgresql a throwaway PostgreSQL 15). Then tend serve's server time, measured by wrk at
+# one connection (p50/p90/p99) for the overview, a check's page, /status and summary.json, and
+# /status at concurrency 50 (requests/s).
 #
-# Usage: bench/web-history.sh [-t TARGETS] [-n DAYS] [-d SECONDS]
-# Needs (Debian): wrk, curl. Everything listens on 127.0.0.1; the temp dir (several GB at full
-# size) is removed at exit (BENCH_KEEP=1 keeps it).
+# Usage: bench/web-history.sh [-s sqlite|postgresql] [-t TARGETS] [-n DAYS] [-d SECONDS]
+# Needs (Debian): wrk, curl; for PostgreSQL postgresql-15 and root. Everything listens on
+# 127.0.0.1; the temp dir (several GB at full size) is removed at exit (BENCH_KEEP=1 keeps it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TARGETS=1000
 DAYS=90
 DURATION=15
+STORE=sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
+    -s) STORE="$2"; shift 2 ;;
     -t) TARGETS="$2"; shift 2 ;;
     -n) DAYS="$2"; shift 2 ;;
     -d) DURATION="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
 for v in "$TARGETS" "$DAYS" "$DURATION"; do [[ "$v" =~ ^[1-9][0-9]*$ ]] || die "-t, -n and -d take a positive number, not '$v'"; done
+case "$STORE" in sqlite|postgresql) ;; *) die "-s takes sqlite or postgresql, not '$STORE'" ;; esac
 need wrk wrk
 need curl curl
 JAVA="$(bench_java)" || die "no Java 21+ found"
@@ -31,12 +35,24 @@ TEND_PID=""
 cleanup() {
   local rc=$?
   stop_pid "$TEND_PID"
+  stop_postgres "$TMP/pg"
   if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $TMP"; else rm -rf "$TMP"; fi
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 freeze_tend
+chmod 711 "$TMP"
+
+if [ "$STORE" = postgresql ]; then
+  # Room for the working set, as a platform would give it; fsync off only because the store is thrown away.
+  start_postgres "$TMP/pg" -c shared_buffers=2GB -c effective_cache_size=8GB -c max_wal_size=8GB -c fsync=off -c full_page_writes=off ${PG_OPTIONS:-}
+  STORE_LINE="store: { url: \"postgresql://postgres@127.0.0.1:$PGPORT/postgres\" }"
+  STORE_NAME="PostgreSQL $(psql -X -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c 'SHOW server_version' postgres | awk '{print $1}')"
+else
+  STORE_LINE="store: { path: \"$TMP/tend.db\" }"
+  STORE_NAME=SQLite
+fi
 
 {
   echo "platform: { name: Bench, timezone: UTC }"
@@ -52,13 +68,17 @@ freeze_tend
   echo "  - { name: weekly, cron: \"0 2 * * SUN\", duration: 2h }"
   echo "people:"
   echo "  - { name: alice, roles: [On-call Engineer] }"
-  echo "store: { path: \"$TMP/tend.db\" }"
+  echo "$STORE_LINE"
 } >"$TMP/tend.yaml"
 
-log "generating $TARGETS checks x $DAYS days every 5 min into SQLite..."
-GEN="$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -XX:+UseSerialGC -cp "$CP" "$BENCH_DIR/HistoryData.java" "$TMP/tend.db" "$TARGETS" "$DAYS" 5 "$TMP/tend.yaml")"
+log "generating $TARGETS checks x $DAYS days every 5 min into $STORE_NAME..."
+GEN="$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -XX:+UseSerialGC -cp "$CP" "$BENCH_DIR/HistoryData.java" "$TARGETS" "$DAYS" 5 "$TMP/tend.yaml")"
 log "$GEN"
-DB_SIZE="$(du -sh "$TMP/tend.db" | cut -f1)"
+if [ "$STORE" = postgresql ]; then
+  DB_SIZE="$(psql -X -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c 'SELECT pg_size_pretty(pg_database_size(current_database()))' postgres)"
+else
+  DB_SIZE="$(du -sh "$TMP/tend.db" | cut -f1)"
+fi
 
 PORT="$(free_port)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xshare:auto -cp "$CP" dev.tend.cli.Main serve --listen "127.0.0.1:$PORT" \
@@ -92,7 +112,7 @@ run status 1 "/status"
 run summary 1 "/status/api/v2/summary.json"
 run status-c50 50 "/status"
 
-echo "## UI and status page over $DAYS days of $TARGETS checks every 5 min, SQLite ($(date -u +%F))"
+echo "## UI and status page over $DAYS days of $TARGETS checks every 5 min, $STORE_NAME ($(date -u +%F))"
 echo "Machine: $(nproc) cores, $("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'); Tend $TEND_COMMIT; store $DB_SIZE"
 echo "Data: $GEN"
 echo "Bodies: /status $(curl -fsS "http://127.0.0.1:$PORT/status" | wc -c) B, summary.json $(curl -fsS "http://127.0.0.1:$PORT/status/api/v2/summary.json" | wc -c) B, overview $(curl -fsS -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/" | wc -c) B"

@@ -51,8 +51,10 @@ public final class ResultHistory {
 
     /** The most recent result of every (target, check) ever recorded. */
     public List<CheckResult> latest() {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM check_result WHERE id IN "
-                        + "(SELECT result_id FROM check_latest) ORDER BY target, check_name")
+        // Through the primary key, whatever the statistics say: a join or "IN (subquery)" lets PostgreSQL
+        // choose to hash every result ever taken when check_latest has not been analyzed yet.
+        var ids = database.isPostgres() ? "id = ANY(ARRAY(SELECT result_id FROM check_latest))" : "id IN (SELECT result_id FROM check_latest)";
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM check_result WHERE " + ids + " ORDER BY target, check_name")
                 .map(ResultHistory::map)
                 .list());
     }
@@ -66,6 +68,52 @@ public final class ResultHistory {
                 .bind("limit", limit)
                 .map(ResultHistory::map)
                 .list());
+    }
+
+    /** A check, named as "target/check" in {@link #recentStatuses}. */
+    public record Key(String target, String check) {
+        @Override
+        public String toString() {
+            return target + "/" + check;
+        }
+    }
+
+    /**
+     * The last {@code limit} statuses of each check, newest first, in one round trip (a page of the
+     * overview): each through the (target, check_name, id) index, never the whole history. On
+     * PostgreSQL one LATERAL join over arrays of the keys (one small plan); on SQLite, which has no
+     * LATERAL, a UNION ALL per 100 checks (at most 500 terms in a compound SELECT).
+     */
+    public java.util.Map<Key, List<Status>> recentStatuses(List<Key> checks, int limit) {
+        var statuses = new java.util.HashMap<Key, List<Status>>();
+        if (checks.isEmpty()) return statuses;
+        if (database.isPostgres()) {
+            database.jdbi().useHandle(handle -> handle.createQuery("SELECT k.ord, r.status FROM unnest(:targets, :checks) WITH ORDINALITY AS k(t, c, ord) "
+                            + "CROSS JOIN LATERAL (SELECT id, status FROM check_result WHERE target = k.t AND check_name = k.c ORDER BY id DESC LIMIT :limit) r "
+                            + "ORDER BY k.ord, r.id DESC")
+                    .bindArray("targets", String.class, checks.stream().map(Key::target).toList())
+                    .bindArray("checks", String.class, checks.stream().map(Key::check).toList())
+                    .bind("limit", limit)
+                    .map((row, context) -> java.util.Map.entry(checks.get(row.getInt(1) - 1), Status.valueOf(row.getString(2))))
+                    .forEach(entry -> statuses.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>()).add(entry.getValue())));
+            return statuses;
+        }
+        for (int from = 0; from < checks.size(); from += 100) {
+            var chunk = checks.subList(from, Math.min(checks.size(), from + 100));
+            var sql = new StringBuilder();
+            for (int index = 0; index < chunk.size(); index++) {
+                if (index > 0) sql.append(" UNION ALL ");
+                sql.append("SELECT * FROM (SELECT ").append(index).append(" AS k, id, status FROM check_result WHERE target = :t").append(index)
+                        .append(" AND check_name = :c").append(index).append(" ORDER BY id DESC LIMIT :limit) AS q").append(index);
+            }
+            database.jdbi().useHandle(handle -> {
+                var query = handle.createQuery(sql.append(" ORDER BY k, id DESC").toString()).bind("limit", limit);
+                for (int index = 0; index < chunk.size(); index++) query.bind("t" + index, chunk.get(index).target()).bind("c" + index, chunk.get(index).check());
+                query.map((row, context) -> java.util.Map.entry(chunk.get(row.getInt(1)), Status.valueOf(row.getString(3))))
+                        .forEach(entry -> statuses.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>()).add(entry.getValue()));
+            });
+        }
+        return statuses;
     }
 
     private static CheckResult map(ResultSet row, StatementContext context) throws SQLException {

@@ -32,6 +32,11 @@ public final class Database implements AutoCloseable {
         return postgres ? " FOR UPDATE" : "";
     }
 
+    /** For the rare query whose best form differs between the two (LATERAL, arrays). */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

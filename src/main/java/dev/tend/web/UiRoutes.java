@@ -2,6 +2,7 @@ package dev.tend.web;
 
 import dev.tend.access.Role;
 import dev.tend.alert.AlertService;
+import dev.tend.check.ResultHistory;
 import dev.tend.config.spec.DurationSpec;
 import dev.tend.people.PeopleSection;
 import dev.tend.runbook.MaintenanceRuns;
@@ -64,16 +65,12 @@ public final class UiRoutes {
 
     private record Filtered(List<ApiRoutes.TargetView> rows, String query, int page, int pages, int total, long notOk) {}
 
-    /** The last 20 statuses of each check on the page, oldest first: one indexed query per check shown, never the whole history. */
+    /** The last 20 statuses of each check on the page, oldest first: one round trip for the page, never the whole history. */
     private Map<String, List<String>> strips(List<ApiRoutes.TargetView> rows) {
-        var history = new dev.tend.check.ResultHistory(context.store());
+        var keys = rows.stream().flatMap(target -> target.checks().stream().map(check -> new ResultHistory.Key(target.name(), check.check()))).toList();
         var strips = new java.util.HashMap<String, List<String>>();
-        for (var target : rows) {
-            for (var check : target.checks()) {
-                strips.put(target.name() + "/" + check.check(), history.history(target.name(), check.check(), 20).reversed().stream()
-                        .map(result -> result.status().name()).toList());
-            }
-        }
+        new ResultHistory(context.store()).recentStatuses(keys, 20).forEach((key, statuses) ->
+                strips.put(key.toString(), statuses.reversed().stream().map(Enum::name).toList()));
         return strips;
     }
 

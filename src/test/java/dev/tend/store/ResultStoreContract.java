@@ -52,6 +52,31 @@ abstract class ResultStoreContract {
     }
 
     @Test
+    void recentStatusesOfManyChecksInOneGoMatchEachChecksHistory() throws Exception {
+        try (var store = Stores.open(freshStore())) {
+            var history = new ResultHistory(store);
+            var statuses = Status.values();
+            for (int round = 0; round < 25; round++) {
+                var results = new java.util.ArrayList<CheckResult>();
+                for (int target = 0; target < 130; target++) {
+                    results.add(result("t" + target, "ping", statuses[(round + target) % statuses.length], T0.plusSeconds(60L * round)));
+                }
+                history.save(results);
+            }
+            var keys = new java.util.ArrayList<ResultHistory.Key>();
+            for (int target = 0; target < 130; target++) keys.add(new ResultHistory.Key("t" + target, "ping"));
+            keys.add(new ResultHistory.Key("nope", "ping"));
+
+            var recent = history.recentStatuses(keys, 20); // 131 checks: two chunks
+            assertThat(recent).hasSize(130).doesNotContainKey(new ResultHistory.Key("nope", "ping"));
+            for (int target : new int[] {0, 57, 99, 100, 129}) {
+                assertThat(recent.get(keys.get(target))).as("t" + target)
+                        .isEqualTo(history.history("t" + target, "ping", 20).stream().map(CheckResult::status).toList());
+            }
+        }
+    }
+
+    @Test
     void measurementsReasonsAndTimingsRoundTripExactly() throws Exception {
         var original = new CheckResult("host", "disk:/var/lib/docker", Status.CRIT,
                 "disk /var/lib/docker 93% used — “quotes”, ünïcode and 'apostrophes'",
