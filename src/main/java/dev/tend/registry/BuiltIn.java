@@ -81,7 +81,8 @@ public final class BuiltIn {
                 new AnnouncementsSection(),
                 new StatusPageSection(),
                 new OncallSection(),
-                new EscalationsSection()));
+                new EscalationsSection(),
+                new dev.tend.logs.LogsSection()));
     }
 
     public static NotifierTypes notifierTypes() {

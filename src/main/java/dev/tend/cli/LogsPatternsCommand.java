@@ -1,0 +1,111 @@
+package dev.tend.cli;
+
+import dev.tend.logs.LogEvent;
+import dev.tend.logs.LogReader;
+import dev.tend.logs.mine.Template;
+import dev.tend.logs.mine.TemplateMiner;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tend logs patterns SOURCE}: the templates of every line, any level; {@code --each-line} for scoring the grouping. */
+@Command(name = "patterns", footerHeading = "%nExamples:%n",
+        footer = {"  tend logs patterns app", "  tend logs patterns /var/log/app.log --each-line > assigned.jsonl"},
+        description = {"Mine the templates of every line of a source (any level) and list them with their counts.",
+                "--each-line prints instead one JSON line per input line: {\"line\": N, \"pattern\": \"ID\"}."})
+final class LogsPatternsCommand implements Callable<Integer> {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "a name from logs:, or a file or glob")
+    String source;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    @Option(names = "--each-line", description = "one JSON line per input line with the id of the template it was assigned to")
+    boolean eachLine;
+
+    @Override
+    public Integer call() throws Exception {
+        var resolved = LogsCommand.resolve(spec, source);
+        var opened = resolved.open(spec);
+        if (opened == null) return 1;
+        var out = spec.commandLine().getOut();
+        var miner = new TemplateMiner();
+        var lineNumber = new long[] {0};
+        // Each line's template, printed at the end: a template merged later takes its lines with it.
+        var assigned = new java.io.ByteArrayOutputStream();
+        var assignments = new java.io.DataOutputStream(assigned);
+        var problems = new java.util.ArrayList<String>();
+        // Lines are numbered across the source's files in reading order, from 1: as a labelled file would number them.
+        for (var file : opened.files()) {
+            long offset = lineNumber[0];
+            var inputs = LogReader.read(List.of(file), opened.format(), new LogReader.Sink() {
+                @Override
+                public void event(Path ignored, LogEvent event) {
+                    assign(miner.add(event.message()), offset + event.line());
+                }
+
+                @Override
+                public void unmatched(Path ignored, long line, String text) {
+                    assign(miner.add(text), offset + line);
+                }
+
+                @Override
+                public void continuation(Path ignored, long line, String text) {
+                    assign(miner.add(text), offset + line); // every line has a template here, a stack trace's too
+                }
+
+                private void assign(Template template, long line) {
+                    if (!eachLine) return;
+                    try {
+                        assignments.writeLong(line);
+                        assignments.writeInt(template.id());
+                    } catch (java.io.IOException impossible) {
+                        throw new java.io.UncheckedIOException(impossible);
+                    }
+                }
+            });
+            for (var input : inputs) {
+                lineNumber[0] += input.lines();
+                if (input.problem() != null) problems.add(input.file() + ": " + input.problem());
+            }
+        }
+        if (eachLine) {
+            var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(assigned.toByteArray()));
+            while (in.available() > 0) {
+                long line = in.readLong();
+                out.println("{\"line\": " + line + ", \"pattern\": \"" + miner.resolve(in.readInt()) + "\"}");
+            }
+        } else {
+            var templates = miner.templates().stream().sorted(Comparator.comparingLong(Template::size).reversed()).toList();
+            if (json) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("source", resolved.settings().name());
+                body.put("format", opened.format().name());
+                body.put("lines", lineNumber[0]);
+                body.put("patterns", templates.stream().map(template -> Map.of("id", Integer.toString(template.id()), "template", template.text(),
+                        "count", template.size())).toList());
+                body.put("problems", problems);
+                out.println(JSON.writeValueAsString(body));
+            } else {
+                out.println("Log source " + resolved.settings().name() + ": " + String.format(java.util.Locale.ROOT, "%,d", lineNumber[0]) + " lines in "
+                        + templates.size() + " patterns (format " + opened.formatNote() + ")");
+                for (var template : templates) out.printf("  %5d %10s  %s%n", template.id(), String.format(java.util.Locale.ROOT, "%,d", template.size()), template.text());
+            }
+        }
+        for (var problem : problems) spec.commandLine().getErr().println("tend logs patterns: NOT READ " + problem);
+        out.flush();
+        return problems.isEmpty() ? 0 : 1;
+    }
+}

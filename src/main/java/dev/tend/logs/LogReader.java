@@ -1,0 +1,102 @@
+package dev.tend.logs;
+
+import dev.tend.logs.format.LogFormat;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a source's files in order and hands each record to a sink as an event of the format, or as
+ * an unmatched line: nothing stops the reading but a file that cannot be read, and that is
+ * reported, never skipped in silence. Records of several lines (continuations, open CSV quotes)
+ * are joined before the sink sees them.
+ */
+public final class LogReader {
+    /** How many lines of a file the format is detected from. */
+    public static final int SAMPLE = 200;
+
+    /** What is done with what was read. */
+    public interface Sink {
+        void event(Path file, LogEvent event);
+
+        void unmatched(Path file, long line, String text);
+
+        /** A line that continues the record before it (a stack trace): not a record, but searched. */
+        default void continuation(Path file, long line, String text) {}
+    }
+
+    /** One file as read: its lines, or why it could not be read. */
+    public record Input(Path file, long lines, long records, long continuations, long unmatched, String problem) {}
+
+    private LogReader() {}
+
+    public static List<Input> read(List<Path> files, LogFormat format, Sink sink) {
+        var inputs = new ArrayList<Input>();
+        for (var file : files) inputs.add(readOne(file, format, sink));
+        return inputs;
+    }
+
+    /** The first lines of the newest file that has any: what detection looks at. */
+    public static List<String> sample(List<Path> files) {
+        for (int index = files.size() - 1; index >= 0; index--) {
+            var lines = new ArrayList<String>();
+            try (var reader = reader(files.get(index))) {
+                String line;
+                while (lines.size() < SAMPLE && (line = reader.readLine()) != null) {
+                    if (!line.isBlank()) lines.add(line);
+                }
+            } catch (IOException e) {
+                continue; // reported when it is read
+            }
+            if (!lines.isEmpty()) return lines;
+        }
+        return List.of();
+    }
+
+    private static Input readOne(Path file, LogFormat format, Sink sink) {
+        long lines = 0;
+        long records = 0;
+        long continuations = 0;
+        long unmatched = 0;
+        try (var reader = reader(file)) {
+            LogEvent pending = null;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                long first = lines;
+                var record = line;
+                while (format.incomplete(record)) {
+                    var more = reader.readLine();
+                    if (more == null) break;
+                    lines++;
+                    record = record + "\n" + more;
+                }
+                var event = format.parse(first, record);
+                if (event != null) {
+                    if (pending != null) sink.event(file, pending);
+                    pending = event;
+                    records++;
+                } else if (pending != null && format.continues(record)) {
+                    pending = pending.continued(record);
+                    continuations++;
+                    sink.continuation(file, first, record);
+                } else if (!record.isBlank()) {
+                    unmatched++;
+                    sink.unmatched(file, first, record);
+                }
+            }
+            if (pending != null) sink.event(file, pending);
+            return new Input(file, lines, records, continuations, unmatched, null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new Input(file, lines, records, continuations, unmatched, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(LogFiles.open(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+}
