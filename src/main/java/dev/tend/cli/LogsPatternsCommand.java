@@ -43,9 +43,8 @@ final class LogsPatternsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var miner = new TemplateMiner();
         var lineNumber = new long[] {0};
-        // Each line's template, printed at the end: a template merged later takes its lines with it.
-        var assigned = new java.io.ByteArrayOutputStream();
-        var assignments = new java.io.DataOutputStream(assigned);
+        // Each line's template by line number, printed at the end: a template merged later takes its lines with it.
+        var assigned = new int[][] {new int[eachLine ? 1 << 16 : 0]};
         var problems = new java.util.ArrayList<String>();
         // Lines are numbered across the source's files in reading order, from 1: as a labelled file would number them.
         for (var file : opened.files()) {
@@ -62,18 +61,14 @@ final class LogsPatternsCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void continuation(Path ignored, long line, String text) {
+                public void continuation(Path ignored, long line, String text, LogEvent record) {
                     assign(miner.add(text), offset + line); // every line has a template here, a stack trace's too
                 }
 
                 private void assign(Template template, long line) {
                     if (!eachLine) return;
-                    try {
-                        assignments.writeLong(line);
-                        assignments.writeInt(template.id());
-                    } catch (java.io.IOException impossible) {
-                        throw new java.io.UncheckedIOException(impossible);
-                    }
+                    if (line > assigned[0].length) assigned[0] = java.util.Arrays.copyOf(assigned[0], (int) Math.max(line, assigned[0].length * 2L));
+                    assigned[0][(int) line - 1] = template.id();
                 }
             });
             for (var input : inputs) {
@@ -82,10 +77,10 @@ final class LogsPatternsCommand implements Callable<Integer> {
             }
         }
         if (eachLine) {
-            var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(assigned.toByteArray()));
-            while (in.available() > 0) {
-                long line = in.readLong();
-                out.println("{\"line\": " + line + ", \"pattern\": \"" + miner.resolve(in.readInt()) + "\"}");
+            for (int line = 1; line <= lineNumber[0]; line++) {
+                int id = assigned[0][line - 1];
+                // A blank line has no template.
+                if (id != 0) out.println("{\"line\": " + line + ", \"pattern\": \"" + miner.resolve(id) + "\"}");
             }
         } else {
             var templates = miner.templates().stream().sorted(Comparator.comparingLong(Template::size).reversed()).toList();

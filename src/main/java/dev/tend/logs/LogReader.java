@@ -25,8 +25,8 @@ public final class LogReader {
 
         void unmatched(Path file, long line, String text);
 
-        /** A line that continues the record before it (a stack trace): not a record, but searched. */
-        default void continuation(Path file, long line, String text) {}
+        /** A line that continues a record not yet handed over (a stack trace): not a record, but searched. */
+        default void continuation(Path file, long line, String text, LogEvent record) {}
     }
 
     /** One file as read: its lines, or why it could not be read. */
@@ -83,7 +83,7 @@ public final class LogReader {
                 } else if (pending != null && format.continues(record)) {
                     pending = pending.continued(record);
                     continuations++;
-                    sink.continuation(file, first, record);
+                    sink.continuation(file, first, record, pending);
                 } else if (!record.isBlank()) {
                     unmatched++;
                     sink.unmatched(file, first, record);

@@ -94,8 +94,9 @@ public final class LogAnalyzer implements LogReader.Sink {
     }
 
     @Override
-    public void continuation(Path file, long line, String text) {
-        if (inWindow(lastTime) && MEMORY.matcher(text).find()) memory.add(text.strip(), lastTime, null, text.strip());
+    public void continuation(Path file, long line, String text, LogEvent record) {
+        var at = record.at() != null ? record.at() : lastTime;
+        if (inWindow(at) && MEMORY.matcher(text).find()) memory.add(text.strip(), at, null, text.strip());
     }
 
     private boolean inWindow(Instant at) {

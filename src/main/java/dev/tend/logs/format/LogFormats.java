@@ -36,7 +36,9 @@ public final class LogFormats {
         for (var format : all(zone).values()) {
             int understood = 0;
             for (int index = 0; index < lines.size(); index++) {
-                if (format.parse(index + 1, lines.get(index)) != null) understood++;
+                var record = lines.get(index);
+                while (format.incomplete(record) && index + 1 < lines.size()) record = record + "\n" + lines.get(++index);
+                if (format.parse(index + 1, record) != null) understood++;
             }
             if (understood > 0 && (best == null || understood > best.understood())) best = new Detection(format, understood, lines.size());
         }

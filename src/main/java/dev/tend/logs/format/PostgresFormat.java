@@ -17,8 +17,8 @@ public final class PostgresFormat implements LogFormat {
     private static final Pattern SEVERITY = Pattern.compile(
             "\\b(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ");
     private static final Pattern SQLSTATE = Pattern.compile("(?:^| )([0-9A-Z]{5})(?=[ :]|$)");
-    static final Pattern DURATION = Pattern.compile("duration: (\\d+(?:\\.\\d+)?) ms(?:  (?:statement|(?:execute|bind|parse) [^:]*): (.*))?",
-            Pattern.DOTALL);
+    /** A statement's duration; with the extended protocol parse and bind are logged too, but only execute is the statement's run. */
+    static final Pattern DURATION = Pattern.compile("duration: (\\d+(?:\\.\\d+)?) ms(?:  (?:statement|execute [^:]*): (.*))?", Pattern.DOTALL);
     private final ZoneId zone;
 
     public PostgresFormat(ZoneId zone) {
