@@ -1,6 +1,5 @@
 package dev.tend.cli;
 
-import dev.tend.schedule.LearnedDurations;
 import dev.tend.schedule.PlannedRun;
 import dev.tend.schedule.Planner;
 import dev.tend.schedule.SchedulesSection;
@@ -49,7 +48,7 @@ final class PlanCommand implements Callable<Integer> {
         var config = tend.loadConfig();
         try (var store = Stores.open(config.store())) {
             var end = start.plus(Duration.ofDays(days));
-            var runs = new Planner(WindowsSection.calendar(config), LearnedDurations.from(store)).plan(SchedulesSection.of(config), start, end);
+            var runs = Planner.of(config, store, start, end);
             var windows = WindowsSection.calendar(config).occurrences(start, end);
             var out = spec.commandLine().getOut();
             if (json) {

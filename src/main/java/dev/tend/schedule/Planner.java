@@ -102,6 +102,11 @@ public final class Planner {
     }
 
     /** Every occurrence due in [from, to) of every schedule, by due time. */
+    /** The plan of a config's schedules over [from, to), with durations learned from its store: what tend plan, the API and the UI show. */
+    public static List<PlannedRun> of(dev.tend.config.TendConfig config, dev.tend.store.Database store, Instant from, Instant to) {
+        return new Planner(WindowsSection.calendar(config), LearnedDurations.from(store)).plan(SchedulesSection.of(config), from, to);
+    }
+
     public List<PlannedRun> plan(List<ScheduleSettings> schedules, Instant from, Instant to) {
         var runs = new ArrayList<PlannedRun>();
         for (var schedule : schedules) {

@@ -29,6 +29,8 @@ final class CalendarRoutes {
         var routes = new CalendarRoutes(context);
         return List.of(
                 Route.get("/api/v1/windows", Access.VIEWER, "maintenance window openings from now (?days=30)", routes::windows),
+                Route.get("/api/v1/plan", Access.VIEWER, "what the schedules will run from now, when, in which window, and what waits or is blocked (?days=14)",
+                        routes::plan),
                 Route.get("/api/v1/runs", Access.VIEWER, "maintenance runs of the last 30 days, newest first", routes::runs),
                 Route.get("/api/v1/runs/{id}", Access.VIEWER, "one maintenance run with its events, log entry and notice", routes::run),
                 Route.post("/api/v1/runs/{id}/sign", Access.OPERATOR, "sign the manual step a run waits for ({step, comment}); people only", routes::sign),
@@ -47,6 +49,20 @@ final class CalendarRoutes {
                     window.targets(), window.description());
         }).toList();
         Json.send(ctx, Paging.page(ctx, views));
+    }
+
+    /** A planned run as tend plan --json lists it. */
+    record PlanView(String schedule, String action, Instant due, Instant runAt, String window, String outcome, String note) {
+        static PlanView of(dev.tend.schedule.PlannedRun run) {
+            return new PlanView(run.schedule(), run.action(), run.due(), run.runAt().orElse(null), run.window().orElse(null), run.outcome().name(), run.note());
+        }
+    }
+
+    private void plan(Context ctx) {
+        int days = Params.number(ctx, "days", 14, 1, 366);
+        var now = context.clock().instant();
+        var runs = dev.tend.schedule.Planner.of(context.config(), context.store(), now, now.plus(Duration.ofDays(days)));
+        Json.send(ctx, Paging.page(ctx, runs.stream().map(PlanView::of).toList()));
     }
 
     record RunView(long id, String runbook, String state, Instant startedAt, Instant finishedAt, String actor, String waitingFor, String waitingRole) {}

@@ -270,6 +270,7 @@ public final class UiRoutes {
         params.put("runs", runs);
         params.put("message", message);
         params.put("windows", windows);
+        params.put("plan", dev.tend.schedule.Planner.of(context.config(), context.store(), now, now.plus(Duration.ofDays(7))).stream().limit(20).toList());
         params.put("checklists", checklists);
         params.put("log", log);
         render(ctx, "ui/maintenance.jte", params);

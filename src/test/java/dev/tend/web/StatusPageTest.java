@@ -75,6 +75,8 @@ class StatusPageTest {
                     - { name: Website, description: "the public site", targets: [web, nginx] }
                 windows:
                   - { name: weekly, cron: "0 2 * * SUN", duration: 2h, timezone: UTC, targets: [web] }
+                schedules:
+                  - { name: nightly-check, run: check, cron: "0 1 * * *", timezone: UTC }
                 people:
                   - { name: alice, roles: [System Administrator] }
                 runbooks:
@@ -201,6 +203,12 @@ class StatusPageTest {
         assertThat(windows).hasSize(2);
         assertThat(windows.get(0).path("start").asString()).isEqualTo("2026-12-06T02:00:00Z");
         assertThat(windows.get(0).path("targets").get(0).asString()).isEqualTo("web");
+        var plan = JsonMapper.builder().build().readTree(api("GET", "/api/v1/plan?days=2", token, null).body());
+        assertThat(plan).hasSize(2).allSatisfy(run -> {
+            assertThat(run.path("schedule").asString()).isEqualTo("nightly-check");
+            assertThat(run.path("outcome").asString()).isEqualTo("RUNS");
+        });
+        assertThat(plan.get(0).path("due").asString()).endsWith("T01:00:00Z");
 
         clock.set(SUNDAY_0205);
         tend("runbook", "run", "upgrade", "--as", "alice");
