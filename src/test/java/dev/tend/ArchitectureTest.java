@@ -25,7 +25,7 @@ import java.util.Map;
 class ArchitectureTest {
     static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
             "dev.tend.people.."};
-    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "postgres", "redis", "storage", "runbook", "schedule", "status", "task");
+    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "logs", "postgres", "redis", "storage", "runbook", "schedule", "status", "task");
     static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry..", "dev.tend.web.."};
 
     @ArchTest
@@ -74,7 +74,9 @@ class ArchitectureTest {
             "dev.tend.runbook.SignOffs", List.of(),
             "dev.tend.runbook.MaintenanceRuns", List.of("dev.tend.status.."),                      // the status page follows maintenance runs
             "dev.tend.status.StatusIncidents", List.of(),
-            "dev.tend.postgres.report.IndexScanSnapshots", List.of());
+            "dev.tend.postgres.report.IndexScanSnapshots", List.of(),
+            "dev.tend.logs.LogPatterns", List.of(),
+            "dev.tend.window.OpeningAnnouncements", List.of("dev.tend.status..", "dev.tend.runbook..")); // tend serve announces; evidence
 
     @ArchTest
     static final ArchRule repositoriesStayWithTheirFeature = repositoryRule();
