@@ -8,39 +8,45 @@ package dev.tend.logs.analyze;
 final class SqlNormalizer {
     private SqlNormalizer() {}
 
-    static String normalize(String sql) {
-        var out = new StringBuilder(Math.min(sql.length(), 4096));
+    private static final java.util.regex.Pattern LIST = java.util.regex.Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)+\\s*\\)");
+    private static final java.util.regex.Pattern LISTS = java.util.regex.Pattern.compile("(?:\\(\\.\\.\\.\\)\\s*,\\s*)+\\(\\.\\.\\.\\)");
+
+    static String normalize(String text) {
+        var sql = text.toCharArray();
+        var out = new StringBuilder(Math.min(sql.length, 4096));
         int index = 0;
-        int length = sql.length();
+        int length = sql.length;
         while (index < length && out.length() < 2000) {
-            char c = sql.charAt(index);
+            char c = sql[index];
             if (c == '\'') {
                 index++;
                 while (index < length) {
-                    if (sql.charAt(index) == '\'' && index + 1 < length && sql.charAt(index + 1) == '\'') index += 2;
-                    else if (sql.charAt(index) == '\'') break;
+                    if (sql[index] == '\'' && index + 1 < length && sql[index + 1] == '\'') index += 2;
+                    else if (sql[index] == '\'') break;
                     else index++;
                 }
                 index++;
                 out.append('?');
-            } else if (c == '$' && index + 1 < length && Character.isDigit(sql.charAt(index + 1)) || Character.isDigit(c) && !identifierBefore(out)) {
+            } else if (c == '$' && index + 1 < length && Character.isDigit(sql[index + 1]) || Character.isDigit(c) && !identifierBefore(out)) {
                 index++;
-                while (index < length && (Character.isDigit(sql.charAt(index)) || sql.charAt(index) == '.')) index++;
+                while (index < length && (Character.isDigit(sql[index]) || sql[index] == '.')) index++;
                 out.append('?');
             } else if (Character.isWhitespace(c)) {
-                while (index < length && Character.isWhitespace(sql.charAt(index))) index++;
+                while (index < length && Character.isWhitespace(sql[index])) index++;
                 if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') out.append(' ');
             } else if (Character.isLetter(c) || c == '_') {
                 int start = index;
-                while (index < length && (Character.isLetterOrDigit(sql.charAt(index)) || sql.charAt(index) == '_')) index++;
-                var word = sql.substring(start, index);
+                while (index < length && (Character.isLetterOrDigit(sql[index]) || sql[index] == '_')) index++;
+                var word = new String(sql, start, index - start);
                 out.append(KEYWORDS.contains(word.toUpperCase(java.util.Locale.ROOT)) ? word.toUpperCase(java.util.Locale.ROOT) : word);
             } else {
                 out.append(c);
                 index++;
             }
         }
-        return out.toString().strip().replaceAll("\\(\\s*\\?(?:\\s*,\\s*\\?)+\\s*\\)", "(...)").replaceAll("(?:\\(\\.\\.\\.\\)\\s*,\\s*)+\\(\\.\\.\\.\\)", "(...)");
+        var normalized = out.toString().strip();
+        if (normalized.indexOf(',') < 0) return normalized;
+        return LISTS.matcher(LIST.matcher(normalized).replaceAll("(...)")).replaceAll("(...)");
     }
 
     private static boolean identifierBefore(StringBuilder out) {

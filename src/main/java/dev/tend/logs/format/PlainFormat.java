@@ -14,10 +14,10 @@ import java.time.ZoneId;
  */
 public final class PlainFormat implements LogFormat {
     private static final int LEVEL_WITHIN = 5;
-    private final ZoneId zone;
+    private final StampScanner stamps;
 
     public PlainFormat(ZoneId zone) {
-        this.zone = zone;
+        this.stamps = new StampScanner(zone);
     }
 
     @Override
@@ -30,11 +30,9 @@ public final class PlainFormat implements LogFormat {
         int position = 0;
         Instant at = null;
         if (!record.isEmpty() && record.charAt(0) == '[') position = 1;
-        var stamp = Timestamps.ISO.matcher(record);
-        stamp.region(position, record.length());
-        if (stamp.lookingAt()) {
-            at = Timestamps.iso(stamp, zone);
-            position = stamp.end();
+        at = stamps.iso(record, position);
+        if (at != null) {
+            position = stamps.end;
             if (position < record.length() && record.charAt(position) == ']') position++;
         } else {
             position = 0;

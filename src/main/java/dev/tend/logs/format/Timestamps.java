@@ -49,7 +49,7 @@ final class Timestamps {
         return value > 1e11 ? Instant.ofEpochMilli((long) value) : Instant.ofEpochMilli((long) (value * 1000));
     }
 
-    private static ZoneId zoneOf(String text, ZoneId fallback) {
+    static ZoneId zoneOf(String text, ZoneId fallback) {
         if (text == null) return fallback;
         if (text.equals("Z") || text.equals("UTC") || text.equals("GMT")) return ZoneOffset.UTC;
         if (text.startsWith("+") || text.startsWith("-")) {
