@@ -66,9 +66,14 @@ final class LogsAnalyzeCommand implements Callable<Integer> {
             threshold = DurationSpec.parse(slow);
             if (threshold == null) throw new ParameterException(spec.commandLine(), "--slow: '" + slow + "' is not a duration such as 1s");
         }
-        var opened = resolved.open(spec);
-        if (opened == null) return 1;
-        var options = new LogAnalyzer.Options(from, least, threshold);
+        try (var opened = resolved.open(spec, from)) {
+            if (opened == null) return 1;
+            return analyze(resolved, opened, new LogAnalyzer.Options(from, least, threshold), now);
+        }
+    }
+
+    private int analyze(LogsCommand.Resolved resolved, dev.tend.logs.LogSources.Opened opened, LogAnalyzer.Options options, java.time.Instant now) {
+        var settings = resolved.settings();
         LogReport report;
         if (resolved.config().isPresent()) {
             try (var store = Stores.open(resolved.config().get().store())) {
@@ -83,7 +88,9 @@ final class LogsAnalyzeCommand implements Callable<Integer> {
         if (json) {
             out.println(LogsOutput.json(report));
         } else {
-            LogsOutput.text(out, report, opened.formatNote(), resolved.config().isPresent(), least.name().toLowerCase(Locale.ROOT));
+            var files = opened.files().size();
+            var where = settings.container().isPresent() ? settings.describe() : files + (files == 1 ? " file" : " files");
+            LogsOutput.text(out, report, where, opened.formatNote(), resolved.config().isPresent(), options.level().name().toLowerCase(Locale.ROOT));
         }
         out.flush();
         return report.findings() ? 1 : 0;

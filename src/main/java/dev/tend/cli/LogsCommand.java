@@ -33,9 +33,9 @@ final class LogsCommand implements Runnable {
         }
 
         /** Its files and format, or null after saying on stderr why it cannot be read. */
-        LogSources.Opened open(CommandSpec spec) {
+        LogSources.Opened open(CommandSpec spec, java.time.Instant since) {
             try {
-                return LogSources.open(settings, zone());
+                return LogSources.open(settings, zone(), since);
             } catch (LogSources.Unreadable e) {
                 spec.commandLine().getErr().println("tend logs " + spec.name() + ": " + e.getMessage());
                 return null;

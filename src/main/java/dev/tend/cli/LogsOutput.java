@@ -22,10 +22,9 @@ final class LogsOutput {
         return JSON.writeValueAsString(node);
     }
 
-    static void text(PrintWriter out, LogReport report, String formatNote, boolean remembers, String level) {
+    static void text(PrintWriter out, LogReport report, String where, String formatNote, boolean remembers, String level) {
         var totals = report.totals();
-        var files = report.inputs().size();
-        out.println("Log source " + report.source() + ": " + files + (files == 1 ? " file" : " files") + ", format " + formatNote);
+        out.println("Log source " + report.source() + ": " + where + ", format " + formatNote);
         out.println("Read " + count(totals.lines()) + " lines: " + count(totals.records()) + " records"
                 + (totals.continuations() > 0 ? " (with " + count(totals.continuations()) + " continuation lines)" : "") + ", "
                 + count(totals.unmatched()) + " lines no format understood; " + count(totals.inWindow()) + " records "

@@ -38,8 +38,13 @@ final class LogsPatternsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var resolved = LogsCommand.resolve(spec, source);
-        var opened = resolved.open(spec);
-        if (opened == null) return 1;
+        try (var opened = resolved.open(spec, null)) {
+            if (opened == null) return 1;
+            return patterns(resolved, opened);
+        }
+    }
+
+    private int patterns(LogsCommand.Resolved resolved, dev.tend.logs.LogSources.Opened opened) throws Exception {
         var out = spec.commandLine().getOut();
         var miner = new TemplateMiner();
         var lineNumber = new long[] {0};

@@ -53,6 +53,20 @@ public final class DockerEngineClient implements AutoCloseable {
         return new Answer(response.getStatus(), body);
     }
 
+    /** An answer streamed to a file (a container's logs can be gigabytes): its status and content type. */
+    public record Download(int status, String contentType) {}
+
+    /** GETs {@code path} and writes the body to {@code file} as it arrives; the whole exchange is bounded by {@code timeout}. */
+    public Download download(String path, Duration timeout, Path file) throws Exception {
+        var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
+        http.newRequest("http://docker" + path).transport(transport).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).send(listener);
+        var response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (var in = listener.getInputStream(); var out = java.nio.file.Files.newOutputStream(file)) {
+            in.transferTo(out);
+        }
+        return new Download(response.getStatus(), response.getHeaders().get("Content-Type"));
+    }
+
     @Override
     public void close() throws Exception {
         http.stop();

@@ -11,8 +11,18 @@ import java.util.List;
 public final class LogSources {
     private LogSources() {}
 
-    /** Files and format, or why the source cannot be read. */
-    public record Opened(LogSourceSettings settings, List<Path> files, LogFormat format, String formatNote) {}
+    /** Files and format, or why the source cannot be read; closing it removes what was fetched for it (a container's logs). */
+    public record Opened(LogSourceSettings settings, List<Path> files, LogFormat format, String formatNote, Path scratch) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (scratch == null) return;
+            try (var walk = java.nio.file.Files.walk(scratch)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // left in the temp directory
+            }
+        }
+    }
 
     public static final class Unreadable extends Exception {
         public Unreadable(String message) {
@@ -20,7 +30,25 @@ public final class LogSources {
         }
     }
 
-    public static Opened open(LogSourceSettings settings, ZoneId zone) throws Unreadable {
+    /** @param since for a container, only lines from then on are fetched (null: all) */
+    public static Opened open(LogSourceSettings settings, ZoneId zone, java.time.Instant since) throws Unreadable {
+        if (settings.container().isPresent()) {
+            var container = settings.container().get();
+            Path scratch;
+            try {
+                scratch = java.nio.file.Files.createTempDirectory("tend-logs");
+            } catch (IOException e) {
+                throw new Unreadable("cannot make a temporary directory for the logs of " + container.name() + ": " + e.getMessage());
+            }
+            var file = scratch.resolve(container.name() + ".json.log");
+            try {
+                ContainerLogs.fetch(container.socket(), container.name(), since, settings.timeout(), file);
+                return read(settings, zone, List.of(file), scratch);
+            } catch (Unreadable | RuntimeException e) {
+                new Opened(settings, List.of(), null, null, scratch).close();
+                throw e;
+            }
+        }
         List<Path> files;
         try {
             files = LogFiles.expand(settings.files());
@@ -28,8 +56,12 @@ public final class LogSources {
             throw new Unreadable("cannot list the files of " + settings.name() + ": " + e.getMessage());
         }
         if (files.isEmpty()) throw new Unreadable("no file matches " + String.join(", ", settings.files()) + " (log source " + settings.name() + ")");
+        return read(settings, zone, files, null);
+    }
+
+    private static Opened read(LogSourceSettings settings, ZoneId zone, List<Path> files, Path scratch) throws Unreadable {
         var sample = LogReader.sample(files);
-        if (sample.isEmpty()) return new Opened(settings, files, new dev.tend.logs.format.PlainFormat(zone), "none (the files hold no lines yet)");
+        if (sample.isEmpty()) return new Opened(settings, files, new dev.tend.logs.format.PlainFormat(zone), "none (no lines yet)", scratch);
         if (settings.format().isPresent()) {
             var format = LogFormats.named(settings.format().get(), zone).orElseThrow();
             if (format.name().startsWith("docker-json")) {
@@ -37,12 +69,12 @@ public final class LogSources {
                 format = LogFormats.detect(sample, zone).map(LogFormats.Detection::format).filter(found -> found.name().startsWith("docker-json"))
                         .orElse(format);
             }
-            return new Opened(settings, files, format, format.name() + " (configured)");
+            return new Opened(settings, files, format, format.name() + " (configured)", scratch);
         }
         var detection = LogFormats.detect(sample, zone).orElseThrow(() -> new Unreadable("cannot tell the format of " + settings.name()
                 + ": none of the formats (" + String.join(", ", LogFormats.NAMES) + ") understands any of its first " + sample.size()
                 + " lines; first line: " + (sample.isEmpty() ? "(none: the files are empty)" : abbreviate(sample.getFirst()))));
-        return new Opened(settings, files, detection.format(), detection.describe());
+        return new Opened(settings, files, detection.format(), detection.describe(), scratch);
     }
 
     private static String abbreviate(String line) {

@@ -12,6 +12,7 @@ import dev.tend.config.spec.ListSpec;
 import dev.tend.config.spec.ObjectSpec;
 import dev.tend.config.spec.StringSpec;
 import dev.tend.logs.format.LogFormats;
+import dev.tend.target.TargetsSection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** {@code logs:} the log sources Tend reads: {@code {name, files, format, slowRequest, level}}. */
+/** {@code logs:} the log sources Tend reads: {@code {name, files | container, format, slowRequest, level, timeout}}. */
 public final class LogsSection implements ConfigSection<List<LogSourceSettings>> {
     public static final SectionKey<List<LogSourceSettings>> KEY = new SectionKey<>("logs");
 
@@ -45,8 +46,13 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
         return Field.withDefault("logs", ListSpec.of(ObjectSpec.of("a log source",
                 Field.required("name", StringSpec.matching("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}", "letters, digits, '_', '.', '-'"),
                         "the source's name, used by tend logs analyze NAME"),
-                Field.required("files", ListSpec.nonEmpty(StringSpec.any()).withoutRepeats(),
+                Field.optional("files", ListSpec.nonEmpty(StringSpec.any()).withoutRepeats(),
                         "files or globs (\"/app/logs/*.log\"); rotated files beside them (.1, .2.gz, -20261130.gz) are read too, oldest first"),
+                Field.optional("container", ObjectSpec.of("a container's logs through the Docker Engine API",
+                        Field.required("target", StringSpec.any(), "a docker target: its engine"),
+                        Field.required("name", StringSpec.any(), "the container's name")), "instead of files: a container's logs"),
+                Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofHours(1)), "60s",
+                        "how long fetching a container's logs may take"),
                 Field.withDefault("format", EnumSpec.of(formats), "auto", "the lines' format; auto detects it from the first lines"),
                 Field.withDefault("slowRequest", DurationSpec.between(Duration.ofMillis(1), Duration.ofHours(1)), "1s",
                         "a request slower than this is slow (access logs, JSON logs with a duration)"),
@@ -58,20 +64,51 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
     public List<LogSourceSettings> bind(SectionBinding binding) {
         var sources = new ArrayList<LogSourceSettings>();
         var names = new HashSet<String>();
+        var targets = binding.get(TargetsSection.KEY);
         for (Fields entry : binding.entries()) {
-            if (entry == null || entry.string("name") == null || !entry.has("files")) continue;
+            if (entry == null || entry.string("name") == null) continue;
+            if (entry.has("files") == entry.has("container")) {
+                binding.problems().at(entry.node(), entry.path(), "a log source needs files or a container, not " + (entry.has("files") ? "both" : "neither"),
+                        "e.g. files: [\"/app/logs/*.log\"] or container: {target: docker, name: app}");
+                continue;
+            }
+            var container = entry.has("container") ? container(entry.object("container"), entry.pathOf("container"), targets, binding) : null;
+            if (entry.has("container") && container == null) continue;
             var name = entry.string("name");
             if (!names.add(name)) {
                 binding.problems().at(entry.nodeOf("name"), entry.pathOf("name"), "duplicate log source '" + name + "'", null);
                 continue;
             }
-            List<String> patterns = entry.list("files");
+            List<String> patterns = entry.has("files") ? entry.list("files") : List.of();
             var files = patterns.stream().filter(java.util.Objects::nonNull).map(pattern -> binding.baseDirectory().resolve(pattern).toString()).toList();
             var format = Optional.ofNullable(entry.string("format")).filter(value -> !value.equals("auto"));
-            sources.add(new LogSourceSettings(name, files, format, entry.duration("slowRequest"),
-                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT))));
+            sources.add(new LogSourceSettings(name, files, Optional.ofNullable(container), format, entry.duration("slowRequest"),
+                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT)), entry.duration("timeout")));
         }
         return List.copyOf(sources);
+    }
+
+    private static LogSourceSettings.Container container(Fields fields, String path, dev.tend.target.TargetsSection.Targets targets, SectionBinding binding) {
+        if (fields == null || fields.string("target") == null || fields.string("name") == null) return null;
+        var name = fields.string("target");
+        var target = targets.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
+        if (target.isEmpty() && targets.unbuilt().contains(name)) return null; // its own problems are reported already
+        if (target.isEmpty()) {
+            binding.problems().at(fields.nodeOf("target"), fields.pathOf("target"), "no target named '" + name + "'",
+                    dev.tend.config.spec.Suggestions.didYouMean(name, targets.all().stream().map(dev.tend.target.Target::name).toList()));
+            return null;
+        }
+        if (!(target.get() instanceof dev.tend.docker.DockerTarget docker)) {
+            binding.problems().at(fields.nodeOf("target"), fields.pathOf("target"), "'" + name + "' is a " + target.get().settings().type()
+                    + " target; a container's logs come from a docker target", null);
+            return null;
+        }
+        return new LogSourceSettings.Container(name, docker.socket(), fields.string("name"));
+    }
+
+    @Override
+    public List<String> after() {
+        return List.of(TargetsSection.KEY.name());
     }
 
     @Override

@@ -68,7 +68,7 @@ class PostgresLogsTest {
     @ParameterizedTest
     @CsvSource({"postgresql.log, postgres", "postgresql.csv, postgres-csv", "postgresql.json, postgres-json"})
     void eachOfTheThreeLogsIsDetectedAndAnalyzed(String file, String format) throws Exception {
-        var opened = LogSources.open(LogSourceSettings.ofPath(logs.resolve(file).toString()), ZoneOffset.UTC);
+        var opened = LogSources.open(LogSourceSettings.ofPath(logs.resolve(file).toString()), ZoneOffset.UTC, null);
         assertThat(opened.format().name()).isEqualTo(format);
 
         var report = LogAnalyzer.analyze(file, opened.files(), opened.format(), new LogAnalyzer.Options(null, LogLevel.ERROR, Duration.ofSeconds(1)),

@@ -1,0 +1,110 @@
+package dev.tend.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.cli.Main;
+import dev.tend.testing.DockerEngine;
+import dev.tend.testing.DockerExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The runbooks' "docker logs app --since 24h" through the Engine API of the suite's real Docker engine, with and without a TTY. */
+@ExtendWith(DockerExtension.class)
+class ContainerLogsTest {
+    private static final String SCRIPT = "echo 'INFO: started'; "
+            + "echo 'ERROR: Database connection failed: timeout after 30s to 10.0.0.5:5432' >&2; "
+            + "echo 'ERROR: Database connection failed: timeout after 7s to 10.0.0.6:5432'; "
+            + "echo 'Killed process 42 (python) total-vm:1024kB, out of memory'; echo done; sleep 3600";
+    private static DockerEngine docker;
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void containers(DockerEngine engine) {
+        docker = engine;
+        for (var name : List.of("tend-logger", "tend-tty-logger")) {
+            var args = new ArrayList<>(List.of("run", "-d", "--network", "none", "--name", name));
+            if (name.contains("tty")) args.add("-t");
+            args.addAll(List.of(docker.image(), "sh", "-c", SCRIPT));
+            docker.docker(args.toArray(String[]::new));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> docker.docker("logs", "tend-logger").contains("done")
+                && docker.docker("logs", "tend-tty-logger").contains("done"));
+    }
+
+    @Test
+    void aContainersLogsAreAnalyzedLikeAFilesWithTheirStreamsMerged() throws Exception {
+        for (var container : List.of("tend-logger", "tend-tty-logger")) {
+            var run = tend(container, "logs", "analyze", "api", "--since", "1h", "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            var report = JsonMapper.builder().build().readTree(run.out());
+            assertThat(report.path("format").asString()).isEqualTo("docker-json+plain");
+            assertThat(report.path("totals").path("records").asLong()).as(container).isEqualTo(5);
+            assertThat(report.path("errors")).singleElement().satisfies(pattern -> {
+                assertThat(pattern.path("template").asString()).isEqualTo("Database connection failed: timeout after <DUR> to <IP>");
+                assertThat(pattern.path("count").asLong()).as("stdout and stderr both").isEqualTo(2);
+                assertThat(pattern.path("first").asString()).as("Docker's own time").startsWith(java.time.Instant.now().toString().substring(0, 10));
+            });
+            assertThat(report.path("memory").get(0).path("template").asString()).startsWith("Killed process <NUM> (python)");
+        }
+        var text = tend("tend-logger", "logs", "analyze", "api", "--since", "1h");
+        assertThat(text.out()).startsWith("Log source api: container tend-logger (docker), format docker-json+plain");
+    }
+
+    @Test
+    void aMissingContainerOrAWrongTargetIsSaidClearly() throws Exception {
+        var missing = tend("tend-no-such", "logs", "analyze", "api");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("no container named tend-no-such on " + docker.socket());
+        var config = Files.writeString(directory.resolve("wrong.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: web, type: tcp, address: "127.0.0.1:1" }
+                logs:
+                  - { name: api, container: { target: web, name: app } }
+                  - { name: both, files: [a.log], container: { target: web, name: app } }
+                """);
+        var wrong = run(config, "logs", "analyze", "api");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("logs[0].container.target: 'web' is a tcp target; a container's logs come from a docker target",
+                "logs[1]: a log source needs files or a container, not both");
+    }
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run tend(String container, String... args) throws Exception {
+        var config = Files.writeString(directory.resolve("tend.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: docker, type: docker, socket: "%s" }
+                logs:
+                  - { name: api, container: { target: docker, name: %s } }
+                store: { path: "%s" }
+                """.formatted(docker.socket(), container, directory.resolve("tend.db")));
+        return run(config, args);
+    }
+
+    private static Run run(Path config, String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-c", config.toString()));
+        int code = Main.run(new Main.Environment(Clock.systemUTC(), new HashMap<String, String>(Map.of())::get), new PrintWriter(out), new PrintWriter(err),
+                all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
