@@ -67,7 +67,7 @@ public final class LogFiles {
         return siblings.stream().map(Sibling::path).toList();
     }
 
-    private static boolean isRotatedName(String name) {
+    static boolean isRotatedName(String name) {
         return name.endsWith(".gz") || name.matches(".*\\.\\d{1,4}") || name.matches(".*-\\d{8,14}");
     }
 

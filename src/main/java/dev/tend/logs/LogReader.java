@@ -29,8 +29,17 @@ public final class LogReader {
         default void continuation(Path file, long line, String text, LogEvent record) {}
     }
 
-    /** One file as read: its lines, or why it could not be read. */
-    public record Input(Path file, long lines, long records, long continuations, long unmatched, String problem) {}
+    /** One file as read: its lines, or why it could not be read; {@code end} is the byte offset read to (incremental reads). */
+    public record Input(Path file, long lines, long records, long continuations, long unmatched, String problem, long end) {}
+
+    /** Lines one after another, from a whole file or from an offset. */
+    private interface Lines extends java.io.Closeable {
+        String next() throws IOException;
+
+        default long end() {
+            return -1;
+        }
+    }
 
     private LogReader() {}
 
@@ -58,19 +67,63 @@ public final class LogReader {
     }
 
     private static Input readOne(Path file, LogFormat format, Sink sink) {
+        try {
+            var reader = reader(file);
+            return readLines(file, new Lines() {
+                @Override
+                public String next() throws IOException {
+                    return reader.readLine();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    reader.close();
+                }
+            }, format, sink);
+        } catch (IOException e) {
+            return new Input(file, 0, 0, 0, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), -1);
+        }
+    }
+
+    /** The complete lines of a file from a byte offset on (not gzip): an incremental read. {@link Input#end()} is where the next one resumes. */
+    public static Input readFrom(Path file, long offset, LogFormat format, Sink sink) {
+        try {
+            var lines = new OffsetLines(file, offset);
+            return readLines(file, new Lines() {
+                @Override
+                public String next() throws IOException {
+                    return lines.next();
+                }
+
+                @Override
+                public long end() {
+                    return lines.end();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    lines.close();
+                }
+            }, format, sink);
+        } catch (IOException e) {
+            return new Input(file, 0, 0, 0, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), offset);
+        }
+    }
+
+    private static Input readLines(Path file, Lines reader, LogFormat format, Sink sink) {
         long lines = 0;
         long records = 0;
         long continuations = 0;
         long unmatched = 0;
-        try (var reader = reader(file)) {
+        try (reader) {
             LogEvent pending = null;
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = reader.next()) != null) {
                 lines++;
                 long first = lines;
                 var record = line;
                 while (format.incomplete(record)) {
-                    var more = reader.readLine();
+                    var more = reader.next();
                     if (more == null) break;
                     lines++;
                     record = record + "\n" + more;
@@ -90,9 +143,9 @@ public final class LogReader {
                 }
             }
             if (pending != null) sink.event(file, pending);
-            return new Input(file, lines, records, continuations, unmatched, null);
+            return new Input(file, lines, records, continuations, unmatched, null, reader.end());
         } catch (IOException | java.io.UncheckedIOException e) {
-            return new Input(file, lines, records, continuations, unmatched, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Input(file, lines, records, continuations, unmatched, e.getClass().getSimpleName() + ": " + e.getMessage(), reader.end());
         }
     }
 
