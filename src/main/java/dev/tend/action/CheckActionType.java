@@ -1,14 +1,10 @@
 package dev.tend.action;
 
 import dev.tend.alert.AlertService;
-import dev.tend.backup.BackupTarget;
-import dev.tend.backup.BackupsSection;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.target.Target;
-import dev.tend.target.TargetsSection;
 import dev.tend.task.Impact;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code check [TARGET...]}: a round of health checks (all targets and backups, or those named), recorded. */
@@ -52,8 +48,7 @@ public final class CheckActionType implements ActionType {
 
         @Override
         public ActionResult run(ActionContext context) {
-            var all = new ArrayList<Target>(TargetsSection.of(context.config()));
-            BackupsSection.of(context.config()).forEach(backup -> all.add(BackupTarget.of(backup, context.store())));
+            var all = WatchedTargets.of(context.config(), context.store());
             var chosen = only.isEmpty() ? all : all.stream().filter(target -> only.contains(target.name())).toList();
             var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
             new AlertService(context.config(), context.store(), context.clock(), context.windows()).evaluate(results);

@@ -1,17 +1,14 @@
 package dev.tend.cli;
 
-import dev.tend.backup.BackupsSection;
 import dev.tend.check.CheckResult;
 import dev.tend.check.CheckService;
 import dev.tend.config.TendConfig;
 import dev.tend.alert.AlertService;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.alert.notify.Deliverer;
-import dev.tend.backup.BackupTarget;
 import dev.tend.store.Database;
 import dev.tend.store.Stores;
 import dev.tend.target.Target;
-import dev.tend.target.TargetsSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,10 +74,9 @@ final class CheckCommand implements Callable<Integer> {
         return results.stream().allMatch(result -> result.status().isOk()) ? 0 : 1;
     }
 
-    /** The config's targets and, as backup:NAME, its backups; or those --target names. */
+    /** The config's targets, its backups as backup:NAME and checked log sources as logs:NAME; or those --target names. */
     private List<Target> selected(TendConfig config, Database store) {
-        var all = new ArrayList<Target>(TargetsSection.of(config));
-        BackupsSection.of(config).forEach(backup -> all.add(BackupTarget.of(backup, store)));
+        var all = dev.tend.action.WatchedTargets.of(config, store);
         if (only.isEmpty()) return all;
         var chosen = new ArrayList<Target>();
         for (var name : only) {

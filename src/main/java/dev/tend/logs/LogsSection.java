@@ -53,6 +53,13 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
                         Field.required("name", StringSpec.any(), "the container's name")), "instead of files: a container's logs"),
                 Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofHours(1)), "60s",
                         "how long fetching a container's logs may take"),
+                Field.optional("check", ObjectSpec.of("watch the source as target logs:NAME: each check reads what it gained since the last",
+                        dev.tend.check.ThresholdSpec.field("errorsPerMinute", dev.tend.config.spec.NumberSpec.decimal(0, 1_000_000), "1", "10",
+                                "error records per minute since the last check"),
+                        Field.withDefault("newPatterns", EnumSpec.of("OK", "WARN", "CRIT"), "WARN", "what an error pattern never seen before counts as"),
+                        Field.withDefault("memory", EnumSpec.of("OK", "WARN", "CRIT"), "CRIT", "what out-of-memory or an OOM kill counts as"),
+                        dev.tend.check.ThresholdSpec.percent("slowRequests", 5, 20, "requests slower than slowRequest, in % of those read")),
+                        "check: {} watches it with the default levels"),
                 Field.withDefault("format", EnumSpec.of(formats), "auto", "the lines' format; auto detects it from the first lines"),
                 Field.withDefault("slowRequest", DurationSpec.between(Duration.ofMillis(1), Duration.ofHours(1)), "1s",
                         "a request slower than this is slow (access logs, JSON logs with a duration)"),
@@ -74,6 +81,18 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
             }
             var container = entry.has("container") ? container(entry.object("container"), entry.pathOf("container"), targets, binding) : null;
             if (entry.has("container") && container == null) continue;
+            if (entry.has("container") && entry.has("check")) {
+                binding.problems().at(entry.nodeOf("check"), entry.pathOf("check"), "checks read files incrementally; a container's logs cannot be checked yet",
+                        "point files: at the container's json-file log (/var/lib/docker/containers/ID/ID-json.log) to check it");
+                continue;
+            }
+            LogCheckSettings check = null;
+            if (entry.has("check")) {
+                var fields = entry.object("check");
+                check = new LogCheckSettings(dev.tend.check.ThresholdSpec.read(fields, "errorsPerMinute", true, binding.problems()),
+                        dev.tend.check.Status.valueOf(fields.string("newPatterns")), dev.tend.check.Status.valueOf(fields.string("memory")),
+                        dev.tend.check.ThresholdSpec.read(fields, "slowRequests", true, binding.problems()));
+            }
             var name = entry.string("name");
             if (!names.add(name)) {
                 binding.problems().at(entry.nodeOf("name"), entry.pathOf("name"), "duplicate log source '" + name + "'", null);
@@ -83,7 +102,7 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
             var files = patterns.stream().filter(java.util.Objects::nonNull).map(pattern -> binding.baseDirectory().resolve(pattern).toString()).toList();
             var format = Optional.ofNullable(entry.string("format")).filter(value -> !value.equals("auto"));
             sources.add(new LogSourceSettings(name, files, Optional.ofNullable(container), format, entry.duration("slowRequest"),
-                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT)), entry.duration("timeout")));
+                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT)), entry.duration("timeout"), Optional.ofNullable(check)));
         }
         return List.copyOf(sources);
     }

@@ -75,14 +75,14 @@ public final class BuiltIn {
                 new SchedulesSection(actions),
                 new ServeSection(),
                 new PeopleSection(),
+                new dev.tend.logs.LogsSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),
                 new AnnouncementsSection(),
                 new StatusPageSection(),
                 new OncallSection(),
-                new EscalationsSection(),
-                new dev.tend.logs.LogsSection()));
+                new EscalationsSection()));
     }
 
     public static NotifierTypes notifierTypes() {

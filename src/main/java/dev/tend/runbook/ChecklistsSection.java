@@ -36,12 +36,17 @@ public final class ChecklistsSection implements ConfigSection<List<ChecklistSett
 
     @Override
     public List<String> after() {
-        return List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), SchedulesSection.KEY.name(), WindowsSection.KEY.name());
+        return List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), SchedulesSection.KEY.name(), WindowsSection.KEY.name(),
+                dev.tend.logs.LogsSection.KEY.name());
     }
 
     @Override
     public List<ChecklistSettings> bind(SectionBinding binding) {
-        var known = new ChecklistSpec.Known(binding.names(TargetsSection.KEY.name()), binding.names(BackupsSection.KEY.name()),
+        // Checked log sources are targets too (logs:NAME): "check error logs" is ticked by their checks.
+        var targets = new java.util.HashSet<>(binding.names(TargetsSection.KEY.name()));
+        var logs = binding.get(dev.tend.logs.LogsSection.KEY);
+        if (logs != null) logs.stream().filter(source -> source.check().isPresent()).forEach(source -> targets.add("logs:" + source.name()));
+        var known = new ChecklistSpec.Known(targets, binding.names(BackupsSection.KEY.name()),
                 binding.names(SchedulesSection.KEY.name()), binding.names(WindowsSection.KEY.name()));
         return ChecklistSpec.bind(binding.entries(), known, binding.problems());
     }

@@ -38,6 +38,7 @@ public final class LogAnalyzer implements LogReader.Sink {
     private final StatementStats statements = new StatementStats();
     private final List<LogReport.Unmatched> unmatched = new ArrayList<>();
     private final boolean postgres;
+    private final LogFormat format;
     private Instant lastTime;
     private Path lastFile;
     private long inWindow;
@@ -47,16 +48,28 @@ public final class LogAnalyzer implements LogReader.Sink {
         this.options = options;
         this.requests = new RequestStats(options.slowRequest());
         this.postgres = format.name().startsWith("postgres") || format.name().endsWith("+postgres");
+        this.format = format;
     }
 
     public static LogReport analyze(String source, List<Path> files, LogFormat format, Options options, Predicate<String> isNew, Instant now) {
-        var analyzer = new LogAnalyzer(options, format);
-        var inputs = LogReader.read(files, format, analyzer);
+        var analyzer = start(options, format);
+        return analyzer.report(source, LogReader.read(files, format, analyzer), isNew, now);
+    }
+
+    /** An analyzer to hand records to (it is the sink), for reads other than whole files. */
+    public static LogAnalyzer start(Options options, LogFormat format) {
+        return new LogAnalyzer(options, format);
+    }
+
+    /** The report of what was handed in. */
+    public LogReport report(String source, List<LogReader.Input> inputs, Predicate<String> isNew, Instant now) {
+        var analyzer = this;
+        var format = this.format;
         long lines = inputs.stream().mapToLong(LogReader.Input::lines).sum();
         long records = inputs.stream().mapToLong(LogReader.Input::records).sum();
         long continuations = inputs.stream().mapToLong(LogReader.Input::continuations).sum();
         long unmatched = inputs.stream().mapToLong(LogReader.Input::unmatched).sum();
-        return new LogReport(source, format.name(), options.since(), now,
+        return new LogReport(source, format.name(), analyzer.options.since(), now,
                 new LogReport.Totals(lines, records, continuations, unmatched, analyzer.inWindow, analyzer.errorLines),
                 inputs.stream().map(input -> new LogReport.Input(input.file().toString(), input.lines(), input.problem())).toList(),
                 List.copyOf(analyzer.unmatched), analyzer.errors.results(isNew), analyzer.memory.results(template -> false),
