@@ -76,6 +76,7 @@ public final class BuiltIn {
                 new ServeSection(),
                 new PeopleSection(),
                 new dev.tend.logs.LogsSection(),
+                new dev.tend.logs.cleanup.CleanupSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),
