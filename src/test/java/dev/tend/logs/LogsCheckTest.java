@@ -2,16 +2,13 @@ package dev.tend.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tend.testing.TendCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,15 +114,8 @@ class LogsCheckTest {
         return "2026-11-30 08:00:00,000 - hub - " + level + " - " + message + "\n";
     }
 
-    record Run(int exitCode, String out, String err) {}
 
-    private Run tend(Instant at, String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-c", config.toString()));
-        int code = Main.run(new Main.Environment(Clock.fixed(at, ZoneOffset.UTC), new HashMap<String, String>(Map.of())::get), new PrintWriter(out),
-                new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private TendCli.Run tend(Instant at, String... args) {
+        return TendCli.run(Clock.fixed(at, ZoneOffset.UTC), config, args);
     }
 }

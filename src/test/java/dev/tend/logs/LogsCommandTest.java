@@ -2,16 +2,13 @@ package dev.tend.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.cli.Main;
+import dev.tend.testing.TendCli;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +26,6 @@ class LogsCommandTest {
     Path directory;
     private Path config;
 
-    record Run(int exitCode, String out, String err) {
-        JsonNode json() {
-            return JsonMapper.builder().build().readTree(out);
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -148,13 +140,7 @@ class LogsCommandTest {
         return map;
     }
 
-    private Run tend(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-c", config.toString()));
-        int code = Main.run(new Main.Environment(Clock.fixed(NOW, ZoneOffset.UTC), new HashMap<String, String>(Map.of())::get),
-                new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private TendCli.Run tend(String... args) {
+        return TendCli.run(Clock.fixed(NOW, ZoneOffset.UTC), config, args);
     }
 }

@@ -2,11 +2,9 @@ package dev.tend.logs.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.cli.Main;
+import dev.tend.testing.TendCli;
 import dev.tend.config.StoreSettings;
 import dev.tend.store.Stores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -143,15 +139,8 @@ class CleanupCommandTest {
         return FileTime.from(NOW.minus(Duration.ofDays(daysOld)));
     }
 
-    record Run(int exitCode, String out, String err) {}
 
-    private Run tend(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-c", config.toString()));
-        int code = Main.run(new Main.Environment(Clock.fixed(NOW, ZoneOffset.UTC), new HashMap<String, String>(Map.of())::get), new PrintWriter(out),
-                new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private TendCli.Run tend(String... args) {
+        return TendCli.run(Clock.fixed(NOW, ZoneOffset.UTC), config, args);
     }
 }
