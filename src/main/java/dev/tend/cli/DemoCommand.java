@@ -91,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
                         Duration.ofMinutes(5), Duration.ofHours(1)), environment.clock());
                 new TaskOutcomes(store).save(outcome);
                 TaskOutput.print(outcome, vacuum.impact(), false, out);
+                showLogs(config, store, out);
                 showBackups(config, store, out);
                 showCalendar(config, store, out);
                 showRunbook(config, store, out);
@@ -104,6 +105,24 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The runbooks' "check error logs": the API's last hour, grouped into patterns, with its slow requests. */
+    private void showLogs(dev.tend.config.TendConfig config, Database store, java.io.PrintWriter out) throws Exception {
+        out.println();
+        out.println("The daily \"check error logs\" (tend logs analyze api --since 1h):");
+        var source = dev.tend.logs.LogsSection.named(config, "api").orElseThrow();
+        var now = environment.clock().instant();
+        var since = now.minus(Duration.ofHours(1));
+        try (var opened = dev.tend.logs.LogSources.open(source, config.platform().timezone(), since)) {
+            var patterns = new dev.tend.logs.LogPatterns(store);
+            var report = dev.tend.logs.analyze.LogAnalyzer.analyze("api", opened.files(), opened.format(),
+                    new dev.tend.logs.analyze.LogAnalyzer.Options(since, source.level(), source.slowRequest()), patterns.isNew("api"), now);
+            patterns.remember("api", report.errors().stream().map(dev.tend.logs.analyze.LogReport.Pattern::template).toList(), now);
+            var text = new java.io.StringWriter();
+            LogsOutput.text(new java.io.PrintWriter(text), report, "1 file", opened.formatNote(), true, "error");
+            text.toString().lines().filter(line -> !line.isBlank()).forEach(line -> out.println("  " + line));
+        }
     }
 
     /** The daily checklist (ticked by the backup's evidence), then the daily runbook as a maintenance run with its sign-off. */

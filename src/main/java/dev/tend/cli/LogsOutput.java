@@ -28,7 +28,7 @@ final class LogsOutput {
         out.println("Read " + count(totals.lines()) + " lines: " + count(totals.records()) + " records"
                 + (totals.continuations() > 0 ? " (with " + count(totals.continuations()) + " continuation lines)" : "") + ", "
                 + count(totals.unmatched()) + " lines no format understood; " + count(totals.inWindow()) + " records "
-                + (report.since() == null ? "in all" : "since " + report.since()) + ".");
+                + (report.since() == null ? "in all" : "since " + time(report.since())) + ".");
         for (var input : report.inputs()) {
             if (input.problem() != null) out.println("  NOT READ " + input.file() + " after " + input.lines() + " lines: " + input.problem());
         }
@@ -55,13 +55,13 @@ final class LogsOutput {
             }
             long lines = patterns.stream().mapToLong(LogReport.Pattern::count).sum();
             long fresh = patterns.stream().filter(LogReport.Pattern::isNew).count();
-            out.println(title + ": " + count(lines) + " lines in " + patterns.size() + (patterns.size() == 1 ? " pattern" : " patterns")
+            out.println(title + ": " + count(lines) + (lines == 1 ? " line in " : " lines in ") + patterns.size() + (patterns.size() == 1 ? " pattern" : " patterns")
                     + (remembers ? ", " + fresh + " new since the last analysis" : ""));
         }
         for (var pattern : patterns.subList(0, Math.min(SHOWN, patterns.size()))) {
             out.printf("  %s%8s  %s%n", pattern.isNew() ? "NEW" : "   ", count(pattern.count()), pattern.template());
             out.println("             " + (pattern.severity() == null ? "" : pattern.severity() + ", ")
-                    + (pattern.first() == null ? "no time in the lines" : "first " + pattern.first() + ", last " + pattern.last()));
+                    + (pattern.first() == null ? "no time in the lines" : "first " + time(pattern.first()) + ", last " + time(pattern.last())));
             for (var example : pattern.examples()) out.println("             e.g. " + example);
         }
         if (patterns.size() > SHOWN) out.println("  ... and " + (patterns.size() - SHOWN) + " more (--json lists them all)");
@@ -90,6 +90,11 @@ final class LogsOutput {
                     statement.statement().length() > 120 ? statement.statement().substring(0, 120) + "…" : statement.statement());
         }
         out.println();
+    }
+
+    /** To the second: what a person reads; the JSON keeps the full precision. */
+    private static String time(java.time.Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String join(Map<String, Long> counts) {

@@ -35,6 +35,7 @@ public final class Demo implements AutoCloseable {
             Files.deleteIfExists(secret);
             Files.createFile(secret, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(secret, receiver.secret());
+            DemoLog.write(directory.toAbsolutePath().resolve("logs/api.log"), java.time.Instant.now());
             var configFile = directory.resolve("tend.yaml");
             Files.writeString(configFile, config(platform, receiver, secret, directory));
             out.println("  PostgreSQL on 127.0.0.1:" + platform.postgresPort() + " with database molecules ("
@@ -128,8 +129,11 @@ public final class Demo implements AutoCloseable {
                   - { name: oncall-hook, type: webhook, url: "%s", secret: "${file:%s}" }
                   - { name: users-hook, type: webhook, url: "%s" }
                 announcements: { notify: [users-hook] }
+                # The API's JSON log of the last hour: tend logs analyze api
+                logs:
+                  - { name: api, files: ["%s/logs/api.log"] }
                 """.formatted(directory.toAbsolutePath().getParent(), platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
-                directory.toAbsolutePath().getParent(), receiver.url("oncall"), secret, receiver.url("users"));
+                directory.toAbsolutePath().getParent(), receiver.url("oncall"), secret, receiver.url("users"), directory.toAbsolutePath());
     }
 
     @Override

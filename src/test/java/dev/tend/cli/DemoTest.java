@@ -29,6 +29,9 @@ class DemoTest {
         assertThat(printed).containsPattern("verify of molecules \\S+: passed");
         assertThat(printed).containsPattern("11 checks: 11 OK").contains("PostgreSQL report", "MAINTENANCE COMPLETE",
                 "alert FIRED: api/http", "alert RESOLVED: api/http", "admin acknowledged incident");
+        assertThat(printed).contains("The daily \"check error logs\" (tend logs analyze api --since 1h):",
+                "17  Database connection failed: timeout after <DUR> to <IP>", "Memory (out of memory, OOM kills, allocation failures, exit code 137): 1 line",
+                "GET /api/v1/molecules/<id>").containsPattern("GET /api/v1/search +190 +19 ");
         var oncall = printed.substring(printed.indexOf("What the on-call webhook received:"), printed.indexOf("What the users' webhook received"));
         assertThat(oncall.lines().filter(line -> line.endsWith("(signature verified)")).map(line -> line.trim().split(":")[0]))
                 .containsExactly("incident.triggered", "incident.acknowledged", "incident.resolved");

@@ -74,7 +74,7 @@ class LogsCommandTest {
         var text = tend("logs", "analyze", "app", "--since", "1h");
         assertThat(text.out()).contains("Log source app: 3 files, format plain (detected: ", "records since 2026-11-30T12:00:00Z",
                 "Error patterns (error and above): 2 lines in 2 patterns, 0 new since the last analysis",
-                "Memory (out of memory, OOM kills, allocation failures, exit code 137): 1 lines in 1 pattern")
+                "Memory (out of memory, OOM kills, allocation failures, exit code 137): 1 line in 1 pattern")
                 .doesNotContain("10.0.0.5");
     }
 

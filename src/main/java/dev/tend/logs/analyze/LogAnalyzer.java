@@ -95,7 +95,11 @@ public final class LogAnalyzer implements LogReader.Sink {
             errors.add(request == null ? message : Endpoints.of(request.method(), request.path()) + " " + request.status(), at, event.severityWord(), message);
         }
         if (memory(message)) memory.add(message, at, event.severityWord(), message);
-        if (event.request() != null) requests.add(event.request(), message + (at == null ? "" : " at " + at));
+        if (event.request() != null) {
+            var request = event.request();
+            requests.add(request, request.method() + " " + request.path() + " " + request.status()
+                    + (at == null ? "" : " at " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        }
         if (event.statement() != null) statements.add(event.statement().duration(), event.statement().text());
         if ((postgres || event.sqlState() != null) && event.level() != null && event.level().atLeast(LogLevel.ERROR)) {
             var state = event.sqlState() != null ? event.sqlState() : SqlStates.guess(message);

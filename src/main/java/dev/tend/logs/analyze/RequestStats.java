@@ -63,7 +63,9 @@ final class RequestStats {
                     var endpoint = entry.getValue();
                     boolean timed = endpoint.durations.count() > 0;
                     return new LogReport.Endpoint(entry.getKey(), endpoint.count, endpoint.slow, endpoint.statusClasses,
-                            timed ? endpoint.durations.percentile(50) / 1000.0 : null, timed ? endpoint.durations.percentile(99) / 1000.0 : null,
+                            // A bucket's upper edge may pass the largest value seen: never report a percentile above the max.
+                            timed ? Math.min(endpoint.max, endpoint.durations.percentile(50)) / 1000.0 : null,
+                            timed ? Math.min(endpoint.max, endpoint.durations.percentile(99)) / 1000.0 : null,
                             timed ? endpoint.max / 1000.0 : null, endpoint.slowest.stream().map(Map.Entry::getValue).toList());
                 }).toList();
         return new LogReport.Requests(total, slow, threshold.toMillis(), statusClasses, rows);
