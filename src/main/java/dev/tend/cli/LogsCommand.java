@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "logs", footerHeading = "%nExamples:%n",
         footer = {"  tend logs analyze app", "  tend logs analyze /var/log/nginx/access.log --since 1h", "  tend logs patterns app --json"},
         description = "Log analysis: error patterns, memory, database errors, slow requests and statements.",
-        subcommands = {LogsAnalyzeCommand.class, LogsPatternsCommand.class})
+        subcommands = {LogsAnalyzeCommand.class, LogsPatternsCommand.class, LogsRotateCommand.class})
 final class LogsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

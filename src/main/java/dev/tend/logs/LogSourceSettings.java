@@ -11,7 +11,7 @@ import java.util.Optional;
  * and what counts as slow and as an error.
  */
 public record LogSourceSettings(String name, List<String> files, Optional<Container> container, Optional<String> format, Duration slowRequest,
-        LogLevel level, Duration timeout, Optional<LogCheckSettings> check) {
+        LogLevel level, Duration timeout, Optional<LogCheckSettings> check, Optional<RotateSettings> rotate) {
     public static final Duration DEFAULT_SLOW = Duration.ofSeconds(1);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -20,7 +20,7 @@ public record LogSourceSettings(String name, List<String> files, Optional<Contai
 
     /** A path given on the command line instead of a name: everything detected, the defaults for the rest. */
     public static LogSourceSettings ofPath(String path) {
-        return new LogSourceSettings(path, List.of(path), Optional.empty(), Optional.empty(), DEFAULT_SLOW, LogLevel.ERROR, DEFAULT_TIMEOUT, Optional.empty());
+        return new LogSourceSettings(path, List.of(path), Optional.empty(), Optional.empty(), DEFAULT_SLOW, LogLevel.ERROR, DEFAULT_TIMEOUT, Optional.empty(), Optional.empty());
     }
 
     /** Where the lines come from, for messages. */

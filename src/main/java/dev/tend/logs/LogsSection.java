@@ -60,6 +60,19 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
                         Field.withDefault("memory", EnumSpec.of("OK", "WARN", "CRIT"), "CRIT", "what out-of-memory or an OOM kill counts as"),
                         dev.tend.check.ThresholdSpec.percent("slowRequests", 5, 20, "requests slower than slowRequest, in % of those read")),
                         "check: {} watches it with the default levels"),
+                Field.optional("rotate", ObjectSpec.of("how tend logs rotate rotates the current files and keeps the rotated ones",
+                        Field.optional("maxSize", new dev.tend.config.spec.SizeSpec(), "rotate a file that reached this size, e.g. 100MB"),
+                        Field.optional("every", DurationSpec.between(Duration.ofMinutes(1), Duration.ofDays(366)), "rotate when the last rotation is this old, e.g. 1d"),
+                        Field.withDefault("method", EnumSpec.of("rename", "copytruncate"), "rename",
+                                "rename then tell the writer to reopen (reopen:), or copy then truncate for a writer that cannot"),
+                        Field.optional("reopen", ObjectSpec.of("how the writer is told to reopen its file after a rename",
+                                Field.required("pidFile", StringSpec.any(), "the writer's pid file, e.g. /run/nginx.pid"),
+                                Field.withDefault("signal", EnumSpec.of("USR1", "HUP", "USR2"), "USR1", "the signal (nginx: USR1)")), "for method rename"),
+                        Field.withDefault("dateext", new dev.tend.config.spec.BooleanSpec(), "false", "name rotated files NAME-YYYYMMDD instead of NAME.1"),
+                        Field.optional("compressAfter", DurationSpec.between(Duration.ZERO, Duration.ofDays(3650)), "gzip rotated files older than this, e.g. 7d"),
+                        Field.optional("deleteAfter", DurationSpec.between(Duration.ofMinutes(1), Duration.ofDays(3650)), "delete rotated files older than this, e.g. 30d"),
+                        Field.withDefault("keep", dev.tend.config.spec.NumberSpec.whole(0, 10_000), "0", "keep at most this many rotated files (0: no limit)")),
+                        "tend logs rotate SOURCE"),
                 Field.withDefault("format", EnumSpec.of(formats), "auto", "the lines' format; auto detects it from the first lines"),
                 Field.withDefault("slowRequest", DurationSpec.between(Duration.ofMillis(1), Duration.ofHours(1)), "1s",
                         "a request slower than this is slow (access logs, JSON logs with a duration)"),
@@ -86,6 +99,16 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
                         "point files: at the container's json-file log (/var/lib/docker/containers/ID/ID-json.log) to check it");
                 continue;
             }
+            RotateSettings rotate = null;
+            if (entry.has("rotate")) {
+                if (container != null) {
+                    binding.problems().at(entry.nodeOf("rotate"), entry.pathOf("rotate"), "a container's logs are rotated by its log driver, not by Tend",
+                            "set max-size and max-file in /etc/docker/daemon.json");
+                    continue;
+                }
+                rotate = rotate(entry.object("rotate"), entry.pathOf("rotate"), binding);
+                if (rotate == null) continue;
+            }
             LogCheckSettings check = null;
             if (entry.has("check")) {
                 var fields = entry.object("check");
@@ -102,9 +125,28 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
             var files = patterns.stream().filter(java.util.Objects::nonNull).map(pattern -> binding.baseDirectory().resolve(pattern).toString()).toList();
             var format = Optional.ofNullable(entry.string("format")).filter(value -> !value.equals("auto"));
             sources.add(new LogSourceSettings(name, files, Optional.ofNullable(container), format, entry.duration("slowRequest"),
-                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT)), entry.duration("timeout"), Optional.ofNullable(check)));
+                    LogLevel.valueOf(entry.string("level").toUpperCase(Locale.ROOT)), entry.duration("timeout"), Optional.ofNullable(check), Optional.ofNullable(rotate)));
         }
         return List.copyOf(sources);
+    }
+
+    private static RotateSettings rotate(Fields fields, String path, SectionBinding binding) {
+        var method = RotateSettings.Method.valueOf(fields.string("method").toUpperCase(Locale.ROOT));
+        if (!fields.has("maxSize") && !fields.has("every")) {
+            binding.problems().at(fields.node(), path, "say when to rotate: maxSize, every, or both", "e.g. rotate: {maxSize: 100MB, every: 1d, reopen: {pidFile: /run/nginx.pid}}");
+            return null;
+        }
+        if (method == RotateSettings.Method.RENAME && !fields.has("reopen")) {
+            binding.problems().at(fields.node(), path, "a renamed file stays the writer's until it reopens: give reopen: {pidFile, signal}, or method: copytruncate",
+                    "nginx: reopen: {pidFile: /run/nginx.pid, signal: USR1}");
+            return null;
+        }
+        var reopen = fields.has("reopen") ? fields.object("reopen") : null;
+        return new RotateSettings(Optional.ofNullable(fields.<Long>value("maxSize")), fields.has("every") ? Optional.of(fields.duration("every")) : Optional.empty(),
+                (int) fields.whole("keep"), fields.has("compressAfter") ? Optional.of(fields.duration("compressAfter")) : Optional.empty(),
+                fields.has("deleteAfter") ? Optional.of(fields.duration("deleteAfter")) : Optional.empty(), fields.bool("dateext"), method,
+                reopen == null ? Optional.empty() : Optional.of(binding.baseDirectory().resolve(reopen.string("pidFile"))),
+                reopen == null ? "USR1" : reopen.string("signal"));
     }
 
     private static LogSourceSettings.Container container(Fields fields, String path, dev.tend.target.TargetsSection.Targets targets, SectionBinding binding) {

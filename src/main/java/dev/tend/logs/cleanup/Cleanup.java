@@ -1,7 +1,6 @@
 package dev.tend.logs.cleanup;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * What a rule removes and the removal itself. Entries are found under the rule's path without
@@ -110,7 +108,7 @@ public final class Cleanup {
         for (var entry : plan.going()) {
             try {
                 if (plan.rule().action() == CleanupRule.Action.COMPRESS) {
-                    freed += entry.bytes() - compress(entry.path());
+                    freed += entry.bytes() - dev.tend.logs.Gzip.compress(entry.path());
                 } else {
                     delete(entry.path());
                     freed += entry.bytes();
@@ -121,22 +119,6 @@ public final class Cleanup {
             }
         }
         return new Outcome(plan, List.copyOf(done), freed, List.copyOf(failures));
-    }
-
-    /** gzip to NAME.gz beside it (written to a temporary name, then renamed), with the same time; then the original goes. Returns the compressed size. */
-    private static long compress(Path file) throws IOException {
-        var target = file.resolveSibling(file.getFileName() + ".gz");
-        var partial = file.resolveSibling(file.getFileName() + ".gz.tend-partial");
-        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS); OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.setLastModifiedTime(partial, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
-        Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(file);
-        return Files.size(target);
     }
 
     /** A file, or a directory with everything in it; links inside are removed as links. */

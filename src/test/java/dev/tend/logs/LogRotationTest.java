@@ -1,0 +1,178 @@
+package dev.tend.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tend.testing.LoggingNginx;
+import dev.tend.testing.TendCli;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rotation under a writer that never pauses: by rename with a real nginx reopening on USR1, and by copytruncate; then retention by age. */
+class LogRotationTest {
+    private static final Pattern SEQUENCE = Pattern.compile("/seq/(\\d+) ");
+    @TempDir
+    Path directory;
+
+    @Test
+    void renameAndUsr1UnderAContinuousWriterLoseNothingAndDoubleNothing() throws Exception {
+        try (var nginx = LoggingNginx.start(directory.resolve("nginx"))) {
+            var config = config("""
+                    logs:
+                      - name: web
+                        files: ["nginx/logs/access.log"]
+                        rotate: { maxSize: 2KB, reopen: { pidFile: nginx/nginx.pid, signal: USR1 }, keep: 50 }
+                    """);
+            var sent = new AtomicInteger();
+            var stop = new AtomicBoolean();
+            var writer = Thread.ofPlatform().start(() -> {
+                try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+                    while (!stop.get()) {
+                        int next = sent.get();
+                        http.send(HttpRequest.newBuilder(URI.create(nginx.url("/seq/" + next))).timeout(Duration.ofSeconds(5)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        sent.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int rotations = 0;
+            for (int round = 0; round < 6; round++) {
+                int target = sent.get() + 40;
+                while (sent.get() < target) Thread.sleep(5);
+                var run = TendCli.run(Clock.systemUTC(), config, "logs", "rotate", "web");
+                assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+                if (run.out().contains("rotate ")) rotations++;
+                assertThat(run.out()).contains("to reopen with SIGUSR1");
+            }
+            int target = sent.get() + 40;
+            while (sent.get() < target) Thread.sleep(5);
+            stop.set(true);
+            writer.join(10_000);
+            Thread.sleep(200); // the last lines reach the file
+
+            var seen = sequences(directory.resolve("nginx/logs"));
+            assertThat(rotations).isEqualTo(6);
+            assertThat(seen).as("every request exactly once across current and rotated files").containsExactlyElementsOf(range(sent.get()));
+            assertThat(directory.resolve("nginx/logs/access.log.6")).exists();
+        }
+    }
+
+    @Test
+    void copytruncateCarriesWhatWasWrittenDuringTheCopyAndNothingIsDoubled() throws Exception {
+        var log = Files.createDirectories(directory.resolve("app")).resolve("app.log");
+        Files.createFile(log);
+        var config = config("""
+                logs:
+                  - { name: app, files: ["app/app.log"], rotate: { maxSize: 1B, method: copytruncate } }
+                """);
+        var written = new AtomicInteger();
+        var stop = new AtomicBoolean();
+        var writer = Thread.ofPlatform().start(() -> {
+            try (var out = new java.io.FileOutputStream(log.toFile(), true)) { // O_APPEND: after a truncation, writes go to the new end
+                while (!stop.get()) {
+                    out.write(("GET /seq/" + written.get() + " 200\n").getBytes());
+                    written.incrementAndGet();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long carried = 0;
+        for (int round = 0; round < 5; round++) {
+            Thread.sleep(20);
+            var run = TendCli.run(Clock.systemUTC(), config, "logs", "rotate", "app", "--json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            carried += run.json().path("gapLines").asLong();
+        }
+        stop.set(true);
+        writer.join(10_000);
+
+        var seen = sequences(directory.resolve("app"));
+        assertThat(seen).as("no line twice").doesNotHaveDuplicates();
+        int lost = written.get() - seen.size();
+        assertThat(lost).as("lost in the instant between reading the gap and truncating (" + carried + " lines were carried over)")
+                .isLessThan(written.get() / 100 + 50);
+        System.out.printf("copytruncate under a writer: %d lines written, %d carried over from the copy's gap, %d lost%n", written.get(), carried, lost);
+    }
+
+    @Test
+    void rotatedFilesAreCompressedAfterSevenDaysAndDeletedAfterThirty() throws Exception {
+        var logs = Files.createDirectories(directory.resolve("logs"));
+        Files.writeString(logs.resolve("app.log"), "today\n");
+        Files.writeString(logs.resolve("app.log.1"), "last week\n");
+        Files.writeString(logs.resolve("app.log.2"), "last month\n");
+        var now = Instant.now();
+        Files.setLastModifiedTime(logs.resolve("app.log.1"), FileTime.from(now.minus(Duration.ofDays(8))));
+        Files.setLastModifiedTime(logs.resolve("app.log.2"), FileTime.from(now.minus(Duration.ofDays(31))));
+        var config = config("""
+                logs:
+                  - { name: app, files: ["logs/app.log"], rotate: { every: 365d, method: copytruncate, compressAfter: 7d, deleteAfter: 30d } }
+                """);
+        var dry = TendCli.run(Clock.fixed(now, java.time.ZoneOffset.UTC), config, "logs", "rotate", "app", "--dry-run");
+        assertThat(dry.out()).contains("keep " + logs.resolve("app.log") + " (6 bytes; not due)", "would compress " + logs.resolve("app.log.1") + " (8 days old)",
+                "would delete " + logs.resolve("app.log.2") + " (31 days old)");
+        assertThat(logs.resolve("app.log.2")).exists();
+
+        assertThat(TendCli.run(Clock.fixed(now, java.time.ZoneOffset.UTC), config, "logs", "rotate", "app").exitCode()).isZero();
+        assertThat(logs.resolve("app.log.2")).doesNotExist();
+        try (var in = new GZIPInputStream(Files.newInputStream(logs.resolve("app.log.1.gz")))) {
+            assertThat(new String(in.readAllBytes())).isEqualTo("last week\n");
+        }
+    }
+
+    @Test
+    void aRenameWithoutAWayToReopenIsRefused() throws Exception {
+        var config = config("""
+                logs:
+                  - { name: app, files: ["logs/app.log"], rotate: { maxSize: 100MB } }
+                """);
+        var run = TendCli.run(Clock.systemUTC(), config, "validate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("logs[0].rotate: a renamed file stays the writer's until it reopens: give reopen: {pidFile, signal}, or method: copytruncate");
+    }
+
+    private Path config(String logs) throws Exception {
+        return Files.writeString(directory.resolve("tend.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: api, type: tcp, address: "127.0.0.1:1" }
+                store: { path: "%s" }
+                """.formatted(directory.resolve("tend.db")) + logs);
+    }
+
+    private static List<Integer> sequences(Path logs) throws Exception {
+        var numbers = new ArrayList<Integer>();
+        try (var files = Files.list(logs)) {
+            for (var file : files.toList()) {
+                for (var line : Files.readAllLines(file)) {
+                    var match = SEQUENCE.matcher(line);
+                    if (match.find()) numbers.add(Integer.parseInt(match.group(1)));
+                }
+            }
+        }
+        numbers.sort(Integer::compareTo);
+        return numbers;
+    }
+
+    private static List<Integer> range(int count) {
+        return java.util.stream.IntStream.range(0, count).boxed().toList();
+    }
+
+}
