@@ -26,11 +26,19 @@ public interface ActionType {
      * runbook action finds its runbook in the configuration when it runs, so actions need not know
      * the runbook package that uses them).
      */
-    record Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups, Set<String> runbooks) {
+    record Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups, Set<String> runbooks, Map<String, Set<String>> named) {
+
+        /** The sections besides targets and backups whose names actions refer to: log sources and cleanup rules. */
+        public static final List<String> NAMED = List.of(dev.tend.logs.LogsSection.KEY.name(), dev.tend.logs.cleanup.CleanupSection.KEY.name());
 
         /** Before runbooks are known (their own steps cannot start a runbook). */
         public Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups) {
-            this(actions, targets, backups, Set.of());
+            this(actions, targets, backups, Set.of(), Map.of());
+        }
+
+        /** The names a section offers ("logs", "cleanup"); none when it was not bound before. */
+        public Set<String> names(String section) {
+            return named.getOrDefault(section, Set.of());
         }
 
         /** What a section binding its actions may refer to: the targets and backups bound before it, and these runbooks. */
@@ -40,7 +48,9 @@ public interface ActionType {
             var backups = new LinkedHashMap<String, BackupSettings>();
             var bound = binding.get(BackupsSection.KEY);
             if (bound != null) bound.forEach(backup -> backups.put(backup.name(), backup));
-            return new Lookup(actions, targets, backups, runbooks);
+            var named = new java.util.HashMap<String, Set<String>>();
+            for (var section : NAMED) named.put(section, binding.names(section));
+            return new Lookup(actions, targets, backups, runbooks, named);
         }
 
         /** Parses "backup.create db" against what is known; IllegalArgumentException with the usage when it does not fit. */

@@ -61,7 +61,8 @@ public final class BuiltIn {
     }
 
     public static Actions actions() {
-        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType()));
+        return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
+                new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
@@ -71,12 +72,12 @@ public final class BuiltIn {
                 new TargetsSection(targetTypes()),
                 new BackupsSection(),
                 new WindowsSection(),
+                new dev.tend.logs.LogsSection(),
+                new dev.tend.logs.cleanup.CleanupSection(),
                 new RunbooksSection(actions),
                 new SchedulesSection(actions),
                 new ServeSection(),
                 new PeopleSection(),
-                new dev.tend.logs.LogsSection(),
-                new dev.tend.logs.cleanup.CleanupSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),
                 new NotifiersSection(notifierTypes()),

@@ -45,7 +45,9 @@ public final class RunbooksSection implements ConfigSection<List<Runbook>> {
 
     @Override
     public List<String> after() {
-        return List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), WindowsSection.KEY.name());
+        var after = new java.util.ArrayList<>(List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), WindowsSection.KEY.name()));
+        after.addAll(dev.tend.action.ActionType.Lookup.NAMED);
+        return after;
     }
 
     @Override

@@ -41,7 +41,9 @@ public final class SchedulesSection implements ConfigSection<List<ScheduleSettin
 
     @Override
     public List<String> after() {
-        return List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), WindowsSection.KEY.name(), RUNBOOKS);
+        var after = new java.util.ArrayList<>(List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), WindowsSection.KEY.name(), RUNBOOKS));
+        after.addAll(dev.tend.action.ActionType.Lookup.NAMED);
+        return after;
     }
 
     @Override

@@ -138,6 +138,41 @@ class LogRotationTest {
     }
 
     @Test
+    void rotationAndCleanupAreRunbookStepsAndSchedulesAndTheirNamesAreChecked() throws Exception {
+        var logs = Files.createDirectories(directory.resolve("logs"));
+        Files.writeString(logs.resolve("app.log"), "a line\n");
+        var tmp = Files.createDirectories(directory.resolve("scratch"));
+        Files.writeString(tmp.resolve("old.tmp"), "x");
+        Files.setLastModifiedTime(tmp.resolve("old.tmp"), FileTime.from(Instant.now().minus(Duration.ofDays(9))));
+        var config = config("""
+                logs:
+                  - { name: app, files: ["logs/app.log"], rotate: { every: 7d, method: copytruncate } }
+                cleanup:
+                  - { name: scratch, path: "%s", olderThan: 7d }
+                people:
+                  - { name: admin, roles: [System Administrator] }
+                runbooks:
+                  - name: weekly
+                    steps:
+                      - { name: rotate-logs, run: logs.rotate app }
+                      - { name: clean-scratch, run: cleanup scratch }
+                schedules:
+                  - { name: weekly-rotation, run: logs.rotate app --force, cron: "0 3 * * SUN" }
+                """.formatted(tmp));
+        var run = TendCli.run(Clock.systemUTC(), config, "runbook", "run", "weekly", "--as", "admin");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("rotate " + logs.resolve("app.log") + " → app.log.1 (never rotated, copytruncate)",
+                "1 of 1 matching in " + tmp + " deleted, 1 bytes freed");
+        assertThat(logs.resolve("app.log.1")).hasContent("a line\n");
+        assertThat(tmp.resolve("old.tmp")).doesNotExist();
+
+        Files.writeString(config, Files.readString(config).replace("run: cleanup scratch", "run: cleanup scratc"));
+        var wrong = TendCli.run(Clock.systemUTC(), config, "validate");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("cleanup: no cleanup rule named 'scratc'");
+    }
+
+    @Test
     void aRenameWithoutAWayToReopenIsRefused() throws Exception {
         var config = config("""
                 logs:
