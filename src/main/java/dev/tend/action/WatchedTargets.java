@@ -18,7 +18,7 @@ public final class WatchedTargets {
     public static List<Target> of(TendConfig config, Database store) {
         var all = new ArrayList<Target>(TargetsSection.of(config));
         BackupsSection.of(config).forEach(backup -> all.add(BackupTarget.of(backup, store)));
-        LogsSection.of(config).stream().filter(source -> source.check().isPresent())
+        LogsSection.of(config).stream().filter(LogsTarget::watched)
                 .forEach(source -> all.add(LogsTarget.of(source, store, config.platform().timezone())));
         return all;
     }

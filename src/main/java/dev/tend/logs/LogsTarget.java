@@ -17,17 +17,31 @@ import java.util.Locale;
  * what its files gained since the last (once, shared by its checks) and judges errors per minute,
  * new error patterns, memory trouble and the share of slow requests.
  */
-public record LogsTarget(TargetSettings settings, LogSourceSettings source, LogCheckSettings levels, Database store, ZoneId zone) implements Target {
+public record LogsTarget(TargetSettings settings, LogSourceSettings source, Database store, ZoneId zone) implements Target {
+
+    /** Watched when it has check: (its lines) or rotate: (its rotation). */
+    public static boolean watched(LogSourceSettings source) {
+        return source.check().isPresent() || source.rotate().isPresent();
+    }
 
     public static LogsTarget of(LogSourceSettings source, Database store, ZoneId zone) {
         return new LogsTarget(new TargetSettings("logs:" + source.name(), "logs", "the log " + source.describe(), Duration.ofMinutes(2), 1, List.of()),
-                source, source.check().orElseThrow(), store, zone);
+                source, store, zone);
     }
 
     @Override
     public List<Check> checks(CheckContext context) {
-        return List.of(check("errors", context, this::errors), check("new-patterns", context, this::newPatterns), check("memory", context, this::memory),
-                check("slow-requests", context, this::slowRequests));
+        var checks = new java.util.ArrayList<Check>();
+        if (source.check().isPresent()) {
+            checks.addAll(List.of(check("errors", context, this::errors), check("new-patterns", context, this::newPatterns),
+                    check("memory", context, this::memory), check("slow-requests", context, this::slowRequests)));
+        }
+        source.rotate().ifPresent(rotate -> checks.add(new RotationCheck(source, rotate, context.clock())));
+        return checks;
+    }
+
+    private LogCheckSettings levels() {
+        return source.check().orElseThrow();
     }
 
     private interface Judge {
@@ -59,11 +73,11 @@ public record LogsTarget(TargetSettings settings, LogSourceSettings source, LogC
         long errors = watch.report().totals().errors();
         double minutes = Math.max(1, watch.since().toSeconds() / 60.0);
         double rate = errors / minutes;
-        var status = levels.errorsPerMinute().grade(rate);
+        var status = levels().errorsPerMinute().grade(rate);
         var top = watch.report().errors().stream().limit(2).map(pattern -> pattern.count() + "× " + pattern.template()).toList();
         var reason = errors + (errors == 1 ? " error" : " errors") + " in the last " + human(watch.since())
                 + String.format(Locale.ROOT, " (%.1f/min", rate) + (status == Status.OK ? ")" : "; " + status + " at "
-                        + format(levels.errorsPerMinute().crossed(rate)) + "/min)") + (top.isEmpty() ? "" : ": " + String.join("; ", top));
+                        + format(levels().errorsPerMinute().crossed(rate)) + "/min)") + (top.isEmpty() ? "" : ": " + String.join("; ", top));
         return Verdict.builder().measure("errors", errors, "count").measure("errors_per_minute", rate, "1/min").verdict(status, reason);
     }
 
@@ -72,7 +86,7 @@ public record LogsTarget(TargetSettings settings, LogSourceSettings source, LogC
         var builder = Verdict.builder().measure("new_patterns", fresh.size(), "count");
         if (fresh.isEmpty()) return builder.ok("no new error pattern");
         var first = fresh.getFirst();
-        return builder.verdict(levels.newPatterns(), fresh.size() + " new error " + (fresh.size() == 1 ? "pattern" : "patterns") + ": '" + first.template()
+        return builder.verdict(levels().newPatterns(), fresh.size() + " new error " + (fresh.size() == 1 ? "pattern" : "patterns") + ": '" + first.template()
                 + "' (" + first.count() + "×, e.g. " + first.examples().getFirst() + ")");
     }
 
@@ -81,14 +95,14 @@ public record LogsTarget(TargetSettings settings, LogSourceSettings source, LogC
         long lines = memory.stream().mapToLong(dev.tend.logs.analyze.LogReport.Pattern::count).sum();
         var builder = Verdict.builder().measure("memory_lines", lines, "count");
         if (memory.isEmpty()) return builder.ok("no out-of-memory or allocation failure");
-        return builder.verdict(levels.memory(), lines + (lines == 1 ? " line" : " lines") + " of memory trouble: " + memory.getFirst().examples().getFirst());
+        return builder.verdict(levels().memory(), lines + (lines == 1 ? " line" : " lines") + " of memory trouble: " + memory.getFirst().examples().getFirst());
     }
 
     private Verdict slowRequests(LogWatch watch) {
         var requests = watch.report().requests();
         if (requests.total() == 0) return Verdict.builder().ok("no requests in what was read");
         double percent = 100.0 * requests.slow() / requests.total();
-        var status = levels.slowRequests().grade(percent);
+        var status = levels().slowRequests().grade(percent);
         return Verdict.builder().measure("slow_requests", percent, "%").verdict(status, String.format(Locale.ROOT, "%.1f%% of %d requests slower than %d ms",
                 percent, requests.total(), requests.thresholdMs()));
     }

@@ -45,7 +45,7 @@ public final class ChecklistsSection implements ConfigSection<List<ChecklistSett
         // Checked log sources are targets too (logs:NAME): "check error logs" is ticked by their checks.
         var targets = new java.util.HashSet<>(binding.names(TargetsSection.KEY.name()));
         var logs = binding.get(dev.tend.logs.LogsSection.KEY);
-        if (logs != null) logs.stream().filter(source -> source.check().isPresent()).forEach(source -> targets.add("logs:" + source.name()));
+        if (logs != null) logs.stream().filter(dev.tend.logs.LogsTarget::watched).forEach(source -> targets.add("logs:" + source.name()));
         var known = new ChecklistSpec.Known(targets, binding.names(BackupsSection.KEY.name()),
                 binding.names(SchedulesSection.KEY.name()), binding.names(WindowsSection.KEY.name()));
         return ChecklistSpec.bind(binding.entries(), known, binding.problems());

@@ -173,6 +173,34 @@ class LogRotationTest {
     }
 
     @Test
+    void theRotationCheckSaysWhenRotationIsNotHappeningUntilTendRotates() throws Exception {
+        var logs = Files.createDirectories(directory.resolve("logs"));
+        Files.writeString(logs.resolve("app.log"), "today\n");
+        Files.writeString(logs.resolve("app.log.1"), "three weeks ago\n");
+        Files.writeString(logs.resolve("app.log.2.gz"), "");
+        var now = Instant.now();
+        Files.setLastModifiedTime(logs.resolve("app.log.1"), FileTime.from(now.minus(Duration.ofDays(20))));
+        Files.setLastModifiedTime(logs.resolve("app.log.2.gz"), FileTime.from(now.minus(Duration.ofDays(40))));
+        var config = config("""
+                logs:
+                  - { name: app, files: ["logs/app.log"], rotate: { every: 7d, method: copytruncate, compressAfter: 7d, deleteAfter: 30d } }
+                """);
+        var clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        var before = TendCli.run(clock, config, "check", "--target", "logs:app", "--json").json().path("results");
+        assertThat(before).singleElement().satisfies(result -> {
+            assertThat(result.path("check").asString()).isEqualTo("rotation");
+            assertThat(result.path("status").asString()).isEqualTo("WARN");
+            assertThat(result.path("reason").asString()).isEqualTo("app.log was last rotated 20 days ago (every 7 days); "
+                    + "1 rotated files of app.log are past compressAfter and not compressed; 1 rotated files of app.log are past deleteAfter and still there"
+                    + " — tend logs rotate app");
+        });
+        assertThat(TendCli.run(clock, config, "logs", "rotate", "app").exitCode()).isZero();
+        var after = TendCli.run(clock, config, "check", "--target", "logs:app", "--json").json().path("results").get(0);
+        assertThat(after.path("status").asString()).as(after.toString()).isEqualTo("OK");
+        assertThat(after.path("reason").asString()).isEqualTo("rotation as configured: 2 rotated files, retention held");
+    }
+
+    @Test
     void aRenameWithoutAWayToReopenIsRefused() throws Exception {
         var config = config("""
                 logs:
