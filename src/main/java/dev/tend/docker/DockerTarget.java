@@ -36,6 +36,7 @@ public record DockerTarget(TargetSettings settings, Path socket, List<String> co
         // All checks of this engine share one client for the run (see CheckContext.shared).
         var checks = new ArrayList<Check>();
         checks.add(new DockerEngineCheck(socket, context));
+        checks.add(new LogLimitsCheck(socket, context));
         containers.forEach(container -> checks.add(new ContainerCheck(socket, container, context)));
         return checks;
     }

@@ -26,6 +26,7 @@ class DockerChecksTest {
         docker.runContainer("tend-unhealthy", "--health-cmd", "echo database unreachable; false", "--health-interval", "1s",
                 "--health-retries", "1");
         docker.runContainer("tend-plain");
+        docker.runContainer("tend-bounded", "--log-opt", "max-size=10m", "--log-opt", "max-file=3");
         docker.docker("create", "--network", "none", "--name", "tend-created", docker.image(), "sleep", "3600");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 health("tend-healthy").equals("healthy") && health("tend-unhealthy").equals("unhealthy"));
@@ -35,11 +36,15 @@ class DockerChecksTest {
     void eachContainerIsJudgedByItsStateAndHealth() throws Exception {
         var results = run(docker.socket().toString(), "[tend-healthy, tend-unhealthy, tend-plain, tend-created, tend-missing]");
 
-        assertThat(results).extracting(CheckResult::check).containsExactly("engine", "container:tend-healthy",
+        assertThat(results).extracting(CheckResult::check).containsExactly("engine", "log-limits", "container:tend-healthy",
                 "container:tend-unhealthy", "container:tend-plain", "container:tend-created", "container:tend-missing");
         var engine = named(results, "engine");
         assertThat(engine.status()).isEqualTo(Status.OK);
-        assertThat(engine.reason()).startsWith("Docker ").contains("3 running");
+        assertThat(engine.reason()).startsWith("Docker ").contains(" running");
+        var limits = named(results, "log-limits");
+        assertThat(limits.status()).isEqualTo(Status.WARN);
+        assertThat(limits.reason()).contains("running containers write json-file logs without max-size: ", "tend-healthy", "tend-plain",
+                "then recreate them: it applies to new containers only").doesNotContain("tend-bounded");
         assertThat(named(results, "container:tend-healthy").status()).isEqualTo(Status.OK);
         assertThat(named(results, "container:tend-healthy").reason()).startsWith("tend-healthy running for ").endsWith(", healthy");
         var unhealthy = named(results, "container:tend-unhealthy");
