@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A Docker engine reached over its Unix socket, and the containers that must be up. */
-public record DockerTarget(TargetSettings settings, Path socket, List<String> containers) implements Target {
+public record DockerTarget(TargetSettings settings, Path socket, List<String> containers, dev.tend.check.Thresholds reclaimable) implements Target {
 
     /** The run's client for this engine. */
     static DockerEngineClient client(CheckContext context, Path socket) throws Exception {
@@ -37,6 +37,7 @@ public record DockerTarget(TargetSettings settings, Path socket, List<String> co
         var checks = new ArrayList<Check>();
         checks.add(new DockerEngineCheck(socket, context));
         checks.add(new LogLimitsCheck(socket, context));
+        checks.add(new DiskUsageCheck(socket, context, reclaimable));
         containers.forEach(container -> checks.add(new ContainerCheck(socket, container, context)));
         return checks;
     }

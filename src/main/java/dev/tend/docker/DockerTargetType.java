@@ -30,12 +30,15 @@ public final class DockerTargetType implements TargetType {
         return List.of(
                 Field.withDefault("socket", new PathSpec(true), "/var/run/docker.sock",
                         "the engine's Unix socket"),
-                Field.withDefault("containers", ListSpec.of(CONTAINER).withoutRepeats(), "[]", "container names that must be running"));
+                Field.withDefault("containers", ListSpec.of(CONTAINER).withoutRepeats(), "[]", "container names that must be running"),
+                dev.tend.check.ThresholdSpec.field("reclaimable", new dev.tend.config.spec.SizeSpec(), "10GB", "50GB",
+                        "what a prune could free (docker system df's RECLAIMABLE), e.g. {warn: 10GB, crit: 50GB}"));
     }
 
     @Override
     public Target bind(TargetBinding binding) {
         List<String> containers = binding.fields().list("containers");
-        return new DockerTarget(binding.settings(), binding.fields().<Path>value("socket"), containers);
+        return new DockerTarget(binding.settings(), binding.fields().<Path>value("socket"), containers,
+                dev.tend.check.ThresholdSpec.read(binding.fields(), "reclaimable", true, binding.problems()));
     }
 }

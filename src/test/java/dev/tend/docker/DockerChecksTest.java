@@ -36,7 +36,7 @@ class DockerChecksTest {
     void eachContainerIsJudgedByItsStateAndHealth() throws Exception {
         var results = run(docker.socket().toString(), "[tend-healthy, tend-unhealthy, tend-plain, tend-created, tend-missing]");
 
-        assertThat(results).extracting(CheckResult::check).containsExactly("engine", "log-limits", "container:tend-healthy",
+        assertThat(results).extracting(CheckResult::check).containsExactly("engine", "log-limits", "disk-usage", "container:tend-healthy",
                 "container:tend-unhealthy", "container:tend-plain", "container:tend-created", "container:tend-missing");
         var engine = named(results, "engine");
         assertThat(engine.status()).isEqualTo(Status.OK);
@@ -45,6 +45,13 @@ class DockerChecksTest {
         assertThat(limits.status()).isEqualTo(Status.WARN);
         assertThat(limits.reason()).contains("running containers write json-file logs without max-size: ", "tend-healthy", "tend-plain",
                 "then recreate them: it applies to new containers only").doesNotContain("tend-bounded");
+        var disk = named(results, "disk-usage");
+        assertThat(disk.status()).isEqualTo(Status.OK);
+        assertThat(disk.reason()).startsWith("images ").contains(", containers ", ", volumes ", ", build cache ", "; reclaimable ");
+        assertThat(disk.measurements()).anySatisfy(measurement -> {
+            assertThat(measurement.name()).isEqualTo("images");
+            assertThat(measurement.value()).as("the busybox image").isGreaterThan(0);
+        });
         assertThat(named(results, "container:tend-healthy").status()).isEqualTo(Status.OK);
         assertThat(named(results, "container:tend-healthy").reason()).startsWith("tend-healthy running for ").endsWith(", healthy");
         var unhealthy = named(results, "container:tend-unhealthy");
@@ -55,6 +62,15 @@ class DockerChecksTest {
         assertThat(named(results, "container:tend-created").status()).isEqualTo(Status.CRIT);
         assertThat(named(results, "container:tend-created").reason()).isEqualTo("tend-created is created");
         assertThat(named(results, "container:tend-missing").reason()).isEqualTo("no container named tend-missing");
+    }
+
+    @Test
+    void whatAPruneCouldFreeHasLevels() throws Exception {
+        var results = RunChecks.run("platform: { name: Test }\ntargets:\n  - { name: docker, type: docker, socket: \"" + docker.socket()
+                + "\", reclaimable: { warn: 0B, crit: 100GB } }\n");
+        var disk = named(results, "disk-usage");
+        assertThat(disk.status()).isEqualTo(Status.WARN);
+        assertThat(disk.reason()).endsWith("; WARN at 0 B: docker.prune frees all but the volumes");
     }
 
     @Test
