@@ -53,6 +53,24 @@ public final class DockerEngineClient implements AutoCloseable {
         return new Answer(response.getStatus(), body);
     }
 
+    /** POSTs with no body (the prune endpoints): status and parsed body. */
+    public Answer post(String path, Duration timeout) throws Exception {
+        var response = http.newRequest("http://docker" + path).method("POST")
+                .transport(transport)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .send();
+        var text = response.getContentAsString();
+        JsonNode body = null;
+        if (text != null && !text.isBlank()) {
+            try {
+                body = JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                body = null;
+            }
+        }
+        return new Answer(response.getStatus(), body);
+    }
+
     /** An answer streamed to a file (a container's logs can be gigabytes): its status and content type. */
     public record Download(int status, String contentType) {}
 

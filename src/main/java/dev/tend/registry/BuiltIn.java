@@ -62,7 +62,7 @@ public final class BuiltIn {
 
     public static Actions actions() {
         return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
-                new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType()));
+                new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
