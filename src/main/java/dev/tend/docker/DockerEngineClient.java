@@ -37,25 +37,16 @@ public final class DockerEngineClient implements AutoCloseable {
     }
 
     public Answer get(String path, Duration timeout) throws Exception {
-        var response = http.newRequest("http://docker" + path)
-                .transport(transport)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .send();
-        var text = response.getContentAsString();
-        JsonNode body = null;
-        if (text != null && !text.isBlank()) {
-            try {
-                body = JSON.readTree(text);
-            } catch (RuntimeException notJson) {
-                body = null;
-            }
-        }
-        return new Answer(response.getStatus(), body);
+        return send("GET", path, timeout);
     }
 
     /** POSTs with no body (the prune endpoints): status and parsed body. */
     public Answer post(String path, Duration timeout) throws Exception {
-        var response = http.newRequest("http://docker" + path).method("POST")
+        return send("POST", path, timeout);
+    }
+
+    private Answer send(String method, String path, Duration timeout) throws Exception {
+        var response = http.newRequest("http://docker" + path).method(method)
                 .transport(transport)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .send();
