@@ -31,6 +31,10 @@ public interface ActionType {
         /** The sections besides targets and backups whose names actions refer to: log sources and cleanup rules. */
         public static final List<String> NAMED = List.of(dev.tend.logs.LogsSection.KEY.name(), dev.tend.logs.cleanup.CleanupSection.KEY.name());
 
+        /** Log sources with check: and with rotate:, by name. */
+        public static final String CHECKED_LOGS = "logs:checked";
+        public static final String ROTATED_LOGS = "logs:rotated";
+
         /** Before runbooks are known (their own steps cannot start a runbook). */
         public Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups) {
             this(actions, targets, backups, Set.of(), Map.of());
@@ -50,6 +54,14 @@ public interface ActionType {
             if (bound != null) bound.forEach(backup -> backups.put(backup.name(), backup));
             var named = new java.util.HashMap<String, Set<String>>();
             for (var section : NAMED) named.put(section, binding.names(section));
+            // Which log sources are watched (logs:NAME targets) and rotated: templates automate their steps with them.
+            var logs = binding.get(dev.tend.logs.LogsSection.KEY);
+            if (logs != null) {
+                named.put(CHECKED_LOGS, logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+                named.put(ROTATED_LOGS, logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+            }
             return new Lookup(actions, targets, backups, runbooks, named);
         }
 

@@ -23,7 +23,9 @@ public final class CheckActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> arguments, Lookup lookup) {
         for (var target : arguments) {
-            if (!lookup.targets().containsKey(target) && !(target.startsWith("backup:") && lookup.backups().containsKey(target.substring(7)))) {
+            boolean logs = target.startsWith("logs:") && (lookup.names(Lookup.CHECKED_LOGS).contains(target.substring(5))
+                    || lookup.names(Lookup.ROTATED_LOGS).contains(target.substring(5)));
+            if (!lookup.targets().containsKey(target) && !logs && !(target.startsWith("backup:") && lookup.backups().containsKey(target.substring(7)))) {
                 throw new IllegalArgumentException("check: no target named '" + target + "'");
             }
         }

@@ -29,12 +29,23 @@ public final class RunbookTemplates {
                 steps.checks("health-check", Phase.TASKS);
                 backup.ifPresentOrElse(b -> steps.run("backup-verification", Phase.TASKS, "backup.verify " + b),
                         () -> steps.manual("backup-verification", Phase.TASKS, "Verify successful completion of daily backups", ChecklistTemplates.SYSADMIN, false));
-                steps.manual("error-log-review", Phase.TASKS, "Review logs for critical errors and exceptions", ChecklistTemplates.SYSADMIN, true);
+                var checkedLogs = lookup.names(ActionType.Lookup.CHECKED_LOGS);
+                if (checkedLogs.isEmpty()) {
+                    steps.manual("error-log-review", Phase.TASKS, "Review logs for critical errors and exceptions", ChecklistTemplates.SYSADMIN, true);
+                } else {
+                    steps.runAndContinue("error-log-review", Phase.TASKS, "check " + String.join(" ", checkedLogs.stream().map(source -> "logs:" + source).toList()));
+                }
                 steps.checks("storage-check", Phase.TASKS);
                 yield "Daily maintenance";
             }
             case "weekly" -> {
-                steps.manual("log-rotation", Phase.TASKS, "Ensure logs are properly rotated and compressed", ChecklistTemplates.SYSADMIN, true);
+                var rotatedLogs = lookup.names(ActionType.Lookup.ROTATED_LOGS);
+                if (rotatedLogs.isEmpty()) {
+                    steps.manual("log-rotation", Phase.TASKS, "Ensure logs are properly rotated and compressed", ChecklistTemplates.SYSADMIN, true);
+                }
+                rotatedLogs.forEach(source -> steps.runAndContinue("log-rotation-" + source, Phase.TASKS, "logs.rotate " + source));
+                lookup.names(dev.tend.logs.cleanup.CleanupSection.KEY.name()).stream().sorted()
+                        .forEach(rule -> steps.runAndContinue("cleanup-" + rule, Phase.TASKS, "cleanup " + rule));
                 steps.manual("performance-review", Phase.TASKS, "Analyze performance trends (tend pg report)", ChecklistTemplates.SYSADMIN, true);
                 steps.manual("redis-cleanup", Phase.TASKS, "Remove expired/unused entries from the Redis cache", ChecklistTemplates.SYSADMIN, true);
                 steps.manual("security-scan", Phase.TASKS, "Run a vulnerability scan on all containers", ChecklistTemplates.SECURITY, true);
@@ -93,6 +104,11 @@ public final class RunbookTemplates {
         void run(String name, Phase phase, String action) {
             steps.add(new Step.Run(name, phase, phase == Phase.TASKS ? OnFailure.ROLLBACK : OnFailure.STOP,
                     lookup.parse(action), STEP_TIMEOUT, Optional.empty()));
+        }
+
+        /** A step whose failure is a finding to record, not a reason to stop the day's routine (errors in the logs, a rotation that failed). */
+        void runAndContinue(String name, Phase phase, String action) {
+            steps.add(new Step.Run(name, phase, OnFailure.CONTINUE, lookup.parse(action), STEP_TIMEOUT, Optional.empty()));
         }
 
         /**

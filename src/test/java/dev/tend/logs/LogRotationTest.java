@@ -201,6 +201,27 @@ class LogRotationTest {
     }
 
     @Test
+    void theRunbookTemplatesAutomateErrorLogReviewRotationAndCleanupWhenTheConfigHasThem() throws Exception {
+        Files.createDirectories(directory.resolve("logs"));
+        Files.writeString(directory.resolve("logs/app.log"), "x\n");
+        var config = config("""
+                logs:
+                  - { name: app, files: ["logs/app.log"], check: {}, rotate: { every: 7d, method: copytruncate } }
+                cleanup:
+                  - { name: scratch, path: "%s", olderThan: 7d }
+                runbooks:
+                  - { name: daily, template: daily }
+                  - { name: weekly, template: weekly }
+                """.formatted(directory.resolve("scratch")));
+        var daily = TendCli.run(Clock.systemUTC(), config, "runbook", "run", "daily", "--dry-run");
+        assertThat(daily.out()).as(daily.err()).contains("error-log-review: check logs:app (online, timeout 1h 0m) (on failure: continue)")
+                .doesNotContain("Review logs for critical errors");
+        var weekly = TendCli.run(Clock.systemUTC(), config, "runbook", "run", "weekly", "--dry-run");
+        assertThat(weekly.out()).contains("log-rotation-app: logs.rotate app", "cleanup-scratch: cleanup scratch")
+                .doesNotContain("Ensure logs are properly rotated");
+    }
+
+    @Test
     void aRenameWithoutAWayToReopenIsRefused() throws Exception {
         var config = config("""
                 logs:
