@@ -42,7 +42,7 @@ freeze_tend
 log "generating 3 x $SIZE MB of logs..."
 GEN="$("$JAVA" "$BENCH_DIR/LogData.java" "$TMP" "$SIZE")"
 cat "$TMP"/*.log >/dev/null
-TEND=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xshare:auto -cp "$CP" dev.tend.cli.Main)
+TEND=("$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms16m -Xshare:auto -cp "$CP" dev.tend.cli.Main)
 
 # timed NAME COMMAND...: runs it once, keeps "seconds peak_kb" in $TMP/NAME.time and its stdout in $TMP/NAME.out.
 timed() {
