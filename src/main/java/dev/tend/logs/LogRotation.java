@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * {@code tend logs rotate}: rotates a source's current files when due, then compresses, deletes and
  * trims the rotated ones. By rename the writer keeps its open file (now the rotated one) until it
  * reopens on the signal, so a writer that never pauses loses nothing. By copytruncate the bytes
- * written between the copy and the truncation are read and appended to the copy before the
- * truncation, and counted; only what lands in the instant between that read and the truncation
+ * written after the copy are read and appended to it until a look finds nothing new, then the file
+ * is truncated at once, and counted; only what lands between that last look and the truncation
  * can be lost.
  */
 public final class LogRotation {
@@ -105,21 +105,40 @@ public final class LogRotation {
         Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
         long copied = Files.size(target);
         try (var log = new RandomAccessFile(file.toFile(), "rw"); var copy = new java.io.FileOutputStream(target.toFile(), true)) {
-            long end = log.length();
-            long gap = Math.max(0, end - copied);
-            var bytes = new byte[(int) Math.min(gap, Integer.MAX_VALUE - 8)];
-            log.seek(copied);
-            log.readFully(bytes);
-            copy.write(bytes);
-            log.setLength(0);
+            // Carry what was written since, until a look finds nothing new, then truncate at once:
+            // only what lands between that last look and the truncation is lost.
+            long position = copied;
             long lines = 0;
-            for (byte b : bytes) if (b == '\n') lines++;
-            return new long[] {lines, bytes.length};
+            for (int round = 0; round < 20; round++) {
+                long end = log.length();
+                if (end <= position) break;
+                var bytes = new byte[(int) Math.min(end - position, 64L << 20)];
+                log.seek(position);
+                log.readFully(bytes);
+                copy.write(bytes);
+                for (byte b : bytes) if (b == '\n') lines++;
+                position += bytes.length;
+            }
+            log.setLength(0);
+            return new long[] {lines, position - copied};
         }
     }
 
-    /** kill -SIGNAL PID, the pid read from the pid file (nginx: USR1 reopens its logs). */
+    /** kill -SIGNAL PID, the pid read from the pid file (nginx: USR1 reopens its logs); or the signal to a container through its engine. */
     private static String reopen(RotateSettings rotate) throws IOException {
+        if (rotate.container().isPresent()) {
+            var container = rotate.container().get();
+            try (var client = new dev.tend.docker.DockerEngineClient(container.socket())) {
+                var answer = client.post("/containers/" + java.net.URLEncoder.encode(container.name(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "/kill?signal=" + rotate.signal(), Duration.ofSeconds(10));
+                if (answer.status() != 204) throw new IOException("the engine answered HTTP " + answer.status() + " to signalling container " + container.name());
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("cannot signal container " + container.name() + ": " + dev.tend.check.Failures.describe(e), e);
+            }
+            return "told container " + container.name() + " (" + container.target() + ") to reopen with SIG" + rotate.signal();
+        }
         var pidFile = rotate.pidFile().orElseThrow();
         var pid = Files.readString(pidFile).strip();
         if (!pid.matches("\\d+")) throw new IOException(pidFile + " holds no pid: '" + pid + "'");

@@ -65,8 +65,11 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
                         Field.optional("every", DurationSpec.between(Duration.ofMinutes(1), Duration.ofDays(366)), "rotate when the last rotation is this old, e.g. 1d"),
                         Field.withDefault("method", EnumSpec.of("rename", "copytruncate"), "rename",
                                 "rename then tell the writer to reopen (reopen:), or copy then truncate for a writer that cannot"),
-                        Field.optional("reopen", ObjectSpec.of("how the writer is told to reopen its file after a rename",
-                                Field.required("pidFile", StringSpec.any(), "the writer's pid file, e.g. /run/nginx.pid"),
+                        Field.optional("reopen", ObjectSpec.of("how the writer is told to reopen its file after a rename: pidFile or container",
+                                Field.optional("pidFile", StringSpec.any(), "the writer's pid file, e.g. /run/nginx.pid"),
+                                Field.optional("container", ObjectSpec.of("a container signalled through its engine",
+                                        Field.required("target", StringSpec.any(), "a docker target: its engine"),
+                                        Field.required("name", StringSpec.any(), "the container's name")), "the writer runs in this container"),
                                 Field.withDefault("signal", EnumSpec.of("USR1", "HUP", "USR2"), "USR1", "the signal (nginx: USR1)")), "for method rename"),
                         Field.withDefault("dateext", new dev.tend.config.spec.BooleanSpec(), "false", "name rotated files NAME-YYYYMMDD instead of NAME.1"),
                         Field.optional("compressAfter", DurationSpec.between(Duration.ZERO, Duration.ofDays(3650)), "gzip rotated files older than this, e.g. 7d"),
@@ -106,7 +109,7 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
                             "set max-size and max-file in /etc/docker/daemon.json");
                     continue;
                 }
-                rotate = rotate(entry.object("rotate"), entry.pathOf("rotate"), binding);
+                rotate = rotate(entry.object("rotate"), entry.pathOf("rotate"), targets, binding);
                 if (rotate == null) continue;
             }
             LogCheckSettings check = null;
@@ -130,7 +133,7 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
         return List.copyOf(sources);
     }
 
-    private static RotateSettings rotate(Fields fields, String path, SectionBinding binding) {
+    private static RotateSettings rotate(Fields fields, String path, TargetsSection.Targets targets, SectionBinding binding) {
         var method = RotateSettings.Method.valueOf(fields.string("method").toUpperCase(Locale.ROOT));
         if (!fields.has("maxSize") && !fields.has("every")) {
             binding.problems().at(fields.node(), path, "say when to rotate: maxSize, every, or both", "e.g. rotate: {maxSize: 100MB, every: 1d, reopen: {pidFile: /run/nginx.pid}}");
@@ -142,11 +145,23 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
             return null;
         }
         var reopen = fields.has("reopen") ? fields.object("reopen") : null;
+        LogSourceSettings.Container container = null;
+        if (reopen != null) {
+            if (reopen.has("pidFile") == reopen.has("container")) {
+                binding.problems().at(reopen.node(), fields.pathOf("reopen"), "reopen needs a pidFile or a container, not " + (reopen.has("pidFile") ? "both" : "neither"),
+                        "reopen: {pidFile: /run/nginx.pid} or reopen: {container: {target: docker, name: nginx}}");
+                return null;
+            }
+            if (reopen.has("container")) {
+                container = container(reopen.object("container"), reopen.pathOf("container"), targets, binding);
+                if (container == null) return null;
+            }
+        }
         return new RotateSettings(Optional.ofNullable(fields.<Long>value("maxSize")), fields.has("every") ? Optional.of(fields.duration("every")) : Optional.empty(),
                 (int) fields.whole("keep"), fields.has("compressAfter") ? Optional.of(fields.duration("compressAfter")) : Optional.empty(),
                 fields.has("deleteAfter") ? Optional.of(fields.duration("deleteAfter")) : Optional.empty(), fields.bool("dateext"), method,
-                reopen == null ? Optional.empty() : Optional.of(binding.baseDirectory().resolve(reopen.string("pidFile"))),
-                reopen == null ? "USR1" : reopen.string("signal"));
+                reopen == null || !reopen.has("pidFile") ? Optional.empty() : Optional.of(binding.baseDirectory().resolve(reopen.string("pidFile"))),
+                Optional.ofNullable(container), reopen == null ? "USR1" : reopen.string("signal"));
     }
 
     private static LogSourceSettings.Container container(Fields fields, String path, dev.tend.target.TargetsSection.Targets targets, SectionBinding binding) {

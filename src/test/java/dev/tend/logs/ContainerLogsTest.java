@@ -84,6 +84,30 @@ class ContainerLogsTest {
                 "logs[1]: a log source needs files or a container, not both");
     }
 
+    @Test
+    void aRotationTellsTheContainerThatWritesTheFileToReopen() throws Exception {
+        var logs = Files.createDirectories(directory.resolve("mounted"));
+        Files.writeString(logs.resolve("app.log"), "a line\n");
+        docker.docker("run", "-d", "--network", "none", "--name", "tend-writer", "-v", logs + ":/logs", docker.image(), "sh", "-c",
+                "trap 'echo reopened >> /logs/signals' USR1; while true; do sleep 0.2; done");
+        var config = Files.writeString(directory.resolve("rotate.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: docker, type: docker, socket: "%s" }
+                logs:
+                  - name: app
+                    files: ["mounted/app.log"]
+                    rotate: { maxSize: 1B, reopen: { container: { target: docker, name: tend-writer }, signal: USR1 } }
+                store: { path: "%s" }
+                """.formatted(docker.socket(), directory.resolve("tend.db")));
+        var run = run(config, "logs", "rotate", "app");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("told container tend-writer (docker) to reopen with SIGUSR1");
+        assertThat(logs.resolve("app.log.1")).hasContent("a line\n");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(logs.resolve("signals"))
+                && Files.readString(logs.resolve("signals")).contains("reopened"));
+    }
+
     record Run(int exitCode, String out, String err) {}
 
     private Run tend(String container, String... args) throws Exception {
