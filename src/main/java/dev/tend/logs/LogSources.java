@@ -12,7 +12,16 @@ public final class LogSources {
     private LogSources() {}
 
     /** Files and format, or why the source cannot be read; closing it removes what was fetched for it (a container's logs). */
-    public record Opened(LogSourceSettings settings, List<Path> files, LogFormat format, String formatNote, Path scratch) implements AutoCloseable {
+    public record Opened(LogSourceSettings settings, List<Path> files, LogFormat format, String formatNote, Path scratch, java.time.Instant latest)
+            implements AutoCloseable {
+        Opened(LogSourceSettings settings, List<Path> files, LogFormat format, String formatNote, Path scratch) {
+            this(settings, files, format, formatNote, scratch, null);
+        }
+
+        Opened withLatest(java.time.Instant newest) {
+            return new Opened(settings, files, format, formatNote, scratch, newest);
+        }
+
         @Override
         public void close() {
             if (scratch == null) return;
@@ -32,6 +41,11 @@ public final class LogSources {
 
     /** @param since for a container, only lines from then on are fetched (null: all) */
     public static Opened open(LogSourceSettings settings, ZoneId zone, java.time.Instant since) throws Unreadable {
+        return open(settings, zone, since, null);
+    }
+
+    /** @param after for a container, only lines stamped after this instant (an incremental read); its newest line's time is in {@link Opened#latest()} */
+    public static Opened open(LogSourceSettings settings, ZoneId zone, java.time.Instant since, java.time.Instant after) throws Unreadable {
         if (settings.container().isPresent()) {
             var container = settings.container().get();
             Path scratch;
@@ -42,8 +56,8 @@ public final class LogSources {
             }
             var file = scratch.resolve(container.name() + ".json.log");
             try {
-                ContainerLogs.fetch(container.socket(), container.name(), since, settings.timeout(), file);
-                return read(settings, zone, List.of(file), scratch);
+                var latest = ContainerLogs.fetch(container.socket(), container.name(), since, after, settings.timeout(), file);
+                return read(settings, zone, List.of(file), scratch).withLatest(latest);
             } catch (Unreadable | RuntimeException e) {
                 new Opened(settings, List.of(), null, null, scratch).close();
                 throw e;

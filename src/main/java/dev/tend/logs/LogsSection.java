@@ -97,11 +97,6 @@ public final class LogsSection implements ConfigSection<List<LogSourceSettings>>
             }
             var container = entry.has("container") ? container(entry.object("container"), entry.pathOf("container"), targets, binding) : null;
             if (entry.has("container") && container == null) continue;
-            if (entry.has("container") && entry.has("check")) {
-                binding.problems().at(entry.nodeOf("check"), entry.pathOf("check"), "checks read files incrementally; a container's logs cannot be checked yet",
-                        "point files: at the container's json-file log (/var/lib/docker/containers/ID/ID-json.log) to check it");
-                continue;
-            }
             RotateSettings rotate = null;
             if (entry.has("rotate")) {
                 if (container != null) {

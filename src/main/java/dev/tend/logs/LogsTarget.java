@@ -59,8 +59,9 @@ public record LogsTarget(TargetSettings settings, LogSourceSettings source, Data
             public Verdict run(Duration timeout) throws Exception {
                 var watch = context.shared("logs:" + source.name(), LogWatch.class, () -> LogWatch.read(source, store, zone, context.clock().instant()));
                 if (watch.first()) {
-                    return Verdict.builder().ok("started reading " + watch.files() + (watch.files() == 1 ? " file" : " files")
-                            + " at their end; the next check counts what is written from now on");
+                    return Verdict.builder().ok(source.container().map(container -> "started reading the logs of container " + container.name() + " from now")
+                            .orElse("started reading " + watch.files() + (watch.files() == 1 ? " file" : " files") + " at their end")
+                            + "; the next check counts what is written from now on");
                 }
                 var problems = watch.report().inputs().stream().filter(input -> input.problem() != null).toList();
                 if (!problems.isEmpty()) return Verdict.builder().crit("cannot read " + problems.getFirst().file() + ": " + problems.getFirst().problem());

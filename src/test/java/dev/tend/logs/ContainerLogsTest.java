@@ -108,6 +108,43 @@ class ContainerLogsTest {
                 && Files.readString(logs.resolve("signals")).contains("reopened"));
     }
 
+    @Test
+    void aContainersLogIsCheckedRoundByRoundAndNoLineCountsTwice() throws Exception {
+        var mounted = Files.createDirectories(directory.resolve("go"));
+        docker.docker("run", "-d", "--network", "none", "--name", "tend-checked", "-v", mounted + ":/go", docker.image(), "sh", "-c",
+                "echo 'ERROR: before Tend watched'; while [ ! -f /go/1 ]; do sleep 0.1; done; "
+                        + "for i in 1 2 3 4 5; do echo \"ERROR: Database connection failed: timeout after ${i}s to 10.0.0.5:5432\"; done; "
+                        + "while [ ! -f /go/2 ]; do sleep 0.1; done; echo 'ERROR: Connection to 10.0.0.9:6379 refused'; sleep 3600");
+        var config = Files.writeString(directory.resolve("checked.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: docker, type: docker, socket: "%s" }
+                logs:
+                  - { name: api, container: { target: docker, name: tend-checked }, check: { errorsPerMinute: { warn: 1000, crit: 2000 } } }
+                store: { path: "%s" }
+                """.formatted(docker.socket(), directory.resolve("checked.db")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> docker.docker("logs", "tend-checked").contains("before Tend watched"));
+        var first = errors(config);
+        assertThat(first.path("reason").asString()).startsWith("started reading the logs of container tend-checked from now");
+
+        Files.writeString(mounted.resolve("1"), "");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> docker.docker("logs", "tend-checked").contains("timeout after 5s"));
+        assertThat(errors(config).path("reason").asString()).as("the five written since, not the one before").startsWith("5 errors in the last ");
+        assertThat(errors(config).path("reason").asString()).as("nothing new").startsWith("0 errors in the last ");
+
+        Files.writeString(mounted.resolve("2"), "");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> docker.docker("logs", "tend-checked").contains("refused"));
+        assertThat(errors(config).path("reason").asString()).startsWith("1 error in the last ").contains("Connection to <IP> refused");
+    }
+
+    private static tools.jackson.databind.JsonNode errors(Path config) {
+        var run = run(config, "check", "--target", "logs:api", "--json");
+        for (var result : JsonMapper.builder().build().readTree(run.out()).path("results")) {
+            if (result.path("check").asString().equals("errors")) return result;
+        }
+        throw new AssertionError(run.out() + run.err());
+    }
+
     record Run(int exitCode, String out, String err) {}
 
     private Run tend(String container, String... args) throws Exception {

@@ -76,20 +76,6 @@ class LogsCheckTest {
         assertThat(item(T0.plusSeconds(900)).path("how").asString()).isEqualTo("evidence: check logs:app OK at 2026-11-30T08:15:00Z");
     }
 
-    @Test
-    void aCheckOnAContainerSourceIsRefusedWithTheWayAround() throws Exception {
-        Files.writeString(config, """
-                platform: { name: Lab }
-                targets:
-                  - { name: docker, type: docker }
-                logs:
-                  - { name: api, container: { target: docker, name: app }, check: {} }
-                """);
-        var run = tend(T0, "validate");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("logs[0].check: checks read files incrementally; a container's logs cannot be checked yet");
-    }
-
     private Map<String, JsonNode> check(Instant at) {
         var run = tend(at, "check", "--target", "logs:app", "--json");
         var results = new HashMap<String, JsonNode>();
