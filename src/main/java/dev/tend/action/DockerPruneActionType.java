@@ -67,7 +67,7 @@ public final class DockerPruneActionType implements ActionType {
         public ActionResult run(ActionContext context) throws Exception {
             var docker = (DockerTarget) TargetsSection.named(context.config(), target).orElseThrow();
             var outcome = Prune.run(docker.socket(), volumes, label, docker.settings().timeout().multipliedBy(12));
-            return new ActionResult(true, "pruned " + String.join(", ", outcome.parts()) + ": " + Prune.size(outcome.reclaimed()) + " reclaimed");
+            return new ActionResult(true, "pruned " + String.join(", ", outcome.parts()) + ": " + dev.tend.check.Units.bytes(outcome.reclaimed()) + " reclaimed");
         }
     }
 }

@@ -59,11 +59,11 @@ final class CleanupCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonMapper.builder().build().writeValueAsString(row(plan, null, null)));
             } else {
-                out.println("would " + verb + " " + plan.going().size() + " of " + plan.matching() + " matching in " + rule.path() + " (" + size(plan.bytes())
+                out.println("would " + verb + " " + plan.going().size() + " of " + plan.matching() + " matching in " + rule.path() + " (" + dev.tend.check.Units.bytes(plan.bytes())
                         + "), older than " + days(rule.olderThan()) + (rule.minKeep() > 0 ? ", the newest " + rule.minKeep() + " kept" : "")
                         + (plan.symlinks() > 0 ? "; " + plan.symlinks() + " symlinks skipped" : ""));
                 for (var entry : plan.going()) {
-                    out.printf(Locale.ROOT, "  %10s  %5d days  %s%n", size(entry.bytes()), entry.age(now).toDays(), entry.path());
+                    out.printf(Locale.ROOT, "  %10s  %5d days  %s%n", dev.tend.check.Units.bytes(entry.bytes()), entry.age(now).toDays(), entry.path());
                 }
             }
             out.flush();
@@ -80,7 +80,7 @@ final class CleanupCommand implements Callable<Integer> {
             out.println(JsonMapper.builder().build().writeValueAsString(row(plan, outcome, sha)));
         } else {
             out.println((verb.equals("delete") ? "deleted " : "compressed ") + outcome.done().size() + " of " + plan.matching() + " matching in " + rule.path()
-                    + ": " + size(outcome.freed()) + " freed" + (sha == null ? "" : "; list recorded (sha256 " + sha.substring(0, 12) + "…)")
+                    + ": " + dev.tend.check.Units.bytes(outcome.freed()) + " freed" + (sha == null ? "" : "; list recorded (sha256 " + sha.substring(0, 12) + "…)")
                     + (plan.symlinks() > 0 ? "; " + plan.symlinks() + " symlinks skipped" : ""));
             for (var failure : outcome.failures()) out.println("  FAILED " + failure);
         }
@@ -112,10 +112,4 @@ final class CleanupCommand implements Callable<Integer> {
                 : duration.toHours() + " h";
     }
 
-    private static String size(long bytes) {
-        if (bytes < 1024) return bytes + " B";
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / 1073741824.0);
-    }
 }

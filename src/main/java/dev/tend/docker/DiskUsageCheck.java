@@ -1,12 +1,11 @@
 package dev.tend.docker;
 
-import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
 import dev.tend.check.Thresholds;
+import dev.tend.check.Units;
 import dev.tend.check.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,14 +13,11 @@ import tools.jackson.databind.JsonNode;
  * and the build cache take, and what a prune could reclaim (images no container uses, stopped
  * containers, volumes no container mounts, build cache not in use), with levels on the latter.
  */
-final class DiskUsageCheck implements Check {
-    private final Path socket;
-    private final CheckContext context;
+final class DiskUsageCheck extends EngineCheck {
     private final Thresholds reclaimable;
 
     DiskUsageCheck(Path socket, CheckContext context, Thresholds reclaimable) {
-        this.socket = socket;
-        this.context = context;
+        super(socket, context);
         this.reclaimable = reclaimable;
     }
 
@@ -31,11 +27,9 @@ final class DiskUsageCheck implements Check {
     }
 
     @Override
-    public Verdict run(Duration timeout) throws Exception {
-        var problem = DockerTarget.socketProblem(socket);
-        if (problem.isPresent()) return Verdict.builder().crit(problem.get());
-        var answer = DockerTarget.client(context, socket).get("/system/df", timeout);
-        if (answer.status() != 200 || answer.body() == null) return Verdict.builder().crit("the engine at " + socket + " answered HTTP " + answer.status());
+    Verdict judge(DockerEngineClient client, Duration timeout) throws Exception {
+        var answer = client.get("/system/df", timeout);
+        if (!answered(answer)) return unanswered(answer);
         var df = answer.body();
         long images = df.path("LayersSize").asLong();
         long imagesFree = sum(df.path("Images"), image -> image.path("Containers").asLong() == 0 ? Math.max(0, image.path("Size").asLong() - Math.max(0, image.path("SharedSize").asLong())) : 0);
@@ -47,10 +41,10 @@ final class DiskUsageCheck implements Check {
         long cacheFree = sum(df.path("BuildCache"), entry -> entry.path("InUse").asBoolean() || entry.path("Shared").asBoolean() ? 0 : entry.path("Size").asLong());
         long free = imagesFree + containersFree + volumesFree + cacheFree;
         var status = reclaimable.grade(free);
-        var reason = "images " + size(images) + ", containers " + size(containers) + ", volumes " + size(volumes) + ", build cache " + size(cache)
-                + "; reclaimable " + size(free) + " (images " + size(imagesFree) + ", stopped containers " + size(containersFree) + ", unused volumes "
-                + size(volumesFree) + ", build cache " + size(cacheFree) + ")"
-                + (status.isOk() ? "" : "; " + status + " at " + size((long) reclaimable.crossed(free)) + ": docker.prune frees all but the volumes");
+        var reason = "images " + Units.bytes(images) + ", containers " + Units.bytes(containers) + ", volumes " + Units.bytes(volumes) + ", build cache " + Units.bytes(cache)
+                + "; reclaimable " + Units.bytes(free) + " (images " + Units.bytes(imagesFree) + ", stopped containers " + Units.bytes(containersFree) + ", unused volumes "
+                + Units.bytes(volumesFree) + ", build cache " + Units.bytes(cacheFree) + ")"
+                + (status.isOk() ? "" : "; " + status + " at " + Units.bytes((long) reclaimable.crossed(free)) + ": docker.prune frees all but the volumes");
         return Verdict.builder().measure("images", images, "B").measure("containers", containers, "B").measure("volumes", volumes, "B")
                 .measure("build_cache", cache, "B").measure("reclaimable", free, "B").verdict(status, reason);
     }
@@ -61,10 +55,4 @@ final class DiskUsageCheck implements Check {
         return total;
     }
 
-    static String size(long bytes) {
-        if (bytes < 1000) return bytes + " B";
-        if (bytes < 1_000_000) return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-        if (bytes < 1_000_000_000) return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
-    }
 }

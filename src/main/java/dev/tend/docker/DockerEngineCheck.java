@@ -1,19 +1,15 @@
 package dev.tend.docker;
 
-import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
 import dev.tend.check.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** The engine answers on its socket: version, and how many containers run or stopped. */
-final class DockerEngineCheck implements Check {
-    private final Path socket;
-    private final CheckContext context;
+final class DockerEngineCheck extends EngineCheck {
 
     DockerEngineCheck(Path socket, CheckContext context) {
-        this.socket = socket;
-        this.context = context;
+        super(socket, context);
     }
 
     @Override
@@ -22,16 +18,11 @@ final class DockerEngineCheck implements Check {
     }
 
     @Override
-    public Verdict run(Duration timeout) throws Exception {
-        var problem = DockerTarget.socketProblem(socket);
-        if (problem.isPresent()) return Verdict.builder().crit(problem.get());
-        var client = DockerTarget.client(context, socket);
+    Verdict judge(DockerEngineClient client, Duration timeout) throws Exception {
         var version = client.get("/version", timeout);
         var info = client.get("/info", timeout);
         for (var answer : new DockerEngineClient.Answer[] {version, info}) {
-            if (answer.status() != 200 || answer.body() == null) {
-                return Verdict.builder().crit("the engine at " + socket + " answered HTTP " + answer.status());
-            }
+            if (!answered(answer)) return unanswered(answer);
         }
         long running = info.body().path("ContainersRunning").asLong();
         long stopped = info.body().path("ContainersStopped").asLong();

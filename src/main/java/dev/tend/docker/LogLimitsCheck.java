@@ -1,6 +1,5 @@
 package dev.tend.docker;
 
-import dev.tend.check.Check;
 import dev.tend.check.CheckContext;
 import dev.tend.check.Status;
 import dev.tend.check.Verdict;
@@ -14,13 +13,10 @@ import java.util.ArrayList;
  * rotates by default; journald, syslog and the others keep nothing on the container's disk.) The
  * setting only reaches containers created after it, so the finding names them.
  */
-final class LogLimitsCheck implements Check {
-    private final Path socket;
-    private final CheckContext context;
+final class LogLimitsCheck extends EngineCheck {
 
     LogLimitsCheck(Path socket, CheckContext context) {
-        this.socket = socket;
-        this.context = context;
+        super(socket, context);
     }
 
     @Override
@@ -29,18 +25,15 @@ final class LogLimitsCheck implements Check {
     }
 
     @Override
-    public Verdict run(Duration timeout) throws Exception {
-        var problem = DockerTarget.socketProblem(socket);
-        if (problem.isPresent()) return Verdict.builder().crit(problem.get());
-        var client = DockerTarget.client(context, socket);
+    Verdict judge(DockerEngineClient client, Duration timeout) throws Exception {
         var list = client.get("/containers/json", timeout);
-        if (list.status() != 200 || list.body() == null) return Verdict.builder().crit("the engine at " + socket + " answered HTTP " + list.status());
+        if (!answered(list)) return unanswered(list);
         var unbounded = new ArrayList<String>();
         int running = 0;
         for (var container : list.body()) {
             running++;
             var inspect = client.get("/containers/" + container.path("Id").asString() + "/json", timeout);
-            if (inspect.status() != 200 || inspect.body() == null) continue; // gone since the list
+            if (!answered(inspect)) continue; // gone since the list
             var log = inspect.body().path("HostConfig").path("LogConfig");
             if (log.path("Type").asString().equals("json-file") && log.path("Config").path("max-size").asString("").isEmpty()) {
                 unbounded.add(inspect.body().path("Name").asString().replaceFirst("^/", ""));

@@ -34,18 +34,13 @@ public final class Prune {
         return new Outcome(List.copyOf(parts), reclaimed);
     }
 
-    /** Bytes as docker system df prints them (1000-based). */
-    public static String size(long bytes) {
-        return DiskUsageCheck.size(bytes);
-    }
-
     private static long part(DockerEngineClient client, String path, String deletedField, String what, Duration timeout, List<String> parts) throws Exception {
         var answer = client.post(path, timeout);
         if (answer.status() != 200 || answer.body() == null) throw new IllegalStateException("the engine answered HTTP " + answer.status() + " to " + path);
         var deleted = answer.body().path(deletedField);
         long count = deleted.isArray() ? deleted.size() : 0;
         long bytes = answer.body().path("SpaceReclaimed").asLong();
-        parts.add(count + " " + what + " (" + DiskUsageCheck.size(bytes) + ")");
+        parts.add(count + " " + what + " (" + dev.tend.check.Units.bytes(bytes) + ")");
         return bytes;
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * Records, once per opening, that the status page now announces a window's maintenance: the page
  * shows an opening from {@code announceAhead} before it, and this record is what the
  * pre-maintenance checklist's "update status page" item is ticked by. tend serve calls it on every
- * turn of its loop; only a new opening touches the store.
+ * turn of its loop; it looks once a minute, and only a new opening touches the store.
  */
 public final class MaintenanceAnnouncer {
     private final TendConfig config;
@@ -22,6 +22,9 @@ public final class MaintenanceAnnouncer {
     private final Clock clock;
     private final Consumer<String> log;
     private final Set<String> known = new HashSet<>();
+    /** It looks once a minute, not on every turn of the delivery loop (every 250 ms). */
+    private static final java.time.Duration EVERY = java.time.Duration.ofMinutes(1);
+    private java.time.Instant next = java.time.Instant.EPOCH;
 
     public MaintenanceAnnouncer(TendConfig config, Database store, Clock clock, Consumer<String> log) {
         this.config = config;
@@ -33,6 +36,8 @@ public final class MaintenanceAnnouncer {
     /** Announces the openings that came within the lead time; returns how many were new. */
     public int due() {
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (now.isBefore(next)) return 0;
+        next = now.plus(EVERY);
         var settings = StatusPageSection.of(config);
         var calendar = WindowsSection.calendar(config);
         int announced = 0;

@@ -2,19 +2,15 @@ package dev.tend.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tend.cli.Main;
+import dev.tend.testing.TendCli;
 import dev.tend.testing.DockerEngine;
 import dev.tend.testing.DockerExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,9 +141,7 @@ class ContainerLogsTest {
         throw new AssertionError(run.out() + run.err());
     }
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run tend(String container, String... args) throws Exception {
+    private TendCli.Run tend(String container, String... args) throws Exception {
         var config = Files.writeString(directory.resolve("tend.yaml"), """
                 platform: { name: Lab }
                 targets:
@@ -159,13 +153,7 @@ class ContainerLogsTest {
         return run(config, args);
     }
 
-    private static Run run(Path config, String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-c", config.toString()));
-        int code = Main.run(new Main.Environment(Clock.systemUTC(), new HashMap<String, String>(Map.of())::get), new PrintWriter(out), new PrintWriter(err),
-                all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private static TendCli.Run run(Path config, String... args) {
+        return TendCli.run(Clock.systemUTC(), config, args);
     }
 }

@@ -1,47 +1,16 @@
 package dev.tend.logs.format;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** The timestamps logs begin with, read without failing: a stamp that does not parse is no stamp. */
+/** Timestamps of fields (JSON, CSV) rather than of line starts, read without failing: a stamp that does not parse is no stamp. */
 final class Timestamps {
-    /** 2026-11-30 12:00:00, 2026-11-30T12:00:00.123Z, 2026-11-30 12:00:00,123 +01:00, ... with an optional zone word. */
-    static final Pattern ISO = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,](\\d{1,9}))?(?: ?(Z|[+-]\\d{2}:?\\d{2}|UTC|GMT|[A-Z]{3,5}\\b))?");
-    private static final DateTimeFormatter ACCESS_LOG = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
-
     private Timestamps() {}
 
-    /** Reads an ISO-like stamp matched by {@link #ISO}; a stamp without a zone is in {@code zone}. */
-    static Instant iso(java.util.regex.Matcher match, ZoneId zone) {
-        try {
-            var fraction = match.group(3) == null ? "" : "." + match.group(3);
-            var local = LocalDateTime.parse(match.group(1) + "T" + match.group(2) + fraction);
-            var zoneText = match.group(4);
-            return local.atZone(zoneOf(zoneText, zone)).toInstant();
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
+    /** An ISO-like stamp at the start of the text (see {@link StampScanner#iso}); a stamp without a zone is in {@code zone}. */
     static Instant iso(String text, ZoneId zone) {
-        var match = ISO.matcher(text);
-        return match.lookingAt() ? iso(match, zone) : null;
-    }
-
-    /** nginx's and Apache's {@code 30/Nov/2026:12:00:00 +0000}. */
-    static Instant accessLog(String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text, ACCESS_LOG).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return text == null ? null : new StampScanner(zone).iso(text, 0);
     }
 
     /** Seconds or milliseconds since the epoch, as JSON loggers write them. */
