@@ -65,6 +65,26 @@ public interface ActionType {
             return new Lookup(actions, targets, backups, runbooks, named);
         }
 
+        /** What a loaded configuration offers (tend run): every target, backup, log source and cleanup rule, and these runbooks. */
+        public static Lookup of(Actions actions, dev.tend.config.TendConfig config, Set<String> runbooks) {
+            var targets = new LinkedHashMap<String, Target>();
+            TargetsSection.of(config).forEach(target -> targets.putIfAbsent(target.name(), target));
+            var backups = new LinkedHashMap<String, BackupSettings>();
+            BackupsSection.of(config).forEach(backup -> backups.put(backup.name(), backup));
+            var logs = config.list(dev.tend.logs.LogsSection.KEY);
+            var named = new java.util.HashMap<String, Set<String>>();
+            named.put(dev.tend.logs.LogsSection.KEY.name(), names(logs.stream().map(dev.tend.logs.LogSourceSettings::name)));
+            named.put(dev.tend.logs.cleanup.CleanupSection.KEY.name(),
+                    names(config.list(dev.tend.logs.cleanup.CleanupSection.KEY).stream().map(dev.tend.logs.cleanup.CleanupRule::name)));
+            named.put(CHECKED_LOGS, names(logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
+            named.put(ROTATED_LOGS, names(logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
+            return new Lookup(actions, targets, backups, runbooks, named);
+        }
+
+        private static Set<String> names(java.util.stream.Stream<String> names) {
+            return names.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+
         /** Parses "backup.create db" against what is known; IllegalArgumentException with the usage when it does not fit. */
         public Action parse(String text) {
             return actions.parse(text, this);

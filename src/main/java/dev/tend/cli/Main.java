@@ -35,7 +35,12 @@ public final class Main {
     private static CommandLine commandLine(Environment environment, Map<String, Class<?>> commands) {
         var factory = new Factory(environment);
         var commandLine = new CommandLine(new TendCommand(environment), factory);
-        commands.forEach((name, command) -> commandLine.addSubcommand(name, new CommandLine(command, factory)));
+        commands.forEach((name, command) -> {
+            var sub = new CommandLine(command, factory);
+            // tend run ACTION ARGS: the action's own options (--requests 100) stay in order among its arguments.
+            if (command == RunCommand.class) sub.setUnmatchedOptionsArePositionalParams(true);
+            commandLine.addSubcommand(name, sub);
+        });
         HelpOptions.addEverywhere(commandLine);
         return commandLine;
     }

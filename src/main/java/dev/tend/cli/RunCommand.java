@@ -24,9 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code tend run TASK --target NAME}: run one maintenance task now, with its guardrails, and record it. */
-@Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  tend run pg.vacuum --target db --table orders --dry-run", "  tend run pg.terminate-idle --target db --idle 2h"},
-        description = "Run a maintenance task now (pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset, pg.terminate-idle); --dry-run prints the exact SQL.")
+/**
+ * {@code tend run ACTION [ARGS] [--target NAME] [--dry-run] [--json] [--force]}: run one action now,
+ * as a schedule or a runbook step would, with its guardrails, and record it. The PostgreSQL tasks
+ * keep their own options (--table, --schema, --idle, ...); every other action takes its arguments
+ * as written after {@code run:} in tend.yaml.
+ */
+@Command(name = "run", footerHeading = "%nExamples:%n", footer = {"  tend run pg.vacuum --target db --table orders --dry-run", "  tend run pg.terminate-idle --target db --idle 2h",
+        "  tend run redis.bgsave --target cache", "  tend run http.load api --requests 100 --concurrency 10", "  tend run maintenance-mode --on"},
+        description = "Run an action now: a maintenance task (pg.vacuum, redis.bgsave, docker.restart, ...), a backup, a check round; "
+                + "--dry-run says what it would do and changes nothing; disruptive ones only in an open window (or with --force).")
 final class RunCommand implements Callable<Integer> {
     // Disruptive tasks ask the configured windows (windows: in tend.yaml); outside them only --force runs them.
     private static final Map<String, Function<RunCommand, PgTask>> TASKS = Map.of(
@@ -45,10 +52,13 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     TendCommand tend;
 
-    @Parameters(paramLabel = "TASK", description = "pg.vacuum, pg.analyze, pg.reindex, pg.create-index, pg.statements-reset or pg.terminate-idle")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "the action: pg.vacuum, redis.bgsave, docker.restart, http.load, ... (tend run --list)")
     String taskName;
 
-    @Option(names = "--target", required = true, paramLabel = "NAME", description = "the postgres target")
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "the action's arguments, as after run: in tend.yaml")
+    java.util.List<String> arguments = new java.util.ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "NAME", description = "the target it acts on (or give it as the first argument)")
     String targetName;
 
     @Option(names = "--schema", paramLabel = "SCHEMA", description = "only this schema (exact name)")
@@ -83,6 +93,17 @@ final class RunCommand implements Callable<Integer> {
 
     private MaintenanceWindows windows = MaintenanceWindows.none();
 
+    /** The action as a schedule would write it: its name, the target, then its own words in the order given. */
+    private String actionText() {
+        var words = new java.util.ArrayList<String>();
+        words.add(taskName);
+        if (targetName != null) words.add(targetName);
+        words.addAll(arguments);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--timeout")) words.addAll(java.util.List.of("--timeout", timeout));
+        if (approve) words.add("--approve"); // read by tend run itself for pg.create-index; docker.prune takes it too
+        return String.join(" ", words);
+    }
+
     RunCommand(Main.Environment environment) {
         this.environment = environment;
     }
@@ -90,9 +111,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!TASKS.containsKey(taskName)) {
-            throw new ParameterException(spec.commandLine(), "no task named '" + taskName + "'; tasks: "
-                    + String.join(", ", TASKS.keySet().stream().sorted().toList()));
+            return new RunAction(environment, spec, tend.loadConfig()).run(actionText(), dryRun, force, json);
         }
+        if (targetName == null) throw new ParameterException(spec.commandLine(), taskName + " needs --target NAME (a postgres target)");
         var duration = DurationSpec.parse(timeout);
         if (duration == null) throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a duration such as 30m");
         var idleFor = DurationSpec.parse(idle);

@@ -31,7 +31,9 @@ final class TaskOutput {
         } else {
             out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + " (" + outcome.object() + "): " + outcome.result()
                     + " — " + outcome.reason());
-            outcome.steps().forEach(step -> out.println("  " + step + ";"));
+            // A PostgreSQL task's steps are its SQL statements, printed as they could be pasted into psql.
+            var terminator = outcome.task().startsWith("pg.") ? ";" : "";
+            outcome.steps().forEach(step -> out.println("  " + step + terminator));
             for (var before : outcome.before()) {
                 outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
                         out.println("  " + before.name() + ": " + (long) before.value() + " → " + (long) after.value() + " " + after.unit()));

@@ -198,7 +198,7 @@ class CliTest {
                     .satisfies(outcome -> assertThat(outcome.result()).isEqualTo(dev.tend.task.TaskOutcome.Result.PLANNED));
         }
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no task named 'pg.defrag'; tasks: pg.analyze, pg.create-index, pg.reindex, pg.statements-reset, pg.terminate-idle, pg.vacuum");
+        assertThat(unknown.err()).contains("unknown action 'pg.defrag'; actions: ").contains("pg.vacuum").contains("redis.bgsave");
     }
 
     @Test

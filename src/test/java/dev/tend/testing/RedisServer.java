@@ -31,16 +31,31 @@ public final class RedisServer extends LocalService {
     }
 
     static RedisServer start() {
+        return start(List.of());
+    }
+
+    /**
+     * A server of the test's own, for tests that change server-wide state (slowlog, active expiry,
+     * its data directory); {@code options} are extra redis-server flags such as
+     * {@code --enable-debug-command local}. The test closes it.
+     */
+    public static RedisServer own(String... options) {
+        return start(List.of(options));
+    }
+
+    private static RedisServer start(List<String> options) {
         Commands.requireExecutable(BINARY, "redis-server");
         Path workDir = TempDirs.create("tend-redis");
         int port = FreePorts.next();
-        ManagedProcess process = ManagedProcess.start("redis-server", List.of(BINARY,
+        var command = new java.util.ArrayList<>(List.of(BINARY,
                 "--port", String.valueOf(port),
                 "--bind", HOST,
                 "--save", "",
                 "--appendonly", "no",
                 "--daemonize", "no",
-                "--dir", workDir.toString()), workDir.resolve("redis.log"));
+                "--dir", workDir.toString()));
+        command.addAll(options);
+        ManagedProcess process = ManagedProcess.start("redis-server", command, workDir.resolve("redis.log"));
         RedisServer server = new RedisServer(workDir, process, port, Secrets.random("acl"));
         try {
             process.awaitReady(STARTUP_TIMEOUT, () -> {
@@ -59,7 +74,7 @@ public final class RedisServer extends LocalService {
         return server;
     }
 
-    private Jedis connect() {
+    public Jedis connect() {
         return new Jedis(HOST, port, DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(2_000)
                 .socketTimeoutMillis(5_000)
