@@ -45,21 +45,36 @@ public final class DockerEngineClient implements AutoCloseable {
         return send("POST", path, timeout);
     }
 
+    /** POSTs a JSON body (create an exec, a container): status and parsed body. */
+    public Answer post(String path, JsonNode body, Duration timeout) throws Exception {
+        return send("POST", path, body, timeout);
+    }
+
+    /** DELETEs (a container, an image tag): status and parsed body. */
+    public Answer delete(String path, Duration timeout) throws Exception {
+        return send("DELETE", path, null, timeout);
+    }
+
     private Answer send(String method, String path, Duration timeout) throws Exception {
-        var response = http.newRequest("http://docker" + path).method(method)
+        return send(method, path, null, timeout);
+    }
+
+    private Answer send(String method, String path, JsonNode content, Duration timeout) throws Exception {
+        var request = http.newRequest("http://docker" + path).method(method)
                 .transport(transport)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .send();
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (content != null) request.body(new org.eclipse.jetty.client.StringRequestContent("application/json", JSON.writeValueAsString(content)));
+        var response = request.send();
         var text = response.getContentAsString();
-        JsonNode body = null;
+        JsonNode answer = null;
         if (text != null && !text.isBlank()) {
             try {
-                body = JSON.readTree(text);
+                answer = JSON.readTree(text);
             } catch (RuntimeException notJson) {
-                body = null;
+                answer = null;
             }
         }
-        return new Answer(response.getStatus(), body);
+        return new Answer(response.getStatus(), answer);
     }
 
     /** An answer streamed to a file (a container's logs can be gigabytes): its status and content type. */
@@ -74,6 +89,26 @@ public final class DockerEngineClient implements AutoCloseable {
             in.transferTo(out);
         }
         return new Download(response.getStatus(), response.getHeaders().get("Content-Type"));
+    }
+
+    /**
+     * POSTs a JSON body and hands the streamed answer to {@code reader} as it arrives (an exec's
+     * output); returns the status. The exchange is bounded by {@code timeout}: past it the stream
+     * ends early and a {@link java.util.concurrent.TimeoutException} is thrown.
+     */
+    public int stream(String path, JsonNode body, Duration timeout, java.util.function.Consumer<java.io.InputStream> reader) throws Exception {
+        var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = http.newRequest("http://docker" + path).method("POST").transport(transport).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .body(new org.eclipse.jetty.client.StringRequestContent("application/json", JSON.writeValueAsString(body)));
+        request.send(listener);
+        var response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (var in = listener.getInputStream()) {
+            reader.accept(in);
+        }
+        var result = listener.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+        if (result.getFailure() instanceof java.util.concurrent.TimeoutException timedOut) throw timedOut;
+        return response.getStatus();
     }
 
     @Override

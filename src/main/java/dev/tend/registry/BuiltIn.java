@@ -57,7 +57,8 @@ public final class BuiltIn {
                 new TcpTargetType(),
                 new TlsTargetType(),
                 new HostTargetType(),
-                new DockerTargetType()));
+                new DockerTargetType(),
+                new dev.tend.command.CommandTargetType()));
     }
 
     public static Actions actions() {

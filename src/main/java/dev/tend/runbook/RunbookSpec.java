@@ -26,16 +26,19 @@ public final class RunbookSpec {
     private RunbookSpec() {}
 
     public static Field field() {
-        var step = ObjectSpec.of("a step: one of run, manual, notify, wait",
+        var step = ObjectSpec.of("a step: one of run, command, exec, manual, notify, wait",
                 Field.required("name", NAME, "the step's name, unique in the runbook"),
                 Field.optional("run", StringSpec.any(), "an action, as in schedules: check, backup.create db, pg.vacuum db, ..."),
+                Field.optional("command", dev.tend.command.CommandFields.commandSpec(), "a command run on Tend's machine: {argv: [...], timeout, env, okExitCodes}"),
+                Field.optional("exec", dev.tend.command.CommandFields.execSpec(), "a command run in a container: {target: docker, container: app, argv: [...]}"),
                 Field.optional("manual", StringSpec.any(), "what a person does; the run waits for their sign-off"),
                 Field.optional("role", StringSpec.any(), "manual steps: the role whose sign-off it needs"),
                 Field.optional("notify", StringSpec.any(), "a message recorded in the run's log"),
                 Field.optional("wait", DurationSpec.between(Duration.ofSeconds(1), Duration.ofHours(6)), "a pause"),
                 Field.withDefault("phase", EnumSpec.of("pre", "tasks", "verify"), "tasks",
                         "pre (pre-checks, backup), tasks (the work) or verify (post-maintenance checks)"),
-                Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofDays(1)), "1h", "run steps: the longest it may take"),
+                Field.withDefault("timeout", DurationSpec.between(Duration.ofSeconds(1), Duration.ofDays(1)), "1h",
+                        "run steps: the longest it may take (command and exec steps: their own timeout, plus a minute, unless given)"),
                 Field.optional("requires", StringSpec.any(), "run steps: a target whose latest checks must all be OK first"),
                 Field.withDefault("onFailure", EnumSpec.of("stop", "continue", "rollback"), "stop",
                         "stop the run, continue with the next step, or roll back (run the rollback steps)"));
@@ -124,9 +127,9 @@ public final class RunbookSpec {
     }
 
     private static Step step(Fields fields, Step.Phase phase, ActionType.Lookup lookup, Problems problems) {
-        var kinds = java.util.stream.Stream.of("run", "manual", "notify", "wait").filter(fields::has).toList();
+        var kinds = java.util.stream.Stream.of("run", "command", "exec", "manual", "notify", "wait").filter(fields::has).toList();
         if (kinds.size() != 1) {
-            problems.at(fields.node(), fields.path(), "a step needs exactly one of run, manual, notify, wait", "e.g. {name: vacuum, run: pg.vacuum db}");
+            problems.at(fields.node(), fields.path(), "a step needs exactly one of run, command, exec, manual, notify, wait", "e.g. {name: vacuum, run: pg.vacuum db}");
             return null;
         }
         var name = fields.string("name");
@@ -145,6 +148,14 @@ public final class RunbookSpec {
                     problems.at(fields.nodeOf("run"), fields.pathOf("run"), e.getMessage(), null);
                     return null;
                 }
+            }
+            case "command", "exec" -> {
+                var settings = dev.tend.command.CommandFields.bind(fields.object(kinds.get(0)), kinds.get(0).equals("exec"), lookup.targets(), problems);
+                if (settings == null) return null;
+                var requires = Optional.ofNullable(fields.string("requires"));
+                // The command stops itself at its own timeout; the step allows a minute more for the stopping.
+                var timeout = fields.given("timeout") ? fields.duration("timeout") : settings.timeout().plusMinutes(1);
+                return new Step.Run(name, phase, onFailure, new dev.tend.command.CommandAction(settings), timeout, requires);
             }
             case "manual" -> {
                 if (!fields.has("role")) {

@@ -27,9 +27,10 @@ public final class ScheduleSpec {
         return Field.optional("schedules", ListSpec.of(ObjectSpec.of("something Tend runs on its own",
                 Field.required("name", StringSpec.matching("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}", "letters, digits, '_', '.', '-'"),
                         "the schedule's name, in plans and records"),
-                Field.required("run", StringSpec.any(), "the action: check [TARGET...], backup.create BACKUP, backup.verify BACKUP, "
-                        + "backup.prune BACKUP, backup.drill BACKUP, pg.vacuum TARGET, pg.analyze TARGET, pg.reindex TARGET, "
-                        + "pg.terminate-idle TARGET, pg.statements-reset TARGET"),
+                Field.optional("run", StringSpec.any(), "the action: check [TARGET...], backup.create BACKUP, pg.vacuum TARGET, "
+                        + "redis.bgsave TARGET, docker.restart TARGET CONTAINER, http.load TARGET, ... (tend run --help lists them)"),
+                Field.optional("command", dev.tend.command.CommandFields.commandSpec(), "instead of run: a command on Tend's machine"),
+                Field.optional("exec", dev.tend.command.CommandFields.execSpec(), "instead of run: a command in a container"),
                 Field.optional("cron", StringSpec.any(), "when: five-field cron in timezone, e.g. \"0 1 * * *\""),
                 Field.optional("window", StringSpec.any(), "when: at each opening of this window"),
                 Field.optional("every", DurationSpec.between(Duration.ofSeconds(1), Duration.ofDays(366)), "when: every interval, e.g. 5m"),
@@ -49,20 +50,15 @@ public final class ScheduleSpec {
         var schedules = new ArrayList<ScheduleSettings>();
         var names = new HashSet<String>();
         for (var fields : entries.stream().filter(Objects::nonNull).toList()) {
-            if (fields.string("name") == null || fields.string("run") == null || fields.string("catchUp") == null
+            if (fields.string("name") == null || fields.string("catchUp") == null
                     || fields.string("interrupted") == null || !fields.has("jitter")) continue;
             if (!names.add(fields.string("name"))) {
                 problems.at(fields.nodeOf("name"), fields.pathOf("name"), "duplicate schedule name '" + fields.string("name") + "'",
                         "schedule names must be unique");
                 continue;
             }
-            dev.tend.action.Action action;
-            try {
-                action = lookup.parse(fields.string("run"));
-            } catch (IllegalArgumentException e) {
-                problems.at(fields.nodeOf("run"), fields.pathOf("run"), e.getMessage(), null);
-                continue;
-            }
+            var action = action(fields, lookup, problems);
+            if (action == null) continue;
             var timing = timing(fields, platformZone, windows, problems);
             if (timing == null) continue;
             schedules.add(new ScheduleSettings(fields.string("name"), action, timing, fields.duration("jitter"),
@@ -71,6 +67,25 @@ public final class ScheduleSpec {
                     fields.has("expectedDuration") ? Optional.of(fields.duration("expectedDuration")) : Optional.empty()));
         }
         return schedules;
+    }
+
+    /** run:, command: or exec: (exactly one); null after reporting what is wrong. */
+    private static dev.tend.action.Action action(Fields fields, ActionType.Lookup lookup, Problems problems) {
+        var kinds = java.util.stream.Stream.of("run", "command", "exec").filter(fields::has).toList();
+        if (kinds.size() != 1) {
+            problems.at(fields.node(), fields.path(), "a schedule needs exactly one of run, command, exec", "e.g. run: backup.create db");
+            return null;
+        }
+        if (!kinds.get(0).equals("run")) {
+            var settings = dev.tend.command.CommandFields.bind(fields.object(kinds.get(0)), kinds.get(0).equals("exec"), lookup.targets(), problems);
+            return settings == null ? null : new dev.tend.command.CommandAction(settings);
+        }
+        try {
+            return lookup.parse(fields.string("run"));
+        } catch (IllegalArgumentException e) {
+            problems.at(fields.nodeOf("run"), fields.pathOf("run"), e.getMessage(), null);
+            return null;
+        }
     }
 
     private static ScheduleSettings.Timing timing(Fields fields, ZoneId platformZone, List<MaintenanceWindow> windows, Problems problems) {

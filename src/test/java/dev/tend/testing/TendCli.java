@@ -24,11 +24,16 @@ public final class TendCli {
     }
 
     public static Run run(Clock clock, Path config, String... args) {
+        return run(clock, config, Map.of(), args);
+    }
+
+    /** With these environment variables (for secret references such as ${env:API_TOKEN}). */
+    public static Run run(Clock clock, Path config, Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var all = new ArrayList<>(List.of(args));
         all.addAll(List.of("-c", config.toString()));
-        int code = Main.run(new Main.Environment(clock, new HashMap<String, String>(Map.of())::get), new PrintWriter(out), new PrintWriter(err),
+        int code = Main.run(new Main.Environment(clock, new HashMap<String, String>(environment)::get), new PrintWriter(out), new PrintWriter(err),
                 all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
