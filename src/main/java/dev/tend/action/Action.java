@@ -15,6 +15,14 @@ public interface Action {
     /** The targets it acts on (for window coverage); empty for "all" or none in particular. */
     List<String> targets();
 
+    /**
+     * What a maintenance run that ran this action must run when it ends, however it ends (failed,
+     * rolled back): {@code maintenance-mode --on} answers {@code --off}. Like a finally block.
+     */
+    default java.util.Optional<Action> atEnd() {
+        return java.util.Optional.empty();
+    }
+
     /** Runs it and records its own evidence (check results, task outcomes, verifications). */
     ActionResult run(ActionContext context) throws Exception;
 }

@@ -65,7 +65,7 @@ public final class BuiltIn {
         return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
                 new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType(),
                 new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
-                new dev.tend.redis.task.ConfigSetActionType()));
+                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
@@ -86,6 +86,7 @@ public final class BuiltIn {
                 new NotifiersSection(notifierTypes()),
                 new AnnouncementsSection(),
                 new StatusPageSection(),
+                new dev.tend.maintenance.MaintenanceModeSection(),
                 new OncallSection(),
                 new EscalationsSection()));
     }

@@ -241,6 +241,7 @@ public final class RunbookRunner {
     }
 
     private MaintenanceRun finish(Runbook runbook, MaintenanceRun run, String actor, State state) {
+        atEnd(runbook, run, actor, state);
         var ended = transition(run, actor, state, run.position());
         var now = clock.instant();
         var report = MaintenanceReport.write(runbook, ended, new MaintenanceRuns(store).events(run.id()), now, config);
@@ -255,6 +256,41 @@ public final class RunbookRunner {
         }, report.notice(), actor);
         alert(runbook, finished);
         return finished;
+    }
+
+    /**
+     * What the run's started steps ask to be run at its end, however it ended ({@code maintenance-mode
+     * --on} asks {@code --off}), unless a later step already did it and succeeded.
+     */
+    private void atEnd(Runbook runbook, MaintenanceRun run, String actor, State state) {
+        var events = new MaintenanceRuns(store).events(run.id());
+        var all = new ArrayList<Step>(runbook.steps());
+        all.addAll(runbook.rollback());
+        for (var step : all) {
+            if (!(step instanceof Step.Run started) || started.action().atEnd().isEmpty()) continue;
+            int at = lastIndex(events, Kind.STEP_STARTED, step.name());
+            if (at < 0) continue;
+            var undo = started.action().atEnd().get();
+            boolean done = events.subList(at, events.size()).stream().anyMatch(event -> event.kind() == Kind.STEP_SUCCEEDED
+                    && all.stream().anyMatch(other -> other.name().equals(event.step()) && other instanceof Step.Run later
+                            && later.action().describe().equals(undo.describe())));
+            if (done) continue;
+            try {
+                var result = undo.run(context);
+                event(run, actor, result.succeeded() ? Kind.NOTE : Kind.STEP_FAILED, step.name(), undo.describe() + " as the run ended ("
+                        + state + "): " + result.summary());
+            } catch (Exception e) {
+                event(run, actor, Kind.STEP_FAILED, step.name(), undo.describe() + " as the run ended failed: "
+                        + config.redactor().redact(Failures.describe(e)));
+            }
+        }
+    }
+
+    private static int lastIndex(List<MaintenanceEvent> events, Kind kind, String step) {
+        for (int index = events.size() - 1; index >= 0; index--) {
+            if (events.get(index).kind() == kind && events.get(index).step().equals(step)) return index;
+        }
+        return -1;
     }
 
     /**

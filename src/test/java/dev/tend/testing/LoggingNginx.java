@@ -25,6 +25,11 @@ public final class LoggingNginx implements AutoCloseable {
     }
 
     public static LoggingNginx start(Path directory) throws Exception {
+        return start(directory, "");
+    }
+
+    /** With more directives in its server block (a snippet to test, headers); {@code location /} still answers "ok". */
+    public static LoggingNginx start(Path directory, String serverDirectives) throws Exception {
         int port = FreePorts.next();
         Files.createDirectories(directory.resolve("logs"));
         var config = Files.writeString(directory.resolve("nginx.conf"), """
@@ -42,10 +47,11 @@ public final class LoggingNginx implements AutoCloseable {
                     scgi_temp_path %2$s/scgi;
                     server {
                         listen 127.0.0.1:%3$d;
+                        %4$s
                         location / { return 200 "ok\\n"; }
                     }
                 }
-                """.formatted(Commands.runningAsRoot() ? "user root root;" : "", directory, port));
+                """.formatted(Commands.runningAsRoot() ? "user root root;" : "", directory, port, serverDirectives));
         var process = ManagedProcess.start("nginx", List.of("/usr/sbin/nginx", "-c", config.toString(), "-p", directory.toString(), "-g", "daemon off;"),
                 directory.resolve("nginx.log"));
         var nginx = new LoggingNginx(process, directory, port);
@@ -56,6 +62,9 @@ public final class LoggingNginx implements AutoCloseable {
                     http.send(HttpRequest.newBuilder(URI.create(nginx.url("/ready"))).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                     break;
                 } catch (java.io.IOException notYet) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("nginx stopped: " + ManagedProcess.tail(directory.resolve("error.log"), 20));
+                    }
                     if (System.nanoTime() > deadline) {
                         nginx.close();
                         throw new IllegalStateException("nginx did not answer within 20 s: " + ManagedProcess.tail(directory.resolve("error.log"), 20));
