@@ -65,7 +65,8 @@ public final class BuiltIn {
         return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
                 new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType(),
                 new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
-                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType()));
+                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
+                new dev.tend.load.HttpLoadActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
