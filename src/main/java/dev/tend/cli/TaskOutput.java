@@ -36,15 +36,25 @@ final class TaskOutput {
             outcome.steps().forEach(step -> out.println("  " + step + terminator));
             for (var before : outcome.before()) {
                 outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
-                        out.println("  " + before.name() + ": " + (long) before.value() + " → " + (long) after.value() + " " + after.unit()));
+                        out.println("  " + before.name() + ": " + number(before.value()) + " → " + number(after.value()) + " " + after.unit()));
             }
         }
         out.flush();
     }
 
+    /** Whole numbers as such (row counts), others to one decimal (milliseconds). */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
     private static Map<String, Object> figures(List<Measurement> measurements) {
         var figures = new LinkedHashMap<String, Object>();
-        measurements.forEach(m -> figures.put(m.name(), Map.of("value", m.value(), "unit", m.unit())));
+        measurements.forEach(m -> {
+            var figure = new LinkedHashMap<String, Object>(); // value first, always: scripts read it
+            figure.put("value", m.value());
+            figure.put("unit", m.unit());
+            figures.put(m.name(), figure);
+        });
         return figures;
     }
 }

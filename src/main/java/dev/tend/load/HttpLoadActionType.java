@@ -99,7 +99,8 @@ public final class HttpLoadActionType implements ActionType {
                     .after(new Measurement("errors", result.errors(), "requests"));
             var figures = String.format(Locale.ROOT, "%.1f req/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", result.requestsPerSecond(),
                     result.percentileMillis(50), p95, result.percentileMillis(99), result.percentileMillis(100));
-            outcome.step(result.answered() + " of " + requests + " answered in " + Units.age(result.wall()) + ": " + figures);
+            outcome.step(result.answered() + " of " + requests + " answered in " + String.format(Locale.ROOT, "%.2f s", result.wall().toNanos() / 1e9)
+                    + ": " + figures);
             outcome.step("statuses: " + new TreeMap<>(result.statuses()) + (result.failures() > 0 ? "; no answer: " + result.failures()
                     + " (first: " + result.firstFailure() + ")" : ""));
             int sent = result.answered() + result.failures();
