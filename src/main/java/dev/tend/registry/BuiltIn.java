@@ -66,7 +66,8 @@ public final class BuiltIn {
                 new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType(),
                 new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
                 new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
-                new dev.tend.load.HttpLoadActionType()));
+                new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
+                new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
