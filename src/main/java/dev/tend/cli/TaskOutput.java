@@ -29,7 +29,7 @@ final class TaskOutput {
             row.put("after", figures(outcome.after()));
             out.println(JsonMapper.builder().build().writeValueAsString(row));
         } else {
-            out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + " (" + outcome.object() + "): " + outcome.result()
+            out.println(outcome.task() + " (" + impact + ") on " + outcome.target() + (outcome.object().isBlank() ? "" : " (" + outcome.object() + ")") + ": " + outcome.result()
                     + " — " + outcome.reason());
             // A PostgreSQL task's steps are its SQL statements, printed as they could be pasted into psql.
             var terminator = outcome.task().startsWith("pg.") ? ";" : "";

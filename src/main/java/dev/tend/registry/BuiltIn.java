@@ -58,7 +58,8 @@ public final class BuiltIn {
                 new TlsTargetType(),
                 new HostTargetType(),
                 new DockerTargetType(),
-                new dev.tend.command.CommandTargetType()));
+                new dev.tend.command.CommandTargetType(),
+                new dev.tend.nginx.NginxTargetType()));
     }
 
     public static Actions actions() {
@@ -67,7 +68,8 @@ public final class BuiltIn {
                 new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
                 new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
                 new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
-                new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType()));
+                new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
+                new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */

@@ -17,10 +17,21 @@ public record TlsTarget(
         Optional<String> serverName,
         X509ExtendedTrustManager trust,
         Remedies remedies,
-        Thresholds daysLeft) implements Target {
+        Thresholds daysLeft,
+        Optional<Renewal> renew) implements Target {
+
+    /** How the certificate is renewed (tls.renew): a command such as certbot renew, then a reload of the nginx target serving it. */
+    public record Renewal(List<String> argv, Optional<String> reload, java.time.Duration timeout) {}
 
     @Override
     public List<Check> checks(CheckContext context) {
         return List.of(new TlsCertificateCheck(this, context.clock()));
+    }
+
+    /** The certificate the endpoint serves now (trusted or not: renewal compares, the check judges). */
+    public java.security.cert.X509Certificate served(java.time.Duration timeout) throws Exception {
+        var chain = TlsHandshake.run(address.socketAddress(), serverName.orElse(address.host()), trust, timeout).chain();
+        if (chain == null || chain.length == 0) throw new java.io.IOException(address + " sent no certificate");
+        return chain[0];
     }
 }
