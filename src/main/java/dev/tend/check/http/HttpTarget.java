@@ -17,11 +17,14 @@ public record HttpTarget(
         List<Integer> expectStatus,
         Optional<String> bodyContains,
         List<JsonCondition> json,
-        Thresholds latencyMillis) implements Target {
+        Thresholds latencyMillis,
+        List<HeaderCondition> headers,
+        dev.tend.check.Status headersLevel) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {
-        return List.of(new HttpCheck(this, context.http(url), context.clock()));
+        var http = new HttpCheck(this, context.http(url), context.clock());
+        return headers.isEmpty() ? List.of(http) : List.of(http, new HeadersCheck(this, context.http(url)));
     }
 
     boolean statusExpected(int status) {
