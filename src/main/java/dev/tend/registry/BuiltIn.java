@@ -59,7 +59,8 @@ public final class BuiltIn {
                 new HostTargetType(),
                 new DockerTargetType(),
                 new dev.tend.command.CommandTargetType(),
-                new dev.tend.nginx.NginxTargetType()));
+                new dev.tend.nginx.NginxTargetType(),
+                new dev.tend.prometheus.PrometheusTargetType()));
     }
 
     public static Actions actions() {
@@ -69,7 +70,8 @@ public final class BuiltIn {
                 new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
                 new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
                 new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
-                new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType()));
+                new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),
+                new dev.tend.prometheus.PrometheusActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,9 +23,12 @@ public final class PrometheusServer implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
 
-    private PrometheusServer(ManagedProcess process, int port) {
+    private final Path config;
+
+    private PrometheusServer(ManagedProcess process, int port, Path config) {
         this.process = process;
         this.port = port;
+        this.config = config;
     }
 
     /** @param target HOST:PORT of the /metrics to scrape */
@@ -42,9 +46,41 @@ public final class PrometheusServer implements AutoCloseable {
         int port = FreePorts.next();
         var process = ManagedProcess.start("prometheus", List.of(BINARY, "--config.file=" + config, "--storage.tsdb.path=" + directory.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port), directory.resolve("prometheus.log"));
-        var server = new PrometheusServer(process, port);
+        var server = new PrometheusServer(process, port, config);
         process.awaitReady(Duration.ofSeconds(60), () -> { server.get("/-/ready"); return true; });
         return server;
+    }
+
+    /**
+     * A Prometheus scraping itself every second (its TSDB metrics come from that), with the
+     * lifecycle API (POST /-/reload) on or off. Its config file is {@link #configFile()}.
+     */
+    public static PrometheusServer selfScraping(boolean lifecycle) throws IOException {
+        Commands.requireExecutable(BINARY, "prometheus");
+        var directory = TempDirs.create("tend-prometheus");
+        int port = FreePorts.next();
+        var config = directory.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global: { scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1m }
+                scrape_configs:
+                  - job_name: prometheus
+                    static_configs: [ { targets: ["127.0.0.1:%d"] } ]
+                """.formatted(port));
+        var arguments = new java.util.ArrayList<>(List.of(BINARY, "--config.file=" + config, "--storage.tsdb.path=" + directory.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port));
+        if (lifecycle) arguments.add("--web.enable-lifecycle");
+        var process = ManagedProcess.start("prometheus", arguments, directory.resolve("prometheus.log"));
+        var server = new PrometheusServer(process, port, config);
+        process.awaitReady(Duration.ofSeconds(60), () -> { server.get("/-/ready"); return true; });
+        return server;
+    }
+
+    public Path configFile() {
+        return config;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
     }
 
     /** GET a path of its API; the body. */
