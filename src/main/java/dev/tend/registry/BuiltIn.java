@@ -60,7 +60,8 @@ public final class BuiltIn {
                 new DockerTargetType(),
                 new dev.tend.command.CommandTargetType(),
                 new dev.tend.nginx.NginxTargetType(),
-                new dev.tend.prometheus.PrometheusTargetType()));
+                new dev.tend.prometheus.PrometheusTargetType(),
+                new dev.tend.grafana.GrafanaTargetType()));
     }
 
     public static Actions actions() {
@@ -71,7 +72,7 @@ public final class BuiltIn {
                 new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
                 new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
                 new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),
-                new dev.tend.prometheus.PrometheusActionType()));
+                new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
