@@ -72,7 +72,8 @@ public final class BuiltIn {
                 new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
                 new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
                 new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),
-                new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType()));
+                new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType(),
+                new dev.tend.security.SecurityScanActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */
