@@ -94,6 +94,9 @@ public final class Demo implements AutoCloseable {
                     type: host
                     volumes: ["/"]
                     directories: [ { path: "%s", warn: 1GB, crit: 5GB } ]
+                    # CPU, memory and disk I/O are watched by default; the demo leaves them out so its
+                    # figures do not depend on what else this machine is doing.
+                    resources: { enabled: false }
                 backups:
                   - name: molecules
                     target: postgres

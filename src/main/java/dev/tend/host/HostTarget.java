@@ -16,7 +16,8 @@ public record HostTarget(
         List<Path> volumes,
         DiskLevels disk,
         Thresholds inodes,
-        List<Directory> directories) implements Target {
+        List<Directory> directories,
+        java.util.Optional<ResourceChecks.Levels> resources) implements Target {
 
     /** Disk usage levels of the seeds: plan expansion at 70%, warn at 80%, critical at 90%. */
     public record DiskLevels(double plan, double warn, double crit) {}
@@ -29,6 +30,7 @@ public record HostTarget(
         var checks = new ArrayList<Check>();
         volumes.forEach(volume -> checks.add(new VolumeCheck(volume, disk, inodes)));
         directories.forEach(directory -> checks.add(new DirectorySizeCheck(directory)));
+        resources.ifPresent(levels -> checks.addAll(ResourceChecks.all(levels)));
         return checks;
     }
 }

@@ -46,7 +46,17 @@ public final class HostTargetType implements TargetType {
                         Field.required("path", ABSOLUTE_PATH, "the directory"),
                         Field.optional("warn", new SizeSpec(), "size at which the check warns"),
                         Field.optional("crit", new SizeSpec(), "size at which the check is critical"))), "[]",
-                        "directories whose size is measured (logs, backups, caches)"));
+                        "directories whose size is measured (logs, backups, caches)"),
+                Field.withDefault("resources", ObjectSpec.of("the cpu, memory and disk-io checks",
+                        Field.withDefault("enabled", new dev.tend.config.spec.BooleanSpec(), "true", "false leaves the three checks out"),
+                        Field.withDefault("interval", dev.tend.config.spec.DurationSpec.between(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(30)),
+                                "1s", "how long CPU and disk counters are sampled"),
+                        ThresholdSpec.percent("cpu", 85, 95, "CPU busy, in %"),
+                        ThresholdSpec.field("load", NumberSpec.decimal(0, 1000), "2", "4", "1-minute load average per core"),
+                        ThresholdSpec.percent("memory", 85, 95, "memory used without the page cache, in %"),
+                        ThresholdSpec.percent("swap", 50, 80, "swap used, in %"),
+                        ThresholdSpec.percent("ioUtil", 80, 95, "a disk's utilisation (iostat's %util)")), "{}",
+                        "CPU, memory and disk I/O checks (the runbooks' resource utilization)"));
     }
 
     @Override
@@ -66,8 +76,13 @@ public final class HostTargetType implements TargetType {
             directories.add(new HostTarget.Directory(directory.<Path>value("path"), sizeLevels(directory, binding)));
         }
         List<Path> volumes = fields.list("volumes");
+        var resources = fields.object("resources");
+        var resourceLevels = resources.bool("enabled") ? Optional.of(new ResourceChecks.Levels(resources.duration("interval"),
+                ThresholdSpec.read(resources, "cpu", true, binding.problems()), ThresholdSpec.read(resources, "load", true, binding.problems()),
+                ThresholdSpec.read(resources, "memory", true, binding.problems()), ThresholdSpec.read(resources, "swap", true, binding.problems()),
+                ThresholdSpec.read(resources, "ioUtil", true, binding.problems()))) : Optional.<ResourceChecks.Levels>empty();
         return new HostTarget(binding.settings(), volumes, levels,
-                ThresholdSpec.read(fields, "inodes", true, binding.problems()), directories);
+                ThresholdSpec.read(fields, "inodes", true, binding.problems()), directories, resourceLevels);
     }
 
     private static Optional<Thresholds> sizeLevels(Fields directory, TargetBinding binding) {

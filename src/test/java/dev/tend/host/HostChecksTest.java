@@ -80,4 +80,24 @@ class HostChecksTest {
     private static dev.tend.check.CheckResult disk(Path volume, String levels) throws Exception {
         return RunChecks.run(oneTarget("name: host, type: host, volumes: [\"" + volume + "\"], disk: " + levels)).get(0);
     }
+
+    @Test
+    void resourceUseIsCheckedFromProcWithItsLevels() throws Exception {
+        var results = RunChecks.run(oneTarget("name: host, type: host, resources: { interval: 200ms }"));
+
+        assertThat(named(results, "cpu").reason()).matches("CPU \\d+(\\.\\d)?% busy over 200 ms \\(iowait .*\\); load [\\d.]+ [\\d.]+ [\\d.]+ on \\d+ cores.*");
+        assertThat(measurement(named(results, "cpu"), "busy")).isBetween(0.0, 100.0);
+        assertThat(named(results, "memory").reason()).matches("memory \\d+(\\.\\d)?% used \\(.* of .*, page cache not counted\\); .*");
+        assertThat(measurement(named(results, "memory"), "available")).isGreaterThan(0);
+        assertThat(named(results, "disk-io").status()).isIn(Status.OK, Status.WARN);
+        assertThat(named(results, "disk-io").reason()).containsAnyOf("util", "no block devices");
+
+        var strict = RunChecks.run(oneTarget("name: host, type: host, resources: { interval: 100ms, cpu: {warn: 0, crit: 100}, "
+                + "memory: {warn: 0, crit: 100} }"));
+        assertThat(named(strict, "cpu").status()).isEqualTo(Status.WARN);
+        assertThat(named(strict, "memory").status()).isEqualTo(Status.WARN);
+
+        var off = RunChecks.run(oneTarget("name: host, type: host, resources: { enabled: false }"));
+        assertThat(off).noneMatch(result -> result.check().equals("cpu"));
+    }
 }
