@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A Docker engine reached over its Unix socket, and the containers that must be up. */
-public record DockerTarget(TargetSettings settings, Path socket, List<String> containers, dev.tend.check.Thresholds reclaimable) implements Target {
+public record DockerTarget(TargetSettings settings, Path socket, List<String> containers, dev.tend.check.Thresholds reclaimable,
+        dev.tend.check.Thresholds containerCpu, dev.tend.check.Thresholds containerMemory) implements Target {
 
     /** The run's client for this engine. */
     static DockerEngineClient client(CheckContext context, Path socket) throws Exception {
@@ -39,6 +40,7 @@ public record DockerTarget(TargetSettings settings, Path socket, List<String> co
         checks.add(new LogLimitsCheck(socket, context));
         checks.add(new DiskUsageCheck(socket, context, reclaimable));
         containers.forEach(container -> checks.add(new ContainerCheck(socket, container, context)));
+        containers.forEach(container -> checks.add(new ContainerResourcesCheck(socket, container, context, containerCpu, containerMemory)));
         return checks;
     }
 }

@@ -32,13 +32,18 @@ public final class DockerTargetType implements TargetType {
                         "the engine's Unix socket"),
                 Field.withDefault("containers", ListSpec.of(CONTAINER).withoutRepeats(), "[]", "container names that must be running"),
                 dev.tend.check.ThresholdSpec.field("reclaimable", new dev.tend.config.spec.SizeSpec(), "10GB", "50GB",
-                        "what a prune could free (docker system df's RECLAIMABLE), e.g. {warn: 10GB, crit: 50GB}"));
+                        "what a prune could free (docker system df's RECLAIMABLE), e.g. {warn: 10GB, crit: 50GB}"),
+                dev.tend.check.ThresholdSpec.field("containerCpu", dev.tend.config.spec.NumberSpec.decimal(0, 100_000), "90", "200",
+                        "a watched container's CPU use in % of one CPU (docker stats' CPU %; 200 = two CPUs)"),
+                dev.tend.check.ThresholdSpec.percent("containerMemory", 85, 95, "a watched container's memory use in % of its limit (when it has one)"));
     }
 
     @Override
     public Target bind(TargetBinding binding) {
         List<String> containers = binding.fields().list("containers");
         return new DockerTarget(binding.settings(), binding.fields().<Path>value("socket"), containers,
-                dev.tend.check.ThresholdSpec.read(binding.fields(), "reclaimable", true, binding.problems()));
+                dev.tend.check.ThresholdSpec.read(binding.fields(), "reclaimable", true, binding.problems()),
+                dev.tend.check.ThresholdSpec.read(binding.fields(), "containerCpu", true, binding.problems()),
+                dev.tend.check.ThresholdSpec.read(binding.fields(), "containerMemory", true, binding.problems()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tend.docker;
 
+import static dev.tend.check.RunChecks.measurement;
 import static dev.tend.check.RunChecks.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,8 @@ class DockerChecksTest {
         var results = run(docker.socket().toString(), "[tend-healthy, tend-unhealthy, tend-plain, tend-created, tend-missing]");
 
         assertThat(results).extracting(CheckResult::check).containsExactly("engine", "log-limits", "disk-usage", "container:tend-healthy",
-                "container:tend-unhealthy", "container:tend-plain", "container:tend-created", "container:tend-missing");
+                "container:tend-unhealthy", "container:tend-plain", "container:tend-created", "container:tend-missing",
+                "resources:tend-healthy", "resources:tend-unhealthy", "resources:tend-plain", "resources:tend-created", "resources:tend-missing");
         var engine = named(results, "engine");
         assertThat(engine.status()).isEqualTo(Status.OK);
         assertThat(engine.reason()).startsWith("Docker ").contains(" running");
@@ -62,6 +64,24 @@ class DockerChecksTest {
         assertThat(named(results, "container:tend-created").status()).isEqualTo(Status.CRIT);
         assertThat(named(results, "container:tend-created").reason()).isEqualTo("tend-created is created");
         assertThat(named(results, "container:tend-missing").reason()).isEqualTo("no container named tend-missing");
+    }
+
+    @Test
+    void eachContainersResourceUseIsMeasuredAgainstItsLimitAndAnOomKillIsCritical() throws Exception {
+        docker.runContainer("tend-limited", "--memory", "64m");
+        docker.docker("run", "-d", "--network", "none", "--name", "tend-oom", "--memory", "16m", "--memory-swap", "16m", docker.image(),
+                "sh", "-c", "x=a; while true; do x=$x$x; done");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> docker.docker("inspect", "--format", "{{.State.OOMKilled}}", "tend-oom").equals("true"));
+        var results = run(docker.socket().toString(), "[tend-limited, tend-plain, tend-oom]");
+
+        var limited = named(results, "resources:tend-limited");
+        assertThat(limited.status()).isEqualTo(Status.OK);
+        assertThat(limited.reason()).matches("tend-limited: CPU \\d+(\\.\\d)?%, memory .* of its 67\\.1 MB limit \\(.*%\\)");
+        assertThat(measurement(limited, "memory_limit")).isEqualTo(64.0 * 1024 * 1024);
+        assertThat(named(results, "resources:tend-plain").reason()).endsWith("(no memory limit set)");
+        var oom = named(results, "resources:tend-oom");
+        assertThat(oom.status()).isEqualTo(Status.CRIT);
+        assertThat(oom.reason()).startsWith("tend-oom was killed for lack of memory (OOM)");
     }
 
     @Test
