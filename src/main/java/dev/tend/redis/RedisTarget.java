@@ -20,12 +20,14 @@ public record RedisTarget(
         Optional<Secret> password,
         Thresholds memory,
         Thresholds clients,
-        Optional<java.nio.file.Path> dataDirectory) implements Target {
+        Optional<java.nio.file.Path> dataDirectory,
+        Thresholds hitRate,
+        Thresholds evictionsPerHour) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {
         return List.of(new RedisPingCheck(this), new RedisMemoryCheck(this), new RedisPersistenceCheck(this, context.clock()),
-                new RedisClientsCheck(this));
+                new RedisClientsCheck(this), new RedisCacheCheck(this));
     }
 
     public String where() {

@@ -35,7 +35,11 @@ public final class RedisTargetType implements TargetType {
                 ThresholdSpec.percent("memory", 80, 90, "used_memory as % of maxmemory"),
                 ThresholdSpec.percent("clients", 80, 90, "connected clients as % of maxclients"),
                 Field.optional("dataDirectory", new dev.tend.config.spec.PathSpec(true),
-                        "the server's dir (where dump.rdb is) as seen from where Tend runs; lets backups copy the RDB file"));
+                        "the server's dir (where dump.rdb is) as seen from where Tend runs; lets backups copy the RDB file"),
+                ThresholdSpec.field("hitRate", dev.tend.config.spec.NumberSpec.decimal(0, 100), "80", "50",
+                        "keyspace hit rate in %: at or below warn warns, at or below crit is critical"),
+                ThresholdSpec.field("evictionsPerHour", dev.tend.config.spec.NumberSpec.decimal(0, 1e12), "1000", "100000",
+                        "keys evicted per hour of uptime"));
     }
 
     @Override
@@ -64,6 +68,8 @@ public final class RedisTargetType implements TargetType {
                 Optional.ofNullable(fields.string("username")), fields.secret("password"),
                 ThresholdSpec.read(fields, "memory", true, binding.problems()),
                 ThresholdSpec.read(fields, "clients", true, binding.problems()),
-                Optional.ofNullable(fields.<java.nio.file.Path>value("dataDirectory")));
+                Optional.ofNullable(fields.<java.nio.file.Path>value("dataDirectory")),
+                ThresholdSpec.read(fields, "hitRate", false, binding.problems()),
+                ThresholdSpec.read(fields, "evictionsPerHour", true, binding.problems()));
     }
 }

@@ -68,7 +68,7 @@ public final class BuiltIn {
         return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
                 new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType(),
                 new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
-                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
+                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.redis.task.BigKeysActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
                 new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
                 new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
                 new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),

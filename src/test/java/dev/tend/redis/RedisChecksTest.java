@@ -26,7 +26,7 @@ class RedisChecksTest {
     void aHealthyServerIsOk(RedisServer redis) throws Exception {
         var results = RunChecks.run(oneTarget("name: cache, type: redis, url: \"" + redis.url() + "\""));
 
-        assertThat(results).extracting(CheckResult::check).containsExactly("ping", "memory", "persistence", "clients");
+        assertThat(results).extracting(CheckResult::check).containsExactly("ping", "memory", "persistence", "clients", "cache");
         assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(Status.OK));
         assertThat(named(results, "ping").reason()).startsWith("Redis 7.").contains("(master) answered PING");
         assertThat(measurement(named(results, "memory"), "used_memory")).isGreaterThan(0);

@@ -178,4 +178,31 @@ class RedisTasksTest {
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.err()).contains("unknown option --cuont");
     }
+
+    @Test
+    void bigKeysAreFoundBySamplingAndTheCacheCheckJudgesTheHitRate() throws Exception {
+        try (var jedis = redis.connect()) {
+            for (int i = 0; i < 200; i++) jedis.set("small:" + i, "x");
+            jedis.set("blob:report", "y".repeat(200_000));
+            for (int i = 0; i < 2000; i++) jedis.rpush("queue:jobs", "job-" + i);
+
+            var run = TendCli.run(Clock.systemUTC(), config, "run", "redis.bigkeys", "cache", "--top", "2", "--json");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            var steps = run.json().get("steps");
+            assertThat(steps.get(0).asString()).endsWith(" string blob:report");
+            assertThat(steps.get(1).asString()).endsWith(" list queue:jobs");
+            assertThat(run.json().get("reason").asString()).startsWith("sized 202 of 202 keys");
+
+            jedis.configResetStat();
+            for (int i = 0; i < 1500; i++) jedis.get("small:" + (i % 200));
+            for (int i = 0; i < 500; i++) jedis.get("missing:" + i);
+            var check = TendCli.run(Clock.systemUTC(), config, "check", "--json");
+            var cache = new java.util.ArrayList<String>();
+            check.json().path("results").forEach(result -> {
+                if (result.path("check").asString().equals("cache")) cache.add(result.path("status").asString() + " " + result.path("reason").asString());
+            });
+            assertThat(cache).singleElement().asString().startsWith("WARN hit rate 75% (1500 of 2000 lookups); 0 keys evicted");
+        }
+    }
 }
