@@ -73,7 +73,7 @@ public final class BuiltIn {
                 new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
                 new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),
                 new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType(),
-                new dev.tend.security.SecurityScanActionType()));
+                new dev.tend.security.SecurityScanActionType(), new dev.tend.storage.MinioAdminActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */

@@ -21,13 +21,15 @@ public record S3Target(
         Optional<Secret> secretKey,
         boolean pathStyle,
         boolean writeProbe,
-        boolean minio) implements Target {
+        boolean minio,
+        Optional<dev.tend.check.Thresholds> usage) implements Target {
 
     @Override
     public List<Check> checks(CheckContext context) {
         var checks = new ArrayList<Check>();
         checks.add(new S3BucketCheck(this));
         if (writeProbe) checks.add(new S3WriteProbeCheck(this, context.clock()));
+        usage.ifPresent(levels -> checks.add(new S3UsageCheck(this, levels)));
         if (minio) {
             endpoint.ifPresent(base -> {
                 checks.add(new MinioHealthCheck("minio-live", base.resolve("/minio/health/live"), context.http(base)));

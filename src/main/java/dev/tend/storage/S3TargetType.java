@@ -37,7 +37,11 @@ public final class S3TargetType implements TargetType {
                 Field.optional("secretKey", new SecretSpec(), "e.g. \"${env:MINIO_SECRET_KEY}\""),
                 Field.withDefault("pathStyle", new BooleanSpec(), "true", "address buckets as ENDPOINT/BUCKET (MinIO needs this)"),
                 Field.withDefault("writeProbe", new BooleanSpec(), "false", "also write, read back and delete a small object"),
-                Field.withDefault("minio", new BooleanSpec(), "false", "also query /minio/health/live and /minio/health/cluster"));
+                Field.withDefault("minio", new BooleanSpec(), "false", "also query /minio/health/live and /minio/health/cluster"),
+                Field.optional("usage", dev.tend.config.spec.ObjectSpec.of("the usage check: objects and bytes from a full listing",
+                        Field.withDefault("warn", new dev.tend.config.spec.SizeSpec(), "1TB", "size at which it warns"),
+                        Field.withDefault("crit", new dev.tend.config.spec.SizeSpec(), "2TB", "size at which it is critical")),
+                        "list the whole bucket each round for objects and bytes per prefix (the runbooks' mc du): {warn: 500GB, crit: 800GB}"));
     }
 
     @Override
@@ -68,6 +72,7 @@ public final class S3TargetType implements TargetType {
         }
         return new S3Target(binding.settings(), endpoint, fields.string("region"), fields.string("bucket"),
                 fields.secret("accessKey"), fields.secret("secretKey"), fields.bool("pathStyle"),
-                fields.bool("writeProbe"), fields.bool("minio"));
+                fields.bool("writeProbe"), fields.bool("minio"),
+                fields.has("usage") ? Optional.of(dev.tend.check.ThresholdSpec.read(fields, "usage", true, binding.problems())) : Optional.empty());
     }
 }

@@ -35,6 +35,26 @@ class S3ChecksTest {
     }
 
     @Test
+    void usageCountsObjectsAndBytesPerPrefixAgainstItsLevels(S3Server s3) throws Exception {
+        s3.createBucket("usage-files");
+        for (int i = 0; i < 1205; i++) {
+            var key = (i < 5 ? "models/checkpoint-" : "datasets/part-") + i;
+            var size = i < 5 ? 4096 : 100;
+            s3.client().putObject(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket("usage-files").key(key).build(),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[size]));
+        }
+        s3.client().putObject(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket("usage-files").key("README").build(),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[10]));
+
+        var usage = named(run(s3, s3.endpoint(), "usage-files", "usage: { warn: 100KB, crit: 1MB }"), "usage");
+
+        assertThat(usage.status()).isEqualTo(Status.WARN);
+        assertThat(usage.reason()).isEqualTo("bucket usage-files: 1206 objects, 140.5 kB (datasets/ 120.0 kB, models/ 20.5 kB, (top level) 10 B), "
+                + "over the 100.0 kB level");
+        assertThat(dev.tend.check.RunChecks.measurement(usage, "bytes:models/")).isEqualTo(5 * 4096.0);
+    }
+
+    @Test
     void aMissingBucketIsCritical(S3Server s3) throws Exception {
         var result = run(s3, s3.endpoint(), "no-such-bucket", "writeProbe: false").get(0);
 
@@ -89,6 +109,38 @@ class S3ChecksTest {
         } finally {
             minio.stop(0);
         }
+    }
+
+    @Test
+    void minioAdminGoesThroughMcWithTheKeysInItsEnvironmentAndIsRefusedWithoutIt(S3Server s3, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var config = java.nio.file.Files.writeString(dir.resolve("tend.yaml"), """
+                platform: { name: test }
+                store: { path: %s }
+                targets:
+                  - { name: minio, type: s3, endpoint: "%s", bucket: models, accessKey: "${env:S3_ACCESS}", secretKey: "${env:S3_SECRET}", minio: true }
+                """.formatted(dir.resolve("tend.db"), s3.endpoint()));
+        var environment = new java.util.HashMap<>(Map.of("S3_ACCESS", s3.accessKey(), "S3_SECRET", s3.secretKey(), "PATH", dir.toString()));
+
+        var absent = dev.tend.testing.TendCli.run(Clock.systemUTC(), config, environment, "run", "minio.heal", "minio");
+        assertThat(absent.exitCode()).isEqualTo(1);
+        assertThat(absent.out()).contains("REFUSED — MinIO's client mc is not installed here");
+
+        var mc = java.nio.file.Files.writeString(dir.resolve("mc"), """
+                #!/bin/sh
+                [ "$1" = --version ] && { echo "mc version RELEASE.2024-11-21T17-21-54Z (commit-id=abc)"; echo "Copyright (c) 2015-2024 MinIO, Inc."; exit 0; }
+                case "$MC_HOST_tend" in http://*:*@127.0.0.1:*) echo "alias from the environment: yes" ;; *) echo "no alias"; exit 1 ;; esac
+                echo "args: $*"
+                echo "Healed 12 objects, 0 failed"
+                """);
+        java.nio.file.Files.setPosixFilePermissions(mc, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        environment.put("PATH", dir + ":/usr/bin:/bin");
+
+        var healed = dev.tend.testing.TendCli.run(Clock.systemUTC(), config, environment, "run", "minio.heal", "minio");
+
+        assertThat(healed.exitCode()).as(healed.out() + healed.err()).isZero();
+        assertThat(healed.out()).contains("> alias from the environment: yes").contains("> args: admin heal --recursive tend/models")
+                .contains("SUCCEEDED — mc heal exit 0").doesNotContain(s3.secretKey());
     }
 
     private static List<CheckResult> run(S3Server s3, String endpoint, String bucket, String extra) throws Exception {
