@@ -29,7 +29,11 @@ public interface ActionType {
     record Lookup(Actions actions, Map<String, Target> targets, Map<String, BackupSettings> backups, Set<String> runbooks, Map<String, Set<String>> named) {
 
         /** The sections besides targets and backups whose names actions refer to: log sources and cleanup rules. */
-        public static final List<String> NAMED = List.of(dev.tend.logs.LogsSection.KEY.name(), dev.tend.logs.cleanup.CleanupSection.KEY.name());
+        public static final List<String> NAMED = List.of(dev.tend.logs.LogsSection.KEY.name(), dev.tend.logs.cleanup.CleanupSection.KEY.name(),
+                dev.tend.maintenance.MaintenanceModeSection.KEY.name());
+
+        /** Present (as one name) when maintenanceMode: is configured: templates turn it on around their disruptive steps. */
+        public static final String MAINTENANCE_MODE = "maintenanceMode:configured";
 
         /** Log sources with check: and with rotate:, by name. */
         public static final String CHECKED_LOGS = "logs:checked";
@@ -55,6 +59,7 @@ public interface ActionType {
             var named = new java.util.HashMap<String, Set<String>>();
             for (var section : NAMED) named.put(section, binding.names(section));
             // Which log sources are watched (logs:NAME targets) and rotated: templates automate their steps with them.
+            if (binding.get(dev.tend.maintenance.MaintenanceModeSection.KEY) != null) named.put(MAINTENANCE_MODE, Set.of("on"));
             var logs = binding.get(dev.tend.logs.LogsSection.KEY);
             if (logs != null) {
                 named.put(CHECKED_LOGS, logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
@@ -78,6 +83,7 @@ public interface ActionType {
                     names(config.list(dev.tend.logs.cleanup.CleanupSection.KEY).stream().map(dev.tend.logs.cleanup.CleanupRule::name)));
             named.put(CHECKED_LOGS, names(logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
             named.put(ROTATED_LOGS, names(logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
+            if (dev.tend.maintenance.MaintenanceModeSection.of(config).isPresent()) named.put(MAINTENANCE_MODE, Set.of("on"));
             return new Lookup(actions, targets, backups, runbooks, named);
         }
 

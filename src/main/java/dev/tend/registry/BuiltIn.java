@@ -85,6 +85,7 @@ public final class BuiltIn {
                 new WindowsSection(),
                 new dev.tend.logs.LogsSection(),
                 new dev.tend.logs.cleanup.CleanupSection(),
+                new dev.tend.maintenance.MaintenanceModeSection(),
                 new RunbooksSection(actions),
                 new SchedulesSection(actions),
                 new ServeSection(),
@@ -94,7 +95,6 @@ public final class BuiltIn {
                 new NotifiersSection(notifierTypes()),
                 new AnnouncementsSection(),
                 new StatusPageSection(),
-                new dev.tend.maintenance.MaintenanceModeSection(),
                 new OncallSection(),
                 new EscalationsSection()));
     }

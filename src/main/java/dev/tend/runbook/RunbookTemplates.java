@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runbooks' procedures as templates. Steps Tend automates run actions on the backup and the
- * database the config names; steps it does not automate yet (log review, security scans, container
- * updates, audits, documentation) are manual steps marked so, signed off by the responsible role.
+ * The runbooks' procedures as templates. Steps Tend automates run actions on what the config names
+ * (the backup, the database, log sources, Redis, docker engines, nginx, http endpoints, maintenance
+ * mode); steps it cannot automate (audits, documentation, or a kind of target the config lacks) are
+ * manual steps marked so, signed off by the responsible role.
  */
 public final class RunbookTemplates {
     public static final List<String> NAMES = List.of("daily", "weekly", "monthly", "quarterly", "maintenance-window");
@@ -47,8 +48,15 @@ public final class RunbookTemplates {
                 lookup.names(dev.tend.logs.cleanup.CleanupSection.KEY.name()).stream().sorted()
                         .forEach(rule -> steps.runAndContinue("cleanup-" + rule, Phase.TASKS, "cleanup " + rule));
                 steps.manual("performance-review", Phase.TASKS, "Analyze performance trends (tend pg report)", ChecklistTemplates.SYSADMIN, true);
-                steps.manual("redis-cleanup", Phase.TASKS, "Remove expired/unused entries from the Redis cache", ChecklistTemplates.SYSADMIN, true);
-                steps.manual("security-scan", Phase.TASKS, "Run a vulnerability scan on all containers", ChecklistTemplates.SECURITY, true);
+                var redis = steps.targetsOf(dev.tend.redis.RedisTarget.class);
+                if (redis.isEmpty()) steps.manual("redis-cleanup", Phase.TASKS, "Remove expired/unused entries from the Redis cache", ChecklistTemplates.SYSADMIN, true);
+                redis.forEach(cache -> {
+                    steps.runAndContinue("redis-cleanup-" + cache, Phase.TASKS, "redis.expire-scan " + cache);
+                    steps.runAndContinue("redis-save-" + cache, Phase.TASKS, "redis.bgsave " + cache);
+                });
+                var engines = steps.targetsOf(dev.tend.docker.DockerTarget.class);
+                if (engines.isEmpty()) steps.manual("security-scan", Phase.TASKS, "Run a vulnerability scan on all containers", ChecklistTemplates.SECURITY, true);
+                engines.forEach(engine -> steps.runAndContinue("security-scan-" + engine, Phase.TASKS, "security.scan " + engine));
                 yield "Weekly maintenance";
             }
             case "monthly" -> {
@@ -56,7 +64,10 @@ public final class RunbookTemplates {
                     steps.run("vacuum", Phase.TASKS, "pg.vacuum " + db);
                     steps.run("analyze", Phase.TASKS, "pg.analyze " + db);
                 }, () -> steps.manual("database-optimization", Phase.TASKS, "Run vacuumdb --analyze --all", ChecklistTemplates.DBA, false));
-                steps.manual("container-updates", Phase.TASKS, "Apply non-critical updates to containers", ChecklistTemplates.SYSADMIN, true);
+                // Updates are disruptive: automated only in a runbook with a window; each one rolls itself back when unhealthy.
+                var updates = window.isPresent() ? steps.watchedContainers() : List.<String>of();
+                if (updates.isEmpty()) steps.manual("container-updates", Phase.TASKS, "Apply non-critical updates to containers", ChecklistTemplates.SYSADMIN, true);
+                updates.forEach(update -> steps.runAndContinue("update-" + update.replace(' ', '-'), Phase.TASKS, "docker.update " + update));
                 steps.manual("user-account-audit", Phase.TASKS, "Review user accounts and permissions", ChecklistTemplates.SECURITY, true);
                 steps.manual("documentation-review", Phase.TASKS, "Review and update maintenance documentation", ChecklistTemplates.DOCS, true);
                 yield "Monthly maintenance";
@@ -76,12 +87,19 @@ public final class RunbookTemplates {
                 backup.ifPresentOrElse(b -> steps.run("pre-maintenance-backup", Phase.PRE, "backup.create " + b),
                         () -> steps.manual("pre-maintenance-backup", Phase.PRE, "Perform full system backup", ChecklistTemplates.BACKUP, false));
                 steps.checks("pre-checks", Phase.PRE);
+                steps.targetsOf(dev.tend.nginx.NginxTarget.class).forEach(web -> steps.run("nginx-config-" + web, Phase.PRE, "nginx.test " + web));
+                boolean mode = !lookup.names(ActionType.Lookup.MAINTENANCE_MODE).isEmpty();
+                if (mode) steps.run("maintenance-mode-on", Phase.TASKS, "maintenance-mode --on");
                 database.ifPresent(db -> {
                     steps.run("terminate-idle-sessions", Phase.TASKS, "pg.terminate-idle " + db);
                     steps.run("vacuum", Phase.TASKS, "pg.vacuum " + db);
                     steps.run("reindex", Phase.TASKS, "pg.reindex " + db);
                 });
+                if (mode) steps.run("maintenance-mode-off", Phase.TASKS, "maintenance-mode --off");
                 steps.checks("post-checks", Phase.VERIFY);
+                // The runbooks' "ab -n 100 -c 10" after the work: a regression is a finding of the run, not a reason to undo it.
+                steps.targetsOf(dev.tend.check.http.HttpTarget.class)
+                        .forEach(api -> steps.runAndContinue("load-test-" + api, Phase.VERIFY, "http.load " + api + " --requests 100 --concurrency 10"));
                 backup.ifPresent(b -> steps.run("data-integrity", Phase.VERIFY, "backup.verify " + b));
                 rollback.manual("restore-pre-maintenance-backup", Phase.ROLLBACK, "Restore the pre-maintenance backup: tend backup restore "
                         + backup.orElse("BACKUP") + " --id ID --into DATABASE --replace", ChecklistTemplates.DBA, false);
@@ -117,6 +135,17 @@ public final class RunbookTemplates {
          */
         void checks(String name, Phase phase) {
             run(name, phase, lookup.targets().isEmpty() ? "check" : "check " + String.join(" ", lookup.targets().keySet()));
+        }
+
+        /** The names of the targets of one kind, in the config's order. */
+        List<String> targetsOf(Class<?> kind) {
+            return lookup.targets().values().stream().filter(kind::isInstance).map(dev.tend.target.Target::name).toList();
+        }
+
+        /** "DOCKER-TARGET CONTAINER" for every container a docker target watches. */
+        List<String> watchedContainers() {
+            return lookup.targets().values().stream().filter(dev.tend.docker.DockerTarget.class::isInstance).map(dev.tend.docker.DockerTarget.class::cast)
+                    .flatMap(docker -> docker.containers().stream().map(container -> docker.name() + " " + container)).toList();
         }
 
         void manual(String name, Phase phase, String text, String role, boolean automationLater) {
