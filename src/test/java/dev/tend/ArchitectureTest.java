@@ -25,7 +25,8 @@ import java.util.Map;
 class ArchitectureTest {
     static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
             "dev.tend.people.."};
-    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "logs", "postgres", "redis", "storage", "runbook", "schedule", "status", "task");
+    static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "logs", "postgres", "redis", "storage", "runbook",
+            "schedule", "status", "task", "command", "maintenance", "load", "nginx", "prometheus", "grafana", "security", "operations");
     static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry..", "dev.tend.web.."};
 
     @ArchTest
@@ -68,7 +69,7 @@ class ArchitectureTest {
     /** Each repository, and the packages besides its own (and the CLI shell) that may use it, with the reason. */
     static final Map<String, List<String>> REPOSITORY_USERS = Map.of(
             "dev.tend.check.ResultHistory", List.of("dev.tend.runbook..", "dev.tend.status.."),      // checklist evidence, step preconditions; component status
-            "dev.tend.task.TaskOutcomes", List.of("dev.tend.backup..", "dev.tend.action..", "dev.tend.runbook.."), // backups and scheduled tasks are tasks; evidence
+            "dev.tend.task.TaskOutcomes", List.of("dev.tend.backup..", "dev.tend.action..", "dev.tend.runbook..", "dev.tend.load.."), // backups and scheduled tasks are tasks; evidence; a load compared with its last run
             "dev.tend.backup.Verifications", List.of("dev.tend.runbook.."),                        // evidence: a verified backup
             "dev.tend.schedule.ScheduleRuns", List.of("dev.tend.runbook.."),                       // evidence: a schedule's run
             "dev.tend.runbook.SignOffs", List.of(),

@@ -30,10 +30,14 @@ public interface ActionType {
 
         /** The sections besides targets and backups whose names actions refer to: log sources and cleanup rules. */
         public static final List<String> NAMED = List.of(dev.tend.logs.LogsSection.KEY.name(), dev.tend.logs.cleanup.CleanupSection.KEY.name(),
-                dev.tend.maintenance.MaintenanceModeSection.KEY.name());
+                Lookup.MAINTENANCE_MODE);
 
-        /** Present (as one name) when maintenanceMode: is configured: templates turn it on around their disruptive steps. */
-        public static final String MAINTENANCE_MODE = "maintenanceMode:configured";
+        /**
+         * The maintenanceMode: section, by its key alone (the feature uses actions, not the other way
+         * round): it offers the name "on" when configured, and templates then turn it on around their
+         * disruptive steps.
+         */
+        public static final String MAINTENANCE_MODE = "maintenanceMode";
 
         /** Log sources with check: and with rotate:, by name. */
         public static final String CHECKED_LOGS = "logs:checked";
@@ -59,7 +63,6 @@ public interface ActionType {
             var named = new java.util.HashMap<String, Set<String>>();
             for (var section : NAMED) named.put(section, binding.names(section));
             // Which log sources are watched (logs:NAME targets) and rotated: templates automate their steps with them.
-            if (binding.get(dev.tend.maintenance.MaintenanceModeSection.KEY) != null) named.put(MAINTENANCE_MODE, Set.of("on"));
             var logs = binding.get(dev.tend.logs.LogsSection.KEY);
             if (logs != null) {
                 named.put(CHECKED_LOGS, logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
@@ -83,7 +86,7 @@ public interface ActionType {
                     names(config.list(dev.tend.logs.cleanup.CleanupSection.KEY).stream().map(dev.tend.logs.cleanup.CleanupRule::name)));
             named.put(CHECKED_LOGS, names(logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
             named.put(ROTATED_LOGS, names(logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
-            if (dev.tend.maintenance.MaintenanceModeSection.of(config).isPresent()) named.put(MAINTENANCE_MODE, Set.of("on"));
+            if (config.sections().get(MAINTENANCE_MODE) != null) named.put(MAINTENANCE_MODE, Set.of("on"));
             return new Lookup(actions, targets, backups, runbooks, named);
         }
 

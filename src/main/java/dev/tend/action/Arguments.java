@@ -98,6 +98,19 @@ public final class Arguments {
         return value;
     }
 
+    /**
+     * The positional word at {@code index} as a target of this kind (its {@code type:} given as
+     * {@code typeName} for the message): the target, or the usage with what the name is instead.
+     */
+    public <T extends dev.tend.target.Target> T target(int index, ActionType.Lookup lookup, Class<T> kind, String typeName) {
+        if (positional.size() <= index) throw problem("needs a " + typeName + " target");
+        var name = positional.get(index);
+        var target = lookup.targets().get(name);
+        if (target == null) throw problem("no target named '" + name + "'");
+        if (!kind.isInstance(target)) throw problem("'" + name + "' is a " + target.settings().type() + " target, not " + typeName);
+        return kind.cast(target);
+    }
+
     /** An IllegalArgumentException naming the action, what is wrong and the usage. */
     public IllegalArgumentException problem(String what) {
         return new IllegalArgumentException(action + ": " + what + "; write " + usage);

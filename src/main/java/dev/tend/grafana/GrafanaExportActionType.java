@@ -47,12 +47,8 @@ public final class GrafanaExportActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(NAME, usage(name), words, Set.of(), Set.of());
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof GrafanaTarget grafana)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not grafana");
-        }
-        return new Export(grafana);
+        arguments.positional(1);
+        return new Export(arguments.target(0, lookup, GrafanaTarget.class, "grafana"));
     }
 
     private record Export(GrafanaTarget target) implements TargetOperation {

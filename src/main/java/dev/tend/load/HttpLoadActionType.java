@@ -44,11 +44,8 @@ public final class HttpLoadActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(NAME, usage(name), words, Set.of("--keep-alive"), Set.of("--requests", "--concurrency", "--path", "--margin", "--timeout"));
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof HttpTarget http)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not http");
-        }
+        arguments.positional(1);
+        var http = arguments.target(0, lookup, HttpTarget.class, "http");
         var path = arguments.option("--path");
         if (path.isPresent() && !path.get().startsWith("/")) throw arguments.problem("--path must start with /, e.g. /api/health");
         int requests = (int) arguments.whole("--requests", 100, 1, 1_000_000);

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** {@code maintenanceMode: {file: /etc/nginx/maintenance.on}} or {@code {url: ..., method: POST}}: configured once for the platform. */
 public final class MaintenanceModeSection implements ConfigSection<MaintenanceModeSettings> {
-    public static final SectionKey<MaintenanceModeSettings> KEY = new SectionKey<>("maintenanceMode");
+    public static final SectionKey<MaintenanceModeSettings> KEY = new SectionKey<>(dev.tend.action.ActionType.Lookup.MAINTENANCE_MODE);
 
     public static Optional<MaintenanceModeSettings> of(TendConfig config) {
         return Optional.ofNullable(config.section(KEY));
@@ -43,6 +43,12 @@ public final class MaintenanceModeSection implements ConfigSection<MaintenanceMo
     @Override
     public List<String> after() {
         return List.of();
+    }
+
+    /** "on" when configured: what action lookups see of this section (templates use it). */
+    @Override
+    public java.util.Set<String> names(MaintenanceModeSettings settings) {
+        return settings == null ? java.util.Set.of() : java.util.Set.of("on");
     }
 
     @Override

@@ -32,12 +32,8 @@ public final class NginxActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(name, usage(name), words, Set.of(), Set.of());
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof NginxTarget nginx)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not nginx");
-        }
-        return new NginxAction(name, nginx);
+        arguments.positional(1);
+        return new NginxAction(name, arguments.target(0, lookup, NginxTarget.class, "nginx"));
     }
 
     /** Tests, and for nginx.reload then reloads. Used by tls.renew for its reload as well. */

@@ -46,12 +46,8 @@ public final class PrometheusActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(name, usage(name), words, Set.of(), Set.of());
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof PrometheusTarget prometheus)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not prometheus");
-        }
-        return new PrometheusAction(name, prometheus);
+        arguments.positional(1);
+        return new PrometheusAction(name, arguments.target(0, lookup, PrometheusTarget.class, "prometheus"));
     }
 
     private record PrometheusAction(String action, PrometheusTarget target) implements TargetOperation {

@@ -67,13 +67,13 @@ public final class BuiltIn {
     public static Actions actions() {
         return new Actions(List.of(new CheckActionType(), new BackupActionType(), new PgTaskActionType(), new RunbookActionType(),
                 new dev.tend.action.LogsRotateActionType(), new dev.tend.action.CleanupActionType(), new dev.tend.action.DockerPruneActionType(),
-                new dev.tend.redis.task.BgsaveActionType(), new dev.tend.redis.task.ExpireScanActionType(), new dev.tend.redis.task.SlowlogActionType(),
-                new dev.tend.redis.task.ConfigSetActionType(), new dev.tend.redis.task.BigKeysActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
-                new dev.tend.load.HttpLoadActionType(), new dev.tend.docker.ops.DockerRestartActionType(), new dev.tend.docker.ops.DockerCommitActionType(),
-                new dev.tend.docker.ops.DockerRecreateActionType(), new dev.tend.docker.ops.DockerRollbackActionType(),
-                new dev.tend.nginx.NginxActionType(), new dev.tend.check.tls.TlsRenewActionType(),
+                new dev.tend.operations.redis.BgsaveActionType(), new dev.tend.operations.redis.ExpireScanActionType(), new dev.tend.operations.redis.SlowlogActionType(),
+                new dev.tend.operations.redis.ConfigSetActionType(), new dev.tend.operations.redis.BigKeysActionType(), new dev.tend.maintenance.MaintenanceModeActionType(),
+                new dev.tend.load.HttpLoadActionType(), new dev.tend.operations.containers.DockerRestartActionType(), new dev.tend.operations.containers.DockerCommitActionType(),
+                new dev.tend.operations.containers.DockerRecreateActionType(), new dev.tend.operations.containers.DockerRollbackActionType(),
+                new dev.tend.nginx.NginxActionType(), new dev.tend.nginx.TlsRenewActionType(),
                 new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType(),
-                new dev.tend.security.SecurityScanActionType(), new dev.tend.storage.MinioAdminActionType()));
+                new dev.tend.security.SecurityScanActionType(), new dev.tend.operations.minio.MinioAdminActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */

@@ -49,11 +49,8 @@ public final class SecurityScanActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(NAME, usage(name), words, Set.of(), Set.of("--fail-on", "--timeout"));
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof DockerTarget docker)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not docker");
-        }
+        arguments.positional(1);
+        var docker = arguments.target(0, lookup, DockerTarget.class, "docker");
         var failOn = arguments.option("--fail-on").orElse("CRITICAL").toUpperCase(Locale.ROOT);
         if (!TrivyReport.SEVERITIES.contains(failOn) || failOn.equals("UNKNOWN")) throw arguments.problem("--fail-on takes CRITICAL, HIGH, MEDIUM or LOW");
         return new Scan(docker, failOn, arguments.duration("--timeout", Duration.ofMinutes(10)));

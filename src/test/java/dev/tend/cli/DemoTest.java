@@ -27,7 +27,7 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(printed + run.err()).isZero();
         assertThat(printed).containsPattern("verify of molecules \\S+: passed");
-        assertThat(printed).containsPattern("11 checks: 11 OK").contains("PostgreSQL report", "MAINTENANCE COMPLETE",
+        assertThat(printed).containsPattern("12 checks: 12 OK").contains("PostgreSQL report", "MAINTENANCE COMPLETE",
                 "alert FIRED: api/http", "alert RESOLVED: api/http", "admin acknowledged incident");
         assertThat(printed).contains("The daily \"check error logs\" (tend logs analyze api --since 1h):",
                 "17  Database connection failed: timeout after <DUR> to <IP>", "Memory (out of memory, OOM kills, allocation failures, exit code 137): 1 line",

@@ -1,4 +1,4 @@
-package dev.tend.check.tls;
+package dev.tend.nginx;
 
 import dev.tend.action.Action;
 import dev.tend.action.ActionContext;
@@ -9,8 +9,7 @@ import dev.tend.action.TargetOperation;
 import dev.tend.check.Measurement;
 import dev.tend.command.CommandSettings;
 import dev.tend.command.LocalCommand;
-import dev.tend.nginx.NginxActionType;
-import dev.tend.nginx.NginxTarget;
+import dev.tend.check.tls.TlsTarget;
 import dev.tend.task.Impact;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -42,11 +41,8 @@ public final class TlsRenewActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(NAME, usage(name), words, Set.of(), Set.of());
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof TlsTarget tls)) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'" : "'" + target.name() + "' is a "
-                    + target.settings().type() + " target, not tls");
-        }
+        arguments.positional(1);
+        var tls = arguments.target(0, lookup, TlsTarget.class, "tls");
         var renew = tls.renew().orElseThrow(() -> arguments.problem("'" + tls.name() + "' has no renew: {argv: [certbot, renew], reload: NGINX-TARGET}"));
         Optional<NginxTarget> reload = Optional.empty();
         if (renew.reload().isPresent()) {

@@ -1,4 +1,4 @@
-package dev.tend.docker.ops;
+package dev.tend.operations.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tend.storage;
+package dev.tend.operations.minio;
 
 import dev.tend.action.Action;
 import dev.tend.action.ActionContext;
@@ -7,6 +7,7 @@ import dev.tend.action.Arguments;
 import dev.tend.action.Outcome;
 import dev.tend.action.TargetOperation;
 import dev.tend.command.CommandSettings;
+import dev.tend.storage.S3Target;
 import dev.tend.command.LocalCommand;
 import dev.tend.task.Impact;
 import java.net.URLEncoder;
@@ -40,11 +41,9 @@ public final class MinioAdminActionType implements ActionType {
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var arguments = Arguments.read(name, usage(name), words, Set.of(), Set.of("--timeout"));
-        var target = lookup.targets().get(arguments.positional(1).getFirst());
-        if (!(target instanceof S3Target s3) || s3.endpoint().isEmpty()) {
-            throw arguments.problem(target == null ? "no target named '" + arguments.positional().getFirst() + "'"
-                    : "'" + target.name() + "' is not an s3 target with an endpoint (a MinIO server)");
-        }
+        arguments.positional(1);
+        var s3 = arguments.target(0, lookup, S3Target.class, "s3");
+        if (s3.endpoint().isEmpty()) throw arguments.problem("'" + s3.name() + "' has no endpoint: it is not a MinIO server");
         return new MinioAdmin(name, s3, arguments.duration("--timeout", Duration.ofMinutes(30)));
     }
 

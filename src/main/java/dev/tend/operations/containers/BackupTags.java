@@ -1,4 +1,4 @@
-package dev.tend.docker.ops;
+package dev.tend.operations.containers;
 
 import dev.tend.action.ActionContext;
 import java.time.format.DateTimeFormatter;

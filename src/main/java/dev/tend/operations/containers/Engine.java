@@ -1,4 +1,4 @@
-package dev.tend.docker.ops;
+package dev.tend.operations.containers;
 
 import dev.tend.docker.DockerEngineClient;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package dev.tend.redis.task;
+package dev.tend.operations.redis;
 
 import dev.tend.action.Action;
 import dev.tend.action.ActionContext;

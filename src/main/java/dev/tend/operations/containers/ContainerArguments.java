@@ -1,4 +1,4 @@
-package dev.tend.docker.ops;
+package dev.tend.operations.containers;
 
 import dev.tend.action.ActionType;
 import dev.tend.action.Arguments;
@@ -10,11 +10,7 @@ record ContainerArguments(DockerTarget target, String container) {
     static ContainerArguments read(Arguments arguments, ActionType.Lookup lookup) {
         var words = arguments.positional();
         if (words.isEmpty() || words.size() > 2) throw arguments.problem("takes a docker target and a container");
-        var target = lookup.targets().get(words.getFirst());
-        if (!(target instanceof DockerTarget docker)) {
-            throw arguments.problem(target == null ? "no target named '" + words.getFirst() + "'" : "'" + words.getFirst() + "' is a "
-                    + target.settings().type() + " target, not docker");
-        }
+        var docker = arguments.target(0, lookup, DockerTarget.class, "docker");
         if (words.size() == 2) return new ContainerArguments(docker, words.get(1));
         if (docker.containers().size() == 1) return new ContainerArguments(docker, docker.containers().getFirst());
         throw arguments.problem("name the container (" + docker.name() + " watches " + (docker.containers().isEmpty() ? "none"

@@ -1,4 +1,4 @@
-package dev.tend.redis.task;
+package dev.tend.operations.redis;
 
 import dev.tend.action.ActionType;
 import dev.tend.action.Arguments;
@@ -11,14 +11,7 @@ final class RedisActions {
 
     /** The one positional argument, which must name a redis target. */
     static RedisTarget target(Arguments arguments, ActionType.Lookup lookup) {
-        var name = arguments.positional().isEmpty() ? null : arguments.positional().getFirst();
-        if (name == null) throw arguments.problem("needs a redis target");
-        var target = lookup.targets().get(name);
-        if (!(target instanceof RedisTarget redis)) {
-            throw arguments.problem(target == null ? "no target named '" + name + "'" : "'" + name + "' is a " + target.settings().type()
-                    + " target, not redis");
-        }
-        return redis;
+        return arguments.target(0, lookup, RedisTarget.class, "redis");
     }
 
     /** A bound on elapsed time (monotonic: a clock set back must not stretch it). */

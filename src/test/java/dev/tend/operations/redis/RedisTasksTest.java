@@ -1,4 +1,4 @@
-package dev.tend.redis.task;
+package dev.tend.operations.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
