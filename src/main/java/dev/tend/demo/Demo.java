@@ -125,6 +125,16 @@ public final class Demo implements AutoCloseable {
                 runbooks:
                   - { name: daily, template: daily, backup: molecules }
                   - { name: sunday, template: maintenance-window, window: weekly, backup: molecules, database: postgres }
+                  # No window: a hotfix runs when needed, behind the maintenance page.
+                  - name: hotfix
+                    title: Hotfix deployment
+                    steps:
+                      - { name: maintenance-on, run: maintenance-mode --on }
+                      - { name: migrate, command: { argv: ["echo applying migration 0042 && echo migration 0042 applied"], shell: true, timeout: 1m } }
+                      - { name: maintenance-off, run: maintenance-mode --off }
+                      - { name: load-test, run: http.load api --requests 200 --concurrency 10, phase: verify, onFailure: continue }
+                # While this file exists, an nginx with examples/nginx/maintenance.conf shows the maintenance page.
+                maintenanceMode: { file: "%s/maintenance.on" }
                 # A problem pages after 2 bad results in a row and resolves after 1 good one. The demo breaks
                 # its API on purpose on every run, so running it again soon is not taken for flapping.
                 alerting: { fireAfter: 2, resolveAfter: 1, flapping: { changes: 20, within: 1m } }
@@ -136,7 +146,7 @@ public final class Demo implements AutoCloseable {
                 logs:
                   - { name: api, files: ["%s/logs/api.log"] }
                 """.formatted(directory.toAbsolutePath().getParent(), platform.postgresPort(), platform.redisPort(), platform.apiPort(), platform.postgresPort(),
-                directory.toAbsolutePath().getParent(), receiver.url("oncall"), secret, receiver.url("users"), directory.toAbsolutePath());
+                directory.toAbsolutePath().getParent(), directory.toAbsolutePath(), receiver.url("oncall"), secret, receiver.url("users"), directory.toAbsolutePath());
     }
 
     @Override

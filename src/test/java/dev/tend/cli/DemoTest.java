@@ -27,6 +27,9 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(printed + run.err()).isZero();
         assertThat(printed).containsPattern("verify of molecules \\S+: passed");
+        assertThat(printed).containsPattern("redis.expire-scan \\(online\\) on redis .*: SUCCEEDED — walked 1 database\\(s\\): \\d+ live keys")
+                .containsPattern("run \\d+: COMPLETED \\(tend runbook show \\d+\\)")
+                .contains("maintenance-off: succeeded: maintenance mode off", "load-test: succeeded: ");
         assertThat(printed).containsPattern("12 checks: 12 OK").contains("PostgreSQL report", "MAINTENANCE COMPLETE",
                 "alert FIRED: api/http", "alert RESOLVED: api/http", "admin acknowledged incident");
         assertThat(printed).contains("The daily \"check error logs\" (tend logs analyze api --since 1h):",

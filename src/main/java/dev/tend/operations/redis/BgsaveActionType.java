@@ -94,8 +94,8 @@ public final class BgsaveActionType implements ActionType {
                             + " (the Redis log says why: disk full, or its dir not writable?)");
                     return;
                 }
-                outcome.succeed("saved at " + Instant.ofEpochSecond(saved) + " in " + RedisConnector.field(after, "rdb_last_bgsave_time_sec")
-                        + " s (rdb_last_bgsave_status ok)");
+                var took = RedisConnector.number(after, "rdb_last_bgsave_time_sec");
+                outcome.succeed("saved at " + Instant.ofEpochSecond(saved) + " in " + (took < 1 ? "under a second" : took + " s") + " (rdb_last_bgsave_status ok)");
             }
         }
 
