@@ -17,6 +17,13 @@ public final class Actions {
         return List.copyOf(byName.keySet());
     }
 
+    /** "backup.create BACKUP": how the action is written. */
+    public String usage(String name) {
+        var type = byName.get(name);
+        if (type == null) throw new IllegalArgumentException("unknown action '" + name + "'");
+        return type.usage(name);
+    }
+
     /** Parses "backup.create db"; IllegalArgumentException with the usage when it does not fit. */
     public Action parse(String text, ActionType.Lookup lookup) {
         var words = Arrays.stream(text.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();

@@ -52,8 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     TendCommand tend;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "the action: pg.vacuum, redis.bgsave, docker.restart, http.load, ... (tend run --list)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "the action: pg.vacuum, redis.bgsave, docker.restart, http.load, ... (tend run --list)")
     String taskName;
+
+    @Option(names = "--list", description = "list every action with its arguments and impact")
+    boolean list;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "the action's arguments, as after run: in tend.yaml")
     java.util.List<String> arguments = new java.util.ArrayList<>();
@@ -110,6 +113,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list) {
+            RunList.print(spec.commandLine().getOut());
+            return 0;
+        }
+        if (taskName == null) throw new ParameterException(spec.commandLine(), "name the action to run (tend run --list shows them)");
         if (!TASKS.containsKey(taskName)) {
             return new RunAction(environment, spec, tend.loadConfig()).run(actionText(), dryRun, force, json);
         }

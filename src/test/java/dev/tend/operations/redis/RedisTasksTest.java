@@ -170,6 +170,17 @@ class RedisTasksTest {
     }
 
     @Test
+    void runListsEveryActionAndAsksForOne() {
+        var list = TendCli.run(Clock.systemUTC(), config, "run", "--list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("  redis.expire-scan REDIS-TARGET [--count 100] [--timeout 10m]", "  docker.update DOCKER-TARGET [CONTAINER]",
+                "  maintenance-mode --on|--off", "  http.load HTTP-TARGET");
+        var none = TendCli.run(Clock.systemUTC(), config, "run");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("name the action to run (tend run --list shows them)");
+    }
+
+    @Test
     void wrongTargetsAndOptionsAreUsageErrors() {
         var unknown = TendCli.run(Clock.systemUTC(), config, "run", "redis.bgsave", "nothing");
         assertThat(unknown.exitCode()).isEqualTo(2);
