@@ -1,0 +1,193 @@
+package dev.tend.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The load of plain http targets, driven like ab and wrk: every connection from an event loop
+ * (one per two cores), non-blocking, each request timed from its start (the connect, when it opens
+ * one) to the last byte of its answer. Against a fast server on few cores, a thread per connection
+ * spent the CPU the server needed on switching threads (0.57× ab's requests/s); a loop does not.
+ */
+final class EventLoopLoad {
+    private static final long SELECT_MILLIS = 50;
+
+    private final int requests;
+    private final boolean keepAlive;
+    private final long timeoutNanos;
+    private final long deadline;
+    private final byte[] request;
+    private final InetSocketAddress address;
+    private final long[] latencies;
+    private final boolean[] answered;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    private EventLoopLoad(URI url, int requests, boolean keepAlive, Duration requestTimeout, Duration bound, byte[] request) {
+        this.requests = requests;
+        this.keepAlive = keepAlive;
+        this.timeoutNanos = requestTimeout.toNanos();
+        this.deadline = System.nanoTime() + bound.toNanos();
+        this.request = request;
+        this.address = new InetSocketAddress(url.getHost(), url.getPort() > 0 ? url.getPort() : 80);
+        this.latencies = new long[requests];
+        this.answered = new boolean[requests];
+    }
+
+    static LoadResult run(URI url, int requests, int concurrency, boolean keepAlive, Duration requestTimeout, Duration bound, byte[] request)
+            throws InterruptedException {
+        var load = new EventLoopLoad(url, requests, keepAlive, requestTimeout, bound, request);
+        int connections = Math.min(concurrency, requests);
+        int loops = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors() / 2));
+        var threads = new ArrayList<Thread>();
+        long start = System.nanoTime();
+        for (int loop = 0; loop < loops; loop++) {
+            int share = connections / loops + (loop < connections % loops ? 1 : 0);
+            threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + loop).start(() -> load.loop(share)));
+        }
+        for (var thread : threads) thread.join();
+        var wall = Duration.ofNanos(System.nanoTime() - start);
+        int count = 0;
+        for (boolean got : load.answered) if (got) count++;
+        var kept = new long[count];
+        for (int i = 0, k = 0; i < requests; i++) if (load.answered[i]) kept[k++] = load.latencies[i];
+        return new LoadResult(kept, wall, Map.copyOf(load.statuses), load.failures.get(), load.firstFailure.get());
+    }
+
+    /** One connection: its channel (kept between requests with keep-alive), the request in flight and its answer so far. */
+    private final class Connection {
+        SocketChannel channel;
+        int index = -1;
+        long started;
+        final ByteBuffer out = ByteBuffer.wrap(request);
+        final ResponseParser parser = new ResponseParser();
+    }
+
+    private void loop(int connections) {
+        try (var selector = Selector.open()) {
+            var all = new ArrayList<Connection>();
+            var buffer = ByteBuffer.allocateDirect(64 * 1024);
+            for (int i = 0; i < connections; i++) {
+                var connection = new Connection();
+                all.add(connection);
+                begin(connection, selector);
+            }
+            while (all.stream().anyMatch(connection -> connection.index >= 0)) {
+                selector.select(SELECT_MILLIS);
+                var ready = selector.selectedKeys().iterator();
+                while (ready.hasNext()) {
+                    var key = ready.next();
+                    ready.remove();
+                    var connection = (Connection) key.attachment();
+                    try {
+                        handle(key, connection, buffer, selector);
+                    } catch (IOException | RuntimeException e) {
+                        fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                                selector);
+                    }
+                }
+                long now = System.nanoTime();
+                for (var connection : all) {
+                    if (connection.index >= 0 && now - connection.started > timeoutNanos) {
+                        fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
+                    } else if (connection.index >= 0 && now > deadline) {
+                        close(connection); // the run's bound: what is in flight is not counted
+                        connection.index = -1;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            firstFailure.compareAndSet(null, "the event loop failed: " + e.getMessage());
+        }
+    }
+
+    private void handle(SelectionKey key, Connection connection, ByteBuffer buffer, Selector selector) throws IOException {
+        if (key.isConnectable()) {
+            connection.channel.finishConnect();
+            key.interestOps(SelectionKey.OP_WRITE);
+        }
+        if (key.isWritable()) {
+            connection.channel.write(connection.out);
+            if (!connection.out.hasRemaining()) key.interestOps(SelectionKey.OP_READ);
+        }
+        if (key.isReadable()) {
+            buffer.clear();
+            int read = connection.channel.read(buffer);
+            boolean complete;
+            if (read < 0) {
+                complete = connection.parser.end();
+                close(connection);
+            } else {
+                buffer.flip();
+                complete = connection.parser.feed(buffer);
+            }
+            if (complete) finish(connection, selector);
+        }
+    }
+
+    private void finish(Connection connection, Selector selector) throws IOException {
+        latencies[connection.index] = System.nanoTime() - connection.started;
+        answered[connection.index] = true;
+        statuses.merge(connection.parser.status(), 1, Integer::sum);
+        if (!keepAlive || connection.parser.closes()) close(connection);
+        begin(connection, selector);
+    }
+
+    /** Starts the next request on this connection, or retires it when none is left. */
+    private void begin(Connection connection, Selector selector) {
+        connection.index = System.nanoTime() < deadline ? next.getAndIncrement() : requests;
+        if (connection.index >= requests) {
+            connection.index = -1;
+            close(connection);
+            return;
+        }
+        connection.started = System.nanoTime();
+        connection.out.rewind();
+        connection.parser.reset();
+        try {
+            if (connection.channel == null) {
+                var channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connection.channel = channel;
+                boolean connected = channel.connect(address);
+                channel.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, connection);
+            } else {
+                connection.channel.keyFor(selector).interestOps(SelectionKey.OP_WRITE);
+            }
+        } catch (IOException e) {
+            fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
+        }
+    }
+
+    private void fail(Connection connection, String why, Selector selector) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet(null, why);
+        close(connection);
+        begin(connection, selector);
+    }
+
+    private static void close(Connection connection) {
+        if (connection.channel == null) return;
+        try {
+            connection.channel.close();
+        } catch (IOException ignored) {
+            // a broken connection closes as it can
+        }
+        connection.channel = null;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tend.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * An HTTP/1.1 answer read as bytes arrive (the event loop cannot block for the rest): the status
+ * line, the headers, then the body by Content-Length, by chunks, or until the server closes.
+ */
+final class ResponseParser {
+    private static final int MAX_LINE = 64 * 1024;
+
+    private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
+
+    private State state = State.STATUS;
+    private final StringBuilder line = new StringBuilder(128);
+    private int status;
+    private long remaining;
+    private boolean chunked;
+    private long length;
+    private boolean closes;
+
+    void reset() {
+        state = State.STATUS;
+        line.setLength(0);
+        status = 0;
+        remaining = 0;
+        chunked = false;
+        length = -1;
+        closes = false;
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** The server will close the connection after this answer (or did: the body ran to the close). */
+    boolean closes() {
+        return closes;
+    }
+
+    boolean done() {
+        return state == State.DONE;
+    }
+
+    /** True when nothing of an answer has arrived yet (an EOF then is a connection closed between answers). */
+    boolean untouched() {
+        return state == State.STATUS && line.isEmpty();
+    }
+
+    /** Consumes what it can of {@code buffer}; true when the answer is complete. */
+    boolean feed(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining() && state != State.DONE) {
+            switch (state) {
+                case BODY, CHUNK_DATA -> {
+                    int taken = (int) Math.min(remaining, buffer.remaining());
+                    buffer.position(buffer.position() + taken);
+                    remaining -= taken;
+                    if (remaining == 0) state = state == State.BODY ? State.DONE : State.CHUNK_END;
+                }
+                case UNTIL_CLOSE -> buffer.position(buffer.limit());
+                default -> {
+                    var text = line(buffer);
+                    if (text != null) onLine(text);
+                }
+            }
+        }
+        return state == State.DONE;
+    }
+
+    /** The server closed the connection: that ends an answer whose body runs to the close; anything else is cut short. */
+    boolean end() throws IOException {
+        if (state == State.UNTIL_CLOSE) {
+            state = State.DONE;
+            closes = true;
+            return true;
+        }
+        if (state == State.DONE) return true;
+        throw new IOException(untouched() ? "the server closed the connection without answering" : "the answer was cut short");
+    }
+
+    private void onLine(String text) throws IOException {
+        switch (state) {
+            case STATUS -> {
+                var parts = text.split(" ", 3);
+                if (parts.length < 2 || !parts[0].startsWith("HTTP/")) throw new IOException("not an HTTP answer: " + text);
+                status = Integer.parseInt(parts[1]);
+                closes = parts[0].equals("HTTP/1.0");
+                state = State.HEADERS;
+            }
+            case HEADERS -> {
+                if (text.isEmpty()) {
+                    startBody();
+                    return;
+                }
+                int colon = text.indexOf(':');
+                if (colon < 0) return;
+                var name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                var value = text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.contains("chunked");
+                    case "connection" -> closes = value.contains("close") || (closes && !value.contains("keep-alive"));
+                    default -> { }
+                }
+            }
+            case CHUNK_SIZE -> {
+                int semicolon = text.indexOf(';');
+                remaining = Long.parseLong((semicolon >= 0 ? text.substring(0, semicolon) : text).trim(), 16);
+                state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
+            }
+            case CHUNK_END -> state = State.CHUNK_SIZE;
+            case TRAILERS -> {
+                if (text.isEmpty()) state = State.DONE;
+            }
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    private void startBody() {
+        if (status == 204 || status == 304 || status / 100 == 1) {
+            state = State.DONE;
+        } else if (chunked) {
+            state = State.CHUNK_SIZE;
+        } else if (length >= 0) {
+            remaining = length;
+            state = length == 0 ? State.DONE : State.BODY;
+        } else {
+            state = State.UNTIL_CLOSE;
+        }
+    }
+
+    /** A whole line without its CRLF, or null when it goes on in the next buffer. */
+    private String line(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            byte b = buffer.get();
+            if (b == '\n') {
+                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                var text = line.substring(0, end);
+                line.setLength(0);
+                return text;
+            }
+            if (line.length() >= MAX_LINE) throw new IOException("a line over " + MAX_LINE + " bytes");
+            line.append((char) (b & 0xff));
+        }
+        return null;
+    }
+
+    static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+}
