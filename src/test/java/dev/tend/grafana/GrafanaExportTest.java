@@ -84,6 +84,9 @@ class GrafanaExportTest {
 
     @Test
     void everyDashboardIsExportedIntoADatedDirectoryWithChecksums() throws Exception {
+        var planned = tend(Instant.parse("2026-12-06T02:39:00Z"), "run", "grafana.export", "grafana", "--dry-run");
+        assertThat(planned.out()).contains("PLANNED — would export 2 dashboards to").contains("General/tend-system-health: System Health (Tend)");
+        assertThat(dir.resolve("exports")).doesNotExist();
         var run = tend(Instant.parse("2026-12-06T02:40:00Z"), "run", "grafana.export", "grafana");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

@@ -107,15 +107,19 @@ class NginxAndRenewalTest {
         var ok = TendCli.run(Clock.systemUTC(), config, "run", "nginx.test", "web");
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("SUCCEEDED — configuration file").contains("test is successful");
+        var plannedReload = TendCli.run(Clock.systemUTC(), config, "run", "nginx.reload", "web", "--dry-run");
+        assertThat(plannedReload.out()).contains("PLANNED — the configuration tests fine; would reload").doesNotContain("reload: sent");
         var conf = dir.resolve("nginx/nginx.conf");
         Files.writeString(conf, Files.readString(conf).replace("worker_processes 1;", "worker_processes 1;\nthis_is_not_a_directive on;"));
 
         var test = TendCli.run(Clock.systemUTC(), config, "run", "nginx.test", "web");
+        var planned = TendCli.run(Clock.systemUTC(), config, "run", "nginx.reload", "web", "--dry-run");
         var reload = TendCli.run(Clock.systemUTC(), config, "run", "nginx.reload", "web");
 
         assertThat(test.exitCode()).isEqualTo(1);
         assertThat(test.out()).contains("FAILED — nginx -t failed: [emerg] unknown directive \"this_is_not_a_directive\"");
         assertThat(reload.out()).contains("not reloaded, the running configuration stays").doesNotContain("-s reload: sent");
+        assertThat(planned.out()).as("a dry run tests too: a broken configuration fails it").contains("FAILED — nginx -t failed");
         try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             assertThat(http.send(HttpRequest.newBuilder(URI.create(nginx.url("/"))).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }

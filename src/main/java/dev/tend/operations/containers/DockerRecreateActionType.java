@@ -28,21 +28,38 @@ public final class DockerRecreateActionType implements ActionType {
 
     @Override
     public String usage(String name) {
-        return name + " DOCKER-TARGET [CONTAINER] [--image IMAGE] [--stop-timeout 10s] [--settle 10s] [--timeout 5m]";
+        return name + " DOCKER-TARGET [CONTAINER] [--image IMAGE] [--verify TARGET,...] [--stop-timeout 10s] [--settle 10s] [--timeout 5m]";
     }
 
     @Override
     public Action parse(String name, List<String> words, Lookup lookup) {
         var options = new java.util.HashSet<>(Replacement.Timing.OPTIONS);
         options.add("--image");
+        options.add("--verify");
         var arguments = Arguments.read(name, usage(name), words, Set.of(), options);
-        return new Recreate(name, ContainerArguments.read(arguments, lookup), arguments.option("--image"), Replacement.Timing.of(arguments));
+        var verify = arguments.option("--verify").map(list -> List.of(list.split(","))).orElse(List.of());
+        for (var target : verify) {
+            if (!lookup.targets().containsKey(target)) throw arguments.problem("--verify: no target named '" + target + "'");
+        }
+        return new Recreate(name, ContainerArguments.read(arguments, lookup), arguments.option("--image"), verify, Replacement.Timing.of(arguments));
     }
 
-    private record Recreate(String action, ContainerArguments where, Optional<String> image, Replacement.Timing timing) implements ContainerOperation {
+    private record Recreate(String action, ContainerArguments where, Optional<String> image, List<String> verify, Replacement.Timing timing)
+            implements ContainerOperation {
         @Override
         public String options() {
-            return " " + where.container() + image.map(value -> " --image " + value).orElse("");
+            return " " + where.container() + image.map(value -> " --image " + value).orElse("") + (verify.isEmpty() ? "" : " --verify " + String.join(",", verify));
+        }
+
+        /** The checks of the --verify targets, run once the new container is ready: the first that is not OK, if any. */
+        private Replacement.Verification verification(ActionContext context) {
+            return () -> {
+                if (verify.isEmpty()) return Optional.empty();
+                var targets = verify.stream().map(name -> dev.tend.target.TargetsSection.named(context.config(), name).orElseThrow()).toList();
+                var results = new dev.tend.check.CheckService(context.clock()).runAndRecord(context.config(), targets, context.store(), result -> { });
+                return results.stream().filter(result -> !result.status().isOk()).findFirst()
+                        .map(result -> result.target() + "/" + result.check() + " " + result.status() + " — " + result.reason());
+            };
         }
 
         @Override
@@ -65,8 +82,8 @@ public final class DockerRecreateActionType implements ActionType {
             if (outcome.dryRun()) {
                 if (update()) outcome.step("tag " + ContainerOperation.shortId(runningImage) + " as " + backup);
                 if (update() && image.isEmpty()) outcome.step("pull " + configured);
-                outcome.step("stop " + name + ", create it again with the same configuration on " + wanted + ", start it, wait until ready;"
-                        + " if it is not, put the old container back");
+                outcome.step("stop " + name + ", create it again with the same configuration on " + wanted + ", start it, wait until ready"
+                        + (verify.isEmpty() ? "" : " and " + String.join(", ", verify) + " pass their checks") + "; if not, put the old container back");
                 outcome.plan("would " + (update() ? "update" : "recreate") + " " + name + " on " + wanted);
                 return;
             }
@@ -88,7 +105,7 @@ public final class DockerRecreateActionType implements ActionType {
                 outcome.succeed(name + " already runs " + wanted + " (" + ContainerOperation.shortId(targetId) + "); nothing to update");
                 return;
             }
-            var result = Replacement.run(engine, name, wanted, timing, outcome);
+            var result = Replacement.run(engine, name, wanted, timing, outcome, verification(context));
             if (result.replaced()) {
                 outcome.succeed((update() ? "updated " : "recreated ") + name + " on " + wanted + " (" + ContainerOperation.shortId(targetId) + ")"
                         + (update() ? "; the previous image is " + backup : ""));

@@ -16,7 +16,16 @@ final class Replacement {
     /** How it went: the new container is ready, or why not and how the old one is after the roll back. */
     record Result(boolean replaced, String failure, String restored) {}
 
+    /** What else must hold once the new container is ready (the target's own checks): empty, or why not. */
+    interface Verification {
+        java.util.Optional<String> failure() throws Exception;
+    }
+
     static Result run(Engine engine, String container, String image, Timing timing, Outcome outcome) throws Exception {
+        return run(engine, container, image, timing, outcome, java.util.Optional::empty);
+    }
+
+    static Result run(Engine engine, String container, String image, Timing timing, Outcome outcome, Verification verification) throws Exception {
         var old = engine.inspectOrFail(container);
         var oldId = old.path("Id").asString();
         boolean wasRunning = old.path("State").path("Running").asBoolean();
@@ -37,12 +46,14 @@ final class Replacement {
             outcome.step("created and started " + container + " on " + image);
             var ready = engine.awaitReady(newId, timing.settle(), timing.ready());
             outcome.step("new " + container + ": " + ready.description());
-            if (ready.ready()) {
+            var checks = ready.ready() ? verification.failure() : java.util.Optional.<String>empty();
+            checks.ifPresent(why -> outcome.step("its own checks: " + why));
+            if (ready.ready() && checks.isEmpty()) {
                 engine.remove(oldId);
                 outcome.step("removed the old container");
                 return new Result(true, "", "");
             }
-            failure = ready.description();
+            failure = checks.map(why -> "its own checks failed: " + why).orElse(ready.description());
         } catch (Exception e) {
             failure = Failures.describe(e);
         }

@@ -54,7 +54,8 @@ class ContainerOperationsTest {
                 store: { path: %s }
                 targets:
                   - { name: docker, type: docker, socket: "%s", containers: [%s] }
-                """.formatted(dir.resolve("tend.db"), docker.socket(), APP));
+                  - { name: api, type: tcp, address: "127.0.0.1:%d", timeout: 1s }
+                """.formatted(dir.resolve("tend.db"), docker.socket(), APP, dev.tend.testing.FreePorts.next()));
     }
 
     /** sleep as a container's first process ignores TERM: every stop would wait out its grace, so the tests give 1 s. */
@@ -100,6 +101,21 @@ class ContainerOperationsTest {
         assertThat(inspect("{{.State.Health.Status}}")).isEqualTo("healthy");
         assertThat(docker.docker("ps", "-a", "--format", "{{.Names}}")).doesNotContain(APP + "-tend-previous");
         assertThat(docker.docker("images", "--format", "{{.Repository}}:{{.Tag}}")).contains(APP + ":backup-" + today());
+    }
+
+    @Test
+    void anUpdateWhoseTargetChecksFailAfterItIsHealthyRollsBackToo() {
+        var oldId = inspect("{{.Id}}");
+        var planned = tend("run", "docker.update", "docker", APP, "--image", "local/ops-app:3", "--verify", "api", "--dry-run");
+        assertThat(planned.out()).contains("PLANNED").contains("and api pass their checks");
+        assertThat(inspect("{{.Id}}")).isEqualTo(oldId);
+
+        var run = tend("run", "docker.update", "docker", APP, "--image", "local/ops-app:3", "--verify", "api", "--force");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("failed (its own checks failed: api/connect CRIT").contains("rolled back: the old container is back and healthy");
+        assertThat(inspect("{{.Id}}")).isEqualTo(oldId);
+        assertThat(inspect("{{.Config.Image}}")).isEqualTo("local/ops-app:1");
     }
 
     @Test

@@ -84,6 +84,9 @@ class RedisTasksTest {
                 jedis.slowlogReset();
                 assertThat(jedis.dbSize()).isEqualTo(20_000); // expired, not yet reclaimed
 
+                var planned = TendCli.run(Clock.systemUTC(), config, "run", "redis.expire-scan", "cache", "--dry-run");
+                assertThat(planned.out()).contains("PLANNED — would walk 21000 keys in 2 database(s), 7000 of them with a TTL");
+                assertThat(jedis.dbSize()).isEqualTo(20_000);
                 var run = TendCli.run(Clock.systemUTC(), config, "run", "redis.expire-scan", "cache", "--count", "500", "--json");
 
                 assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
