@@ -40,9 +40,10 @@ final class RunAction {
 
     int run(String text, boolean dryRun, boolean force, boolean json) throws Exception {
         var runbooks = RunbooksSection.of(config).stream().map(Runbook::name).collect(Collectors.toSet());
+        var lookup = ActionType.Lookup.of(BuiltIn.actions(), config, runbooks);
         Action action;
         try {
-            action = ActionType.Lookup.of(BuiltIn.actions(), config, runbooks).parse(text);
+            action = force ? withForce(lookup, text) : lookup.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -76,6 +77,15 @@ final class RunAction {
             audit(store, action, false, (result.succeeded() ? "SUCCEEDED" : "FAILED") + " (" + result.summary() + ")");
             print(action, result, result.succeeded() ? "SUCCEEDED" : "FAILED", json, out);
             return result.succeeded() ? 0 : 1;
+        }
+    }
+
+    /** --force is tend run's (outside a window) and, for an action that takes one (logs.rotate), the action's own too. */
+    private static Action withForce(ActionType.Lookup lookup, String text) {
+        try {
+            return lookup.parse(text + " --force");
+        } catch (IllegalArgumentException notItsOption) {
+            return lookup.parse(text);
         }
     }
 
