@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "the action: pg.vacuum, redis.bgsave, docker.restart, http.load, ... (tend run --list)")
     String taskName;
 
-    @Option(names = "--list", description = "list every action with its arguments and impact")
+    @Option(names = "--list", description = "list every action and how it is written")
     boolean list;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "the action's arguments, as after run: in tend.yaml")
@@ -70,16 +70,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "TABLE", description = "only this table (exact name; schema public unless --schema)")
     String table;
 
-    @Option(names = "--dry-run", description = "print the plan and the exact SQL, change nothing")
+    @Option(names = "--dry-run", description = "say what it would do (a PostgreSQL task: the exact SQL) and change nothing")
     boolean dryRun;
 
-    @Option(names = "--force", description = "run a disruptive task outside a maintenance window")
+    @Option(names = "--force", description = "run a disruptive action outside a maintenance window")
     boolean force;
 
     @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "1h", description = "pg.terminate-idle: idle longer than this (default 1h)")
     String idle;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "statement timeout for the task (default 1h)")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", description = "PostgreSQL tasks: the statement timeout (default 1h); other actions: their own bound, where they take one")
     String timeout;
 
     @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "pg.create-index: the columns, in order")

@@ -32,6 +32,8 @@ public final class ContainerCommand {
 
     public static CommandResult run(Path socket, CommandSettings settings) throws Exception {
         var where = settings.container().orElseThrow();
+        var unreachable = dev.tend.docker.DockerTarget.socketProblem(socket);
+        if (unreachable.isPresent()) throw new Refused(unreachable.get());
         try (var docker = new DockerEngineClient(socket)) {
             var create = JSON.createObjectNode();
             create.put("AttachStdout", true).put("AttachStderr", true).put("AttachStdin", false).put("Tty", false);

@@ -21,7 +21,7 @@ public record DockerTarget(TargetSettings settings, Path socket, List<String> co
     }
 
     /** Why nothing can be asked at {@code socket}: it is missing, or a file or directory rather than a socket. */
-    static Optional<String> socketProblem(Path socket) {
+    public static Optional<String> socketProblem(Path socket) {
         try {
             var attributes = Files.readAttributes(socket, BasicFileAttributes.class);
             if (attributes.isOther()) return Optional.empty(); // a socket (Java has no finer word for it)

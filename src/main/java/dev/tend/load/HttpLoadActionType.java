@@ -89,6 +89,12 @@ public final class HttpLoadActionType implements ActionType {
                 return;
             }
             var result = LoadGenerator.run(url, requests, concurrency, keepAlive, target.settings().timeout(), timeout);
+            if (result.answered() == 0) {
+                outcome.after(new Measurement("errors", result.failures(), "requests"));
+                outcome.step("no answer: " + result.failures() + " (first: " + result.firstFailure() + ")");
+                outcome.fail("no request was answered (" + result.firstFailure() + ")");
+                return;
+            }
             var p95 = result.percentileMillis(95);
             outcome.after(new Measurement("requests_per_second", result.requestsPerSecond(), "req/s"))
                     .after(new Measurement("p50", result.percentileMillis(50), "ms")).after(new Measurement("p95", p95, "ms"))

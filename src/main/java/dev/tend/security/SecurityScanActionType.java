@@ -75,6 +75,11 @@ public final class SecurityScanActionType implements ActionType {
         @Override
         public void perform(ActionContext context, Outcome outcome) throws Exception {
             var trivy = onPath(context.environment().apply("PATH"));
+            var unreachable = DockerTarget.socketProblem(target.socket());
+            if (unreachable.isPresent()) {
+                outcome.fail(unreachable.get());
+                return;
+            }
             var images = imagesInUse();
             outcome.object(images.size() + " image(s)");
             if (trivy.isEmpty()) {

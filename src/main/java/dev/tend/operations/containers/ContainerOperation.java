@@ -22,6 +22,11 @@ interface ContainerOperation extends TargetOperation {
     @Override
     default void perform(ActionContext context, Outcome outcome) throws Exception {
         outcome.object(where().container());
+        var unreachable = DockerTarget.socketProblem(target().socket());
+        if (unreachable.isPresent()) {
+            outcome.fail(unreachable.get());
+            return;
+        }
         try (var engine = new Engine(target().socket(), target().settings().timeout())) {
             var container = engine.inspect(where().container());
             if (container.isEmpty()) {
