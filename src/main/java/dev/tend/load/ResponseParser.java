@@ -19,7 +19,7 @@ final class ResponseParser {
     private int status;
     private long remaining;
     private boolean chunked;
-    private long length;
+    private long length = -1;
     private boolean closes;
 
     void reset() {
@@ -84,10 +84,14 @@ final class ResponseParser {
     private void onLine(String text) throws IOException {
         switch (state) {
             case STATUS -> {
-                var parts = text.split(" ", 3);
-                if (parts.length < 2 || !parts[0].startsWith("HTTP/")) throw new IOException("not an HTTP answer: " + text);
-                status = Integer.parseInt(parts[1]);
-                closes = parts[0].equals("HTTP/1.0");
+                // "HTTP/1.1 200 OK": the version, then three digits.
+                if (text.length() < 12 || !text.startsWith("HTTP/") || text.charAt(8) != ' ') throw new IOException("not an HTTP answer: " + text);
+                try {
+                    status = Integer.parseInt(text, 9, 12, 10);
+                } catch (NumberFormatException e) {
+                    throw new IOException("not an HTTP answer: " + text);
+                }
+                closes = text.startsWith("HTTP/1.0");
                 state = State.HEADERS;
             }
             case HEADERS -> {
@@ -95,15 +99,14 @@ final class ResponseParser {
                     startBody();
                     return;
                 }
-                int colon = text.indexOf(':');
-                if (colon < 0) return;
-                var name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                var value = text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.contains("chunked");
-                    case "connection" -> closes = value.contains("close") || (closes && !value.contains("keep-alive"));
-                    default -> { }
+                // Only three headers matter here; the rest are skipped without building strings for them.
+                if (text.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Long.parseLong(text.substring(15).trim());
+                } else if (text.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
+                    chunked = text.toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (text.regionMatches(true, 0, "connection:", 0, 11)) {
+                    var value = text.substring(11).toLowerCase(Locale.ROOT);
+                    closes = value.contains("close") || (closes && !value.contains("keep-alive"));
                 }
             }
             case CHUNK_SIZE -> {
