@@ -97,7 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                     () -> alerting.tick() + checklists.evaluateDue() + silences.due(environment.clock().instant()) + announcer.due(), ServeSection.of(config).pollInterval(),
                     wakeup, log);
             delivery.start();
-            rollups = new dev.tend.schedule.RollupLoop(new dev.tend.check.DailyRollups(store, calendar), environment.clock(), log);
+            var daily = new dev.tend.check.DailyRollups(store, calendar);
+            rollups = new dev.tend.schedule.RollupLoop(daily, new dev.tend.check.ResultRetention(store, daily), dev.tend.check.RetentionSection.results(config),
+                    environment.clock(), log);
             out.println("tend serve: " + instance + " running " + SchedulesSection.of(config).size() + " schedule(s) on " + config.store().describe()
                     + "; HTTP on http://" + new dev.tend.target.Address(
                             (address != null ? address : ServeSection.of(config).listen()).host(), web.port()));

@@ -89,6 +89,7 @@ public final class BuiltIn {
                 new RunbooksSection(actions),
                 new SchedulesSection(actions),
                 new ServeSection(),
+                new dev.tend.check.RetentionSection(),
                 new PeopleSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),
