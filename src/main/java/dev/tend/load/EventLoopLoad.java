@@ -10,8 +10,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EventLoopLoad {
     private static final long SELECT_MILLIS = 50;
+    private static final long SWEEP_NANOS = 20_000_000;
 
     private final int requests;
     private final boolean keepAlive;
@@ -33,7 +34,8 @@ final class EventLoopLoad {
     private final long[] latencies;
     private final boolean[] answered;
     private final AtomicInteger next = new AtomicInteger();
-    private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    /** Answers by status code, counted per loop without boxing, summed at the end. */
+    private final java.util.concurrent.atomic.AtomicLongArray statuses = new java.util.concurrent.atomic.AtomicLongArray(600);
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
@@ -65,7 +67,11 @@ final class EventLoopLoad {
         for (boolean got : load.answered) if (got) count++;
         var kept = new long[count];
         for (int i = 0, k = 0; i < requests; i++) if (load.answered[i]) kept[k++] = load.latencies[i];
-        return new LoadResult(kept, wall, Map.copyOf(load.statuses), load.failures.get(), load.firstFailure.get());
+        var byStatus = new java.util.HashMap<Integer, Integer>();
+        for (int status = 0; status < load.statuses.length(); status++) {
+            if (load.statuses.get(status) > 0) byStatus.put(status, (int) load.statuses.get(status));
+        }
+        return new LoadResult(kept, wall, Map.copyOf(byStatus), load.failures.get(), load.firstFailure.get());
     }
 
     /** One connection: its channel (kept between requests with keep-alive), the request in flight and its answer so far. */
@@ -86,7 +92,8 @@ final class EventLoopLoad {
                 all.add(connection);
                 begin(connection, selector);
             }
-            while (all.stream().anyMatch(connection -> connection.index >= 0)) {
+            long nextSweep = 0;
+            while (busy(all)) {
                 selector.select(SELECT_MILLIS);
                 var ready = selector.selectedKeys().iterator();
                 while (ready.hasNext()) {
@@ -101,6 +108,8 @@ final class EventLoopLoad {
                     }
                 }
                 long now = System.nanoTime();
+                if (now < nextSweep) continue;
+                nextSweep = now + SWEEP_NANOS; // timeouts are looked for a few times a second, not after every event
                 for (var connection : all) {
                     if (connection.index >= 0 && now - connection.started > timeoutNanos) {
                         fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
@@ -113,6 +122,13 @@ final class EventLoopLoad {
         } catch (IOException e) {
             firstFailure.compareAndSet(null, "the event loop failed: " + e.getMessage());
         }
+    }
+
+    private static boolean busy(List<Connection> all) {
+        for (var connection : all) {
+            if (connection.index >= 0) return true;
+        }
+        return false;
     }
 
     private void handle(SelectionKey key, Connection connection, ByteBuffer buffer, Selector selector) throws IOException {
@@ -142,7 +158,7 @@ final class EventLoopLoad {
     private void finish(Connection connection, Selector selector) throws IOException {
         latencies[connection.index] = System.nanoTime() - connection.started;
         answered[connection.index] = true;
-        statuses.merge(connection.parser.status(), 1, Integer::sum);
+        statuses.incrementAndGet(Math.min(599, Math.max(0, connection.parser.status())));
         if (!keepAlive || connection.parser.closes()) close(connection);
         begin(connection, selector);
     }

@@ -135,20 +135,38 @@ final class ResponseParser {
         }
     }
 
-    /** A whole line without its CRLF, or null when it goes on in the next buffer. */
+    /**
+     * A whole line without its CRLF, or null when it goes on in the next buffer. A line that lies
+     * whole in the buffer (nearly all do) is copied out in one go, not a byte at a time.
+     */
     private String line(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            byte b = buffer.get();
-            if (b == '\n') {
-                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
-                var text = line.substring(0, end);
-                line.setLength(0);
-                return text;
+        int start = buffer.position();
+        int limit = buffer.limit();
+        for (int i = start; i < limit; i++) {
+            if (buffer.get(i) != '\n') continue;
+            buffer.position(i + 1);
+            if (line.isEmpty()) {
+                int end = i > start && buffer.get(i - 1) == '\r' ? i - 1 : i;
+                return copy(buffer, start, end - start);
             }
-            if (line.length() >= MAX_LINE) throw new IOException("a line over " + MAX_LINE + " bytes");
-            line.append((char) (b & 0xff));
+            line.append(copy(buffer, start, i - start));
+            if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') line.setLength(line.length() - 1);
+            var text = line.toString();
+            line.setLength(0);
+            return text;
         }
+        line.append(copy(buffer, start, limit - start));
+        buffer.position(limit);
+        if (line.length() > MAX_LINE) throw new IOException("a line over " + MAX_LINE + " bytes");
         return null;
+    }
+
+    private byte[] scratch = new byte[256];
+
+    private String copy(ByteBuffer buffer, int from, int length) {
+        if (scratch.length < length) scratch = new byte[Math.max(length, scratch.length * 2)];
+        buffer.get(from, scratch, 0, length);
+        return new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     static String latin1(byte[] bytes) {
