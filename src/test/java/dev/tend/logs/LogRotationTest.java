@@ -107,8 +107,20 @@ class LogRotationTest {
         var seen = sequences(directory.resolve("app"));
         assertThat(seen).as("no line twice").doesNotHaveDuplicates();
         int lost = written.get() - seen.size();
-        assertThat(lost).as("lost in the instant between reading the gap and truncating (" + carried + " lines were carried over)")
-                .isLessThan(written.get() / 100 + 50);
+        // What copytruncate can lose is what the writer wrote in the instant between the last look at
+        // the gap and the truncation: one unbroken run of lines per rotation, never lines here and there.
+        // (How many depends on the machine's scheduling, so the count itself is printed, not judged.)
+        var present = new java.util.BitSet();
+        seen.forEach(present::set);
+        int runs = 0;
+        int sequence = present.nextClearBit(0);
+        while (sequence < written.get()) {
+            runs++;
+            int next = present.nextSetBit(sequence); // where this run of lost lines ends
+            if (next < 0) break;
+            sequence = present.nextClearBit(next);
+        }
+        assertThat(runs).as("runs of lost lines (" + lost + " lines, " + carried + " carried over from the copies' gaps)").isLessThanOrEqualTo(5);
         System.out.printf("copytruncate under a writer: %d lines written, %d carried over from the copy's gap, %d lost%n", written.get(), carried, lost);
     }
 
