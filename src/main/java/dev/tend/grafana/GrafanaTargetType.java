@@ -9,7 +9,6 @@ import dev.tend.target.HttpUrls;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
-import java.net.URI;
 import java.util.List;
 
 /** {@code type: grafana}: health as a check; its dashboards exported by grafana.export. */
@@ -37,18 +36,8 @@ public final class GrafanaTargetType implements TargetType {
     @Override
     public Target bind(TargetBinding binding) {
         var fields = binding.fields();
-        URI url;
-        try {
-            url = new URI(fields.string("url"));
-        } catch (java.net.URISyntaxException e) {
-            binding.problem("url", "not a valid URL: " + e.getReason(), "e.g. http://127.0.0.1:3000/");
-            return null;
-        }
-        var problem = HttpUrls.problem(url);
-        if (problem != null) {
-            binding.problem("url", problem, "e.g. http://127.0.0.1:3000/");
-            return null;
-        }
+        var url = HttpUrls.read(binding, "url", "http://127.0.0.1:3000/");
+        if (url == null) return null;
         if (fields.value("exportTo") == null) return null;
         return new GrafanaTarget(binding.settings(), url, fields.secret("token"), fields.value("exportTo"), (int) fields.whole("keep"));
     }

@@ -12,7 +12,6 @@ import dev.tend.target.HttpUrls;
 import dev.tend.target.Target;
 import dev.tend.target.TargetBinding;
 import dev.tend.target.TargetType;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,18 +43,8 @@ public final class PrometheusTargetType implements TargetType {
     @Override
     public Target bind(TargetBinding binding) {
         var fields = binding.fields();
-        URI url;
-        try {
-            url = new URI(fields.string("url"));
-        } catch (java.net.URISyntaxException e) {
-            binding.problem("url", "not a valid URL: " + e.getReason(), "e.g. http://127.0.0.1:9090/");
-            return null;
-        }
-        var problem = HttpUrls.problem(url);
-        if (problem != null) {
-            binding.problem("url", problem, "e.g. http://127.0.0.1:9090/");
-            return null;
-        }
+        var url = HttpUrls.read(binding, "url", "http://127.0.0.1:9090/");
+        if (url == null) return null;
         Optional<CommandSettings.InContainer> container = Optional.empty();
         if (fields.has("container")) {
             var inside = fields.object("container");

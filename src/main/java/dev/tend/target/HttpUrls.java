@@ -22,6 +22,23 @@ public final class HttpUrls {
         return null;
     }
 
+    /** The target's http(s) URL under {@code key}; null after reporting what is wrong with it, with the example as a hint. */
+    public static URI read(TargetBinding binding, String key, String example) {
+        URI url;
+        try {
+            url = new URI(binding.fields().string(key));
+        } catch (java.net.URISyntaxException e) {
+            binding.problem(key, "not a valid URL: " + e.getReason(), "e.g. " + example);
+            return null;
+        }
+        var problem = problem(url);
+        if (problem != null) {
+            binding.problem(key, problem, "e.g. " + example);
+            return null;
+        }
+        return url;
+    }
+
     /** scheme://host:port, for saying where without the path. */
     public static String origin(URI url) {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
