@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check_daily table: results rolled up per UTC day, target and check. A day is rebuilt whole
+ * The check_daily table: results rolled up per UTC day, target and check; and check_daily_measure:
+ * each measurement's samples, least, greatest, sum and last per day. A day is rebuilt whole
  * (delete, then insert, in one transaction), so rerunning it gives the same rows and two instances
  * doing it at once end with one day's rows. A result taken while a window covered its target is
  * counted as in maintenance.
@@ -25,6 +26,26 @@ public final class DailyRollups {
     public DailyRollups(Database database, MaintenanceWindows windows) {
         this.database = database;
         this.windows = windows;
+    }
+
+    /** One measurement's day so far. */
+    private static final class Series {
+        String unit = "";
+        int samples;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum, last;
+        long lastId = -1;
+
+        void add(Measurement measurement, long id) {
+            samples++;
+            min = Math.min(min, measurement.value());
+            max = Math.max(max, measurement.value());
+            sum += measurement.value();
+            if (id > lastId) {
+                lastId = id;
+                last = measurement.value();
+                unit = measurement.unit();
+            }
+        }
     }
 
     private static final class Tally {
@@ -39,9 +60,10 @@ public final class DailyRollups {
         var from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         var to = from.plus(Duration.ofDays(1));
         var tallies = new LinkedHashMap<String, Tally>();
+        var series = new LinkedHashMap<String, Series>();
         // The day's openings per target, computed once: a day holds hundreds of thousands of results.
         var openings = new java.util.HashMap<String, List<dev.tend.window.WindowOccurrence>>();
-        database.jdbi().useHandle(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms FROM check_result "
+        database.jdbi().useHandle(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms, measurements FROM check_result "
                         + "WHERE started_at >= :from AND started_at < :to")
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
                 .setFetchSize(10_000)
@@ -61,6 +83,15 @@ public final class DailyRollups {
                             case WARN -> tally.warn++;
                             case CRIT -> tally.crit++;
                             case UNKNOWN -> tally.unknown++;
+                        }
+                    }
+                    var measurements = row.getString(7);
+                    if (measurements != null && measurements.length() > 2) {
+                        for (var measurement : MeasurementColumns.read(measurements)) {
+                            if (Double.isFinite(measurement.value())) {
+                                series.computeIfAbsent(row.getString(2) + "\u0000" + row.getString(3) + "\u0000" + measurement.name(), key -> new Series())
+                                        .add(measurement, row.getLong(1));
+                            }
                         }
                     }
                     tally.min = Math.min(tally.min, duration);
@@ -86,6 +117,16 @@ public final class DailyRollups {
                         .bind("last", tally.last.name()).add();
             }
             if (!tallies.isEmpty()) batch.execute();
+            handle.createUpdate("DELETE FROM check_daily_measure WHERE day = :day").bind("day", day.toString()).execute();
+            var measures = handle.prepareBatch("INSERT INTO check_daily_measure (day, target, check_name, measurement, unit, samples, min_value, max_value, "
+                    + "sum_value, last_value) VALUES (:day, :target, :check, :measurement, :unit, :samples, :min, :max, :sum, :last)");
+            for (Map.Entry<String, Series> entry : series.entrySet()) {
+                var key = entry.getKey().split("\u0000", 3);
+                var one = entry.getValue();
+                measures.bind("day", day.toString()).bind("target", key[0]).bind("check", key[1]).bind("measurement", key[2]).bind("unit", one.unit)
+                        .bind("samples", one.samples).bind("min", one.min).bind("max", one.max).bind("sum", one.sum).bind("last", one.last).add();
+            }
+            if (!series.isEmpty()) measures.execute();
         }));
         return tallies.size();
     }
@@ -105,6 +146,16 @@ public final class DailyRollups {
             rebuilt.add(day);
         }
         return rebuilt;
+    }
+
+    /** The measurement rows from {@code from} to {@code to}, inclusive, by day. */
+    public List<DailyMeasure> measures(LocalDate from, LocalDate to) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT day, target, check_name, measurement, unit, samples, min_value, max_value, "
+                        + "sum_value, last_value FROM check_daily_measure WHERE day >= :from AND day <= :to ORDER BY day, target, check_name, measurement")
+                .bind("from", from.toString()).bind("to", to.toString())
+                .map((row, context) -> new DailyMeasure(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getInt(6), row.getDouble(7), row.getDouble(8), row.getDouble(9), row.getDouble(10)))
+                .list());
     }
 
     /** The rows of these targets from {@code from} to {@code to}, inclusive. */

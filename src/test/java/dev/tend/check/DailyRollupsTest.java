@@ -69,4 +69,36 @@ class DailyRollupsTest {
             assertThat(rollups.between(sunday, LocalDate.parse("2026-12-07"))).hasSize(2);
         }
     }
+
+    @Test
+    void eachMeasurementIsRolledUpWithItsLeastGreatestMeanAndLastValue() throws Exception {
+        var day = LocalDate.parse("2026-12-02");
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            var results = new ArrayList<CheckResult>();
+            double[] used = {61.5, 62.0, 64.5, 63.0};
+            for (int hour = 0; hour < used.length; hour++) {
+                results.add(new CheckResult("host", "disk:/", Status.OK, "r", List.of(new Measurement("used", used[hour], "%"),
+                        new Measurement("free", 1000 - hour, "bytes")), day.atTime(hour * 6, 0).toInstant(java.time.ZoneOffset.UTC), Duration.ofMillis(3)));
+            }
+            results.add(new CheckResult("host", "disk:/", Status.OK, "the day before", List.of(new Measurement("used", 10, "%")),
+                    day.minusDays(1).atTime(23, 0).toInstant(java.time.ZoneOffset.UTC), Duration.ofMillis(3)));
+            new ResultHistory(store).save(results);
+            var rollups = new DailyRollups(store, dev.tend.window.MaintenanceWindows.none());
+
+            rollups.rollUp(day);
+            var first = rollups.measures(day, day);
+            rollups.rollUp(day);
+
+            assertThat(rollups.measures(day, day)).as("rebuilt the same").isEqualTo(first);
+            assertThat(first).extracting(DailyMeasure::measurement).containsExactly("free", "used");
+            var disk = first.get(1);
+            assertThat(disk.samples()).isEqualTo(4);
+            assertThat(disk.min()).isEqualTo(61.5);
+            assertThat(disk.max()).isEqualTo(64.5);
+            assertThat(disk.mean()).isEqualTo((61.5 + 62.0 + 64.5 + 63.0) / 4);
+            assertThat(disk.last()).as("the day's last sample, not its greatest").isEqualTo(63.0);
+            assertThat(disk.unit()).isEqualTo("%");
+            assertThat(first.get(0).last()).isEqualTo(997);
+        }
+    }
 }
