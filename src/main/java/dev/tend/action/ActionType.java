@@ -62,14 +62,8 @@ public interface ActionType {
             if (bound != null) bound.forEach(backup -> backups.put(backup.name(), backup));
             var named = new java.util.HashMap<String, Set<String>>();
             for (var section : NAMED) named.put(section, binding.names(section));
-            // Which log sources are watched (logs:NAME targets) and rotated: templates automate their steps with them.
             var logs = binding.get(dev.tend.logs.LogsSection.KEY);
-            if (logs != null) {
-                named.put(CHECKED_LOGS, logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-                named.put(ROTATED_LOGS, logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)
-                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-            }
+            if (logs != null) putLogNames(named, logs);
             return new Lookup(actions, targets, backups, runbooks, named);
         }
 
@@ -84,10 +78,15 @@ public interface ActionType {
             named.put(dev.tend.logs.LogsSection.KEY.name(), names(logs.stream().map(dev.tend.logs.LogSourceSettings::name)));
             named.put(dev.tend.logs.cleanup.CleanupSection.KEY.name(),
                     names(config.list(dev.tend.logs.cleanup.CleanupSection.KEY).stream().map(dev.tend.logs.cleanup.CleanupRule::name)));
-            named.put(CHECKED_LOGS, names(logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
-            named.put(ROTATED_LOGS, names(logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
+            putLogNames(named, logs);
             if (config.sections().get(MAINTENANCE_MODE) != null) named.put(MAINTENANCE_MODE, Set.of("on"));
             return new Lookup(actions, targets, backups, runbooks, named);
+        }
+
+        /** Which log sources are watched (logs:NAME targets) and rotated: templates automate their steps with them. */
+        private static void putLogNames(Map<String, Set<String>> named, List<dev.tend.logs.LogSourceSettings> logs) {
+            named.put(CHECKED_LOGS, names(logs.stream().filter(source -> source.check().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
+            named.put(ROTATED_LOGS, names(logs.stream().filter(source -> source.rotate().isPresent()).map(dev.tend.logs.LogSourceSettings::name)));
         }
 
         private static Set<String> names(java.util.stream.Stream<String> names) {

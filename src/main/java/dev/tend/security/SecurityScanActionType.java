@@ -12,7 +12,6 @@ import dev.tend.command.LocalCommand;
 import dev.tend.docker.DockerEngineClient;
 import dev.tend.docker.DockerTarget;
 import dev.tend.task.Impact;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +73,7 @@ public final class SecurityScanActionType implements ActionType {
 
         @Override
         public void perform(ActionContext context, Outcome outcome) throws Exception {
-            var trivy = onPath(context.environment().apply("PATH"));
+            var trivy = dev.tend.command.Executables.onPath(context.environment().apply("PATH"), "trivy");
             var unreachable = DockerTarget.socketProblem(target.socket());
             if (unreachable.isPresent()) {
                 outcome.fail(unreachable.get());
@@ -134,16 +133,6 @@ public final class SecurityScanActionType implements ActionType {
                 answer.body().forEach(container -> images.add(container.path("Image").asString()));
                 return List.copyOf(images);
             }
-        }
-
-        private static Optional<Path> onPath(String path) {
-            if (path == null) path = "/usr/local/bin:/usr/bin:/bin";
-            for (var directory : path.split(":")) {
-                if (directory.isBlank()) continue;
-                var candidate = Path.of(directory, "trivy");
-                if (Files.isExecutable(candidate)) return Optional.of(candidate);
-            }
-            return Optional.empty();
         }
 
         private static String describe(Map<String, Long> counts) {

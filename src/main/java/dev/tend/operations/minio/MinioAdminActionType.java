@@ -12,8 +12,6 @@ import dev.tend.command.LocalCommand;
 import dev.tend.task.Impact;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ public final class MinioAdminActionType implements ActionType {
 
         @Override
         public void perform(ActionContext context, Outcome outcome) throws Exception {
-            var mc = onPath(context.environment().apply("PATH"));
+            var mc = dev.tend.command.Executables.onPath(context.environment().apply("PATH"), "mc");
             boolean heal = action.equals("minio.heal");
             var argv = heal ? List.of("admin", "heal", "--recursive", "tend/" + target.bucket()) : List.of("admin", "info", "tend");
             outcome.object(target.bucket());
@@ -101,15 +99,6 @@ public final class MinioAdminActionType implements ActionType {
 
         private static String encode(String text) {
             return URLEncoder.encode(text, StandardCharsets.UTF_8);
-        }
-
-        private static Optional<Path> onPath(String path) {
-            for (var directory : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":")) {
-                if (directory.isBlank()) continue;
-                var candidate = Path.of(directory, "mc");
-                if (Files.isExecutable(candidate)) return Optional.of(candidate);
-            }
-            return Optional.empty();
         }
     }
 }
