@@ -50,7 +50,7 @@ public final class CheckActionType implements ActionType {
 
         @Override
         public ActionResult run(ActionContext context) {
-            var all = WatchedTargets.of(context.config(), context.store());
+            var all = WatchedTargets.of(context.config(), context.store(), context.clock());
             var chosen = only.isEmpty() ? all : all.stream().filter(target -> only.contains(target.name())).toList();
             var results = new CheckService(context.clock()).runAndRecord(context.config(), chosen, context.store(), result -> {});
             new AlertService(context.config(), context.store(), context.clock(), context.windows()).evaluate(results);

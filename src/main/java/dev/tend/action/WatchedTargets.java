@@ -11,15 +11,18 @@ import dev.tend.target.TargetsSection;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything a check round looks at: the config's targets, its backups as backup:NAME, its checked log sources as logs:NAME. */
+/**
+ * Everything a check round looks at: the config's targets, its backups as backup:NAME, its checked
+ * log sources as logs:NAME, each with the forecast checks of its growing quantities.
+ */
 public final class WatchedTargets {
     private WatchedTargets() {}
 
-    public static List<Target> of(TendConfig config, Database store) {
+    public static List<Target> of(TendConfig config, Database store, java.time.Clock clock) {
         var all = new ArrayList<Target>(TargetsSection.of(config));
         BackupsSection.of(config).forEach(backup -> all.add(BackupTarget.of(backup, store)));
         LogsSection.of(config).stream().filter(LogsTarget::watched)
                 .forEach(source -> all.add(LogsTarget.of(source, store, config.platform().timezone())));
-        return all;
+        return new dev.tend.capacity.Forecasts(store, clock, dev.tend.capacity.CapacitySection.of(config)).withForecastChecks(all);
     }
 }

@@ -150,11 +150,32 @@ public final class DailyRollups {
 
     /** The measurement rows from {@code from} to {@code to}, inclusive, by day. */
     public List<DailyMeasure> measures(LocalDate from, LocalDate to) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT day, target, check_name, measurement, unit, samples, min_value, max_value, "
-                        + "sum_value, last_value FROM check_daily_measure WHERE day >= :from AND day <= :to ORDER BY day, target, check_name, measurement")
-                .bind("from", from.toString()).bind("to", to.toString())
-                .map((row, context) -> new DailyMeasure(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
+        return measures(from, to, null);
+    }
+
+    /** One target's measurement rows from {@code from} to {@code to}, inclusive, by day. */
+    public List<DailyMeasure> measures(LocalDate from, LocalDate to, String target) {
+        return database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery("SELECT day, target, check_name, measurement, unit, samples, min_value, max_value, "
+                    + "sum_value, last_value FROM check_daily_measure WHERE day >= :from AND day <= :to"
+                    + (target == null ? "" : " AND target = :target") + " ORDER BY day, target, check_name, measurement")
+                    .bind("from", from.toString()).bind("to", to.toString());
+            if (target != null) query.bind("target", target);
+            return query.map((row, context) -> new DailyMeasure(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getInt(6), row.getDouble(7), row.getDouble(8), row.getDouble(9), row.getDouble(10)))
+                    .list();
+        });
+    }
+
+    /** One measurement of a target's check with history since {@code from}. */
+    public record Recorded(String target, String check, String measurement) {}
+
+    /** Which (target, check, measurement) series have rows since {@code from}. */
+    public List<Recorded> recorded(LocalDate from) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT DISTINCT target, check_name, measurement FROM check_daily_measure "
+                        + "WHERE day >= :from ORDER BY 1, 2, 3")
+                .bind("from", from.toString())
+                .map((row, context) -> new Recorded(row.getString(1), row.getString(2), row.getString(3)))
                 .list());
     }
 

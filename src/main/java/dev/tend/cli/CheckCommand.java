@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The config's targets, its backups as backup:NAME and checked log sources as logs:NAME; or those --target names. */
     private List<Target> selected(TendConfig config, Database store) {
-        var all = dev.tend.action.WatchedTargets.of(config, store);
+        var all = dev.tend.action.WatchedTargets.of(config, store, environment.clock());
         if (only.isEmpty()) return all;
         var chosen = new ArrayList<Target>();
         for (var name : only) {

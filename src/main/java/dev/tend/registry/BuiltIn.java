@@ -90,6 +90,7 @@ public final class BuiltIn {
                 new SchedulesSection(actions),
                 new ServeSection(),
                 new dev.tend.check.RetentionSection(),
+                new dev.tend.capacity.CapacitySection(),
                 new PeopleSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),

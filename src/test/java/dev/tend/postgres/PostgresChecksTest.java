@@ -41,6 +41,22 @@ class PostgresChecksTest {
     }
 
     @Test
+    void theSizeCheckSamplesWhatCapacityForecastsNeed() throws Exception {
+        postgres.createDatabase("grows");
+        postgres.execute("grows", "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 20000) g");
+        postgres.execute("grows", "CREATE TABLE small (id int)");
+        // A smallint-ranged sequence a quarter used: 8191 of 32766 steps.
+        postgres.execute("grows", "CREATE SEQUENCE ticket AS smallint MINVALUE 1; SELECT setval('ticket', 8192)");
+
+        var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("grows") + "\""));
+
+        var size = named(results, "database-size");
+        assertThat(measurement(size, "largest_table")).isGreaterThan(4_000_000).isLessThan(measurement(size, "size"));
+        assertThat(measurement(size, "xid_age")).isGreaterThan(0).isLessThan(2_147_483_648.0);
+        assertThat(measurement(size, "sequence_used")).isCloseTo(25.0, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
     void theReportRunsAsACheckWhenAskedTo() throws Exception {
         var results = RunChecks.run(oneTarget("name: db, type: postgres, url: \"" + postgres.url("app") + "\", report: {check: true}"));
 
