@@ -26,7 +26,7 @@ class ArchitectureTest {
     static final String[] CORE = {"dev.tend.config..", "dev.tend.store..", "dev.tend.target..", "dev.tend.check..", "dev.tend.window..",
             "dev.tend.people.."};
     static final List<String> FEATURES = List.of("access", "action", "alert", "backup", "docker", "host", "logs", "postgres", "redis", "storage", "runbook",
-            "schedule", "status", "task", "command", "maintenance", "load", "nginx", "prometheus", "grafana", "security", "operations", "capacity");
+            "schedule", "status", "task", "command", "maintenance", "load", "nginx", "prometheus", "grafana", "security", "operations", "capacity", "report", "audit");
     static final String[] COMPOSITION = {"dev.tend.cli..", "dev.tend.demo..", "dev.tend.registry..", "dev.tend.web.."};
 
     @ArchTest

@@ -167,6 +167,24 @@ public final class DailyRollups {
         });
     }
 
+    /**
+     * The last day each measurement of a target's check starting with {@code prefix} was recorded
+     * (sessions:alice → 2026-11-30), and under the empty key the first day the check was recorded at all.
+     */
+    public Map<String, LocalDate> lastSeen(String target, String check, String prefix) {
+        return database.jdbi().withHandle(handle -> {
+            var days = new java.util.HashMap<String, LocalDate>();
+            handle.createQuery("SELECT measurement, max(day) FROM check_daily_measure WHERE target = :target AND check_name = :check "
+                            + "AND measurement LIKE :prefix GROUP BY measurement")
+                    .bind("target", target).bind("check", check).bind("prefix", prefix.replace("%", "") + "%")
+                    .map((row, context) -> days.put(row.getString(1), LocalDate.parse(row.getString(2)))).list();
+            handle.createQuery("SELECT min(day) FROM check_daily_measure WHERE target = :target AND check_name = :check")
+                    .bind("target", target).bind("check", check).mapTo(String.class).findOne()
+                    .ifPresent(first -> days.put("", LocalDate.parse(first)));
+            return days;
+        });
+    }
+
     /** One measurement of a target's check with history since {@code from}. */
     public record Recorded(String target, String check, String measurement) {}
 

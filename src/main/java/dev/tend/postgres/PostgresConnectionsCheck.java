@@ -6,11 +6,16 @@ import dev.tend.check.Verdict;
 import java.time.Duration;
 
 /** Connections in use against max_connections, the headroom a pool exhaustion eats first. */
-final class PostgresConnectionsCheck implements Check {
+public final class PostgresConnectionsCheck implements Check {
+    /** The prefix of the per-user session counts: {@code sessions:alice}. */
+    public static final String SESSIONS = "sessions:";
     private static final String QUERY = """
             SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),
                    current_setting('max_connections')::int,
                    current_setting('superuser_reserved_connections')::int""";
+    /** Who is connected: PostgreSQL keeps no last-login, so Tend's record of sessions is the access review's "last seen". */
+    private static final String USERS = """
+            SELECT usename, count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND usename IS NOT NULL GROUP BY 1 ORDER BY 1""";
     private final PostgresTarget target;
 
     PostgresConnectionsCheck(PostgresTarget target) {
@@ -38,11 +43,14 @@ final class PostgresConnectionsCheck implements Check {
                 reason += ", over the " + Units.percent(target.connections().crossed(percent)) + " threshold; "
                         + reserved + " are reserved for superusers";
             }
-            return Verdict.builder()
+            var verdict = Verdict.builder()
                     .measure("connections", used, "count")
                     .measure("max_connections", max, "count")
-                    .measure("used", percent, "%")
-                    .verdict(status, reason);
+                    .measure("used", percent, "%");
+            try (var users = statement.executeQuery(USERS)) {
+                while (users.next()) verdict.measure(SESSIONS + users.getString(1), users.getLong(2), "sessions");
+            }
+            return verdict.verdict(status, reason);
         }
     }
 }

@@ -91,6 +91,8 @@ public final class BuiltIn {
                 new ServeSection(),
                 new dev.tend.check.RetentionSection(),
                 new dev.tend.capacity.CapacitySection(),
+                new dev.tend.audit.AccessReviewsSection(),
+                new dev.tend.audit.RotationsSection(),
                 new PeopleSection(),
                 new ChecklistsSection(),
                 new AlertingSection(),

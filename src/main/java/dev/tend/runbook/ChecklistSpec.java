@@ -78,6 +78,9 @@ public final class ChecklistSpec {
             items.replaceAll(item -> item.id().equals(ChecklistTemplates.STATUS_PAGE_ITEM) && item.evidence().isEmpty()
                     ? item.withEvidence(new Evidence.StatusPage(window.get())) : item);
         }
+        // The planning and audit items are done when their report is signed: Tend writes the report.
+        items.replaceAll(item -> item.evidence().isEmpty() && ChecklistTemplates.REPORTS.containsKey(item.id())
+                ? item.withEvidence(new Evidence.Report(ChecklistTemplates.REPORTS.get(item.id()))) : item);
         List<Fields> own = fields.has("items") ? fields.list("items") : List.of();
         for (var itemFields : own.stream().filter(Objects::nonNull).toList()) {
             if (itemFields.string("id") == null || itemFields.string("text") == null || itemFields.string("role") == null) continue;
@@ -119,9 +122,9 @@ public final class ChecklistSpec {
 
     private static Evidence evidence(Fields fields, String path, Known known, Problems problems) {
         if (fields == null) return null;
-        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule", "statusPage").filter(fields::has).toList();
+        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule", "statusPage", "report").filter(fields::has).toList();
         if (given.size() != 1) {
-            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule, statusPage", "e.g. {backup: db}");
+            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule, statusPage, report", "e.g. {backup: db}");
             return null;
         }
         var key = given.get(0);
@@ -135,6 +138,8 @@ public final class ChecklistSpec {
             case "backup" -> exists(known.backups(), value, fields, key, "backup", problems) ? new Evidence.Backup(value) : null;
             case "schedule" -> exists(known.schedules(), value, fields, key, "schedule", problems) ? new Evidence.Schedule(value) : null;
             case "statusPage" -> exists(known.windows(), value, fields, key, "window", problems) ? new Evidence.StatusPage(value) : null;
+            case "report" -> exists(java.util.Set.copyOf(ChecklistTemplates.REPORTS.values()), value, fields, key, "report kind", problems)
+                    ? new Evidence.Report(value) : null;
             default -> {
                 var words = value.split("\\s+");
                 if (words.length != 2) {

@@ -25,6 +25,9 @@ public final class ChecklistTemplates {
     public static final String ON_CALL = "On-call Engineer";
     /** The pre-maintenance item the status page's announcement ticks. */
     public static final String STATUS_PAGE_ITEM = "status-page";
+    /** The items a signed report ticks, and the report's kind (tend report KIND). */
+    public static final java.util.Map<String, String> REPORTS = java.util.Map.of("capacity-planning", "capacity", "performance-trends", "performance",
+            "account-audit", "access", "security-audit", "security");
 
     /** A template: its title, cadence (or none: anchored to a window) and items. */
     public record Template(String title, Optional<Cadence> cadence, List<ChecklistItem> items) {}

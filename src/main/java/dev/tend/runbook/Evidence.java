@@ -108,4 +108,19 @@ public sealed interface Evidence {
             return "the status page's announcement of window " + window;
         }
     }
+
+    /** A report of the kind (capacity, performance, access, security) signed inside the period by its responsible role. */
+    record Report(String kind) implements Evidence {
+        @Override
+        public Optional<String> findIn(Database store, Period period) {
+            return new dev.tend.report.Reports(store).signedBetween(kind, null, period.start(), period.end())
+                    .map(report -> kind + " report " + report.id() + " (" + report.period() + ") signed by " + report.signature().get().person()
+                            + " (" + report.signature().get().role() + ") at " + report.signature().get().at());
+        }
+
+        @Override
+        public String describe() {
+            return "a signed " + kind + " report (tend report " + kind + ")";
+        }
+    }
 }
