@@ -67,17 +67,19 @@ class ArchitectureTest {
             .because("a cycle between features means neither can change or be tested without the other");
 
     /** Each repository, and the packages besides its own (and the CLI shell) that may use it, with the reason. */
-    static final Map<String, List<String>> REPOSITORY_USERS = Map.of(
-            "dev.tend.check.ResultHistory", List.of("dev.tend.runbook..", "dev.tend.status.."),      // checklist evidence, step preconditions; component status
-            "dev.tend.task.TaskOutcomes", List.of("dev.tend.backup..", "dev.tend.action..", "dev.tend.runbook..", "dev.tend.load.."), // backups and scheduled tasks are tasks; evidence; a load compared with its last run
-            "dev.tend.backup.Verifications", List.of("dev.tend.runbook.."),                        // evidence: a verified backup
-            "dev.tend.schedule.ScheduleRuns", List.of("dev.tend.runbook.."),                       // evidence: a schedule's run
-            "dev.tend.runbook.SignOffs", List.of(),
-            "dev.tend.runbook.MaintenanceRuns", List.of("dev.tend.status.."),                      // the status page follows maintenance runs
-            "dev.tend.status.StatusIncidents", List.of(),
-            "dev.tend.postgres.report.IndexScanSnapshots", List.of(),
-            "dev.tend.logs.LogPatterns", List.of(),
-            "dev.tend.window.OpeningAnnouncements", List.of("dev.tend.status..", "dev.tend.runbook..")); // tend serve announces; evidence
+    static final Map<String, List<String>> REPOSITORY_USERS = Map.ofEntries(
+            Map.entry("dev.tend.check.ResultHistory", List.of("dev.tend.runbook..", "dev.tend.status..", "dev.tend.audit..")), // checklist evidence, step preconditions; component status; the security audit
+            Map.entry("dev.tend.task.TaskOutcomes", List.of("dev.tend.backup..", "dev.tend.action..", "dev.tend.runbook..", "dev.tend.load..", "dev.tend.audit..")), // backups and scheduled tasks are tasks; evidence; a load compared with its last run; the audit's last scan
+            Map.entry("dev.tend.backup.Verifications", List.of("dev.tend.runbook..", "dev.tend.audit..")),    // evidence: a verified backup; the security audit
+            Map.entry("dev.tend.schedule.ScheduleRuns", List.of("dev.tend.runbook..", "dev.tend.audit..")),   // evidence: a schedule's run; a rotation done by a schedule
+            Map.entry("dev.tend.runbook.SignOffs", List.of()),
+            Map.entry("dev.tend.runbook.MaintenanceRuns", List.of("dev.tend.status..")),                      // the status page follows maintenance runs
+            Map.entry("dev.tend.status.StatusIncidents", List.of()),
+            Map.entry("dev.tend.postgres.report.IndexScanSnapshots", List.of()),
+            Map.entry("dev.tend.logs.LogPatterns", List.of()),
+            Map.entry("dev.tend.window.OpeningAnnouncements", List.of("dev.tend.status..", "dev.tend.runbook..")), // tend serve announces; evidence
+            Map.entry("dev.tend.report.Reports", List.of("dev.tend.runbook..", "dev.tend.audit..")),  // evidence: a signed report; access reviews and rotations are kept as reports
+            Map.entry("dev.tend.postgres.report.StatementSnapshots", List.of()));  // the CLI gathers the week's snapshots for the performance report
 
     @ArchTest
     static final ArchRule repositoriesStayWithTheirFeature = repositoryRule();

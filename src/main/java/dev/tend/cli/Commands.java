@@ -14,7 +14,7 @@ final class Commands {
     static final Map<String, Class<?>> TOP_LEVEL = top(ValidateCommand.class, CheckCommand.class, SchemaCommand.class, PgCommand.class,
             RunCommand.class, BackupCommand.class, WindowsCommand.class, PlanCommand.class, ServeCommand.class, ChecklistCommand.class,
             RunbookCommand.class, AlertsCommand.class, AlertCommand.class, IncidentsCommand.class, IncidentCommand.class, OncallCommand.class, NotifyCommand.class,
-            StatusCommand.class, TokenCommand.class, UserCommand.class, AuditCommand.class, LogsCommand.class, ForecastCommand.class, AccessCommand.class, CleanupCommand.class,
+            StatusCommand.class, TokenCommand.class, UserCommand.class, AuditCommand.class, LogsCommand.class, ForecastCommand.class, ReportCommand.class, AccessCommand.class, CleanupCommand.class,
             DemoCommand.class, HelpCommand.class);
     /** The root's options that take a value in the next argument. */
     private static final List<String> ROOT_OPTIONS_WITH_VALUE = List.of("-c", "--config");

@@ -4,10 +4,8 @@ import dev.tend.capacity.Forecast;
 import dev.tend.check.Units;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend forecast}'s table and JSON. */
@@ -18,7 +16,7 @@ final class ForecastOutput {
 
     static void print(List<Forecast> forecasts, boolean json, PrintWriter out) {
         if (json) {
-            out.println(JSON.writeValueAsString(Map.of("forecasts", forecasts.stream().map(ForecastOutput::row).toList())));
+            out.println(JSON.writeValueAsString(Map.of("forecasts", forecasts.stream().map(dev.tend.capacity.ForecastData::row).toList())));
             return;
         }
         if (forecasts.isEmpty()) {
@@ -46,47 +44,5 @@ final class ForecastOutput {
     private static String date(Forecast forecast, double level) {
         return forecast.crossing(level).map(crossing -> crossing.reached() ? "reached" : crossing.date().map(LocalDate::toString).orElse("never"))
                 .orElse("-");
-    }
-
-    private static Map<String, Object> row(Forecast forecast) {
-        var quantity = forecast.quantity();
-        var row = new LinkedHashMap<String, Object>();
-        row.put("target", quantity.target());
-        row.put("check", quantity.checkName());
-        row.put("quantity", quantity.what());
-        row.put("unit", quantity.unit());
-        row.put("status", forecast.status().name());
-        row.put("reason", forecast.reason());
-        row.put("current", forecast.current().isPresent() ? forecast.current().getAsDouble() : null);
-        row.put("days", forecast.history().size());
-        row.put("trend30", forecast.trend30().map(ForecastOutput::trend).orElse(null));
-        row.put("trend90", forecast.trend90().map(ForecastOutput::trend).orElse(null));
-        row.put("judged", forecast.judged().map(Forecast.Trend::window).orElse(null));
-        row.put("levels", forecast.crossings().stream().map(crossing -> {
-            var level = new LinkedHashMap<String, Object>();
-            level.put("level", crossing.level());
-            level.put("reached", crossing.reached());
-            level.put("date", text(crossing.date()));
-            level.put("earliest", text(crossing.earliest()));
-            level.put("latest", text(crossing.latest()));
-            return level;
-        }).toList());
-        return row;
-    }
-
-    private static Map<String, Object> trend(Forecast.Trend trend) {
-        var map = new LinkedHashMap<String, Object>();
-        map.put("window", trend.window());
-        map.put("points", trend.points());
-        map.put("today", trend.today());
-        map.put("perDay", trend.perDay());
-        map.put("perDayLow", trend.low());
-        map.put("perDayHigh", trend.high());
-        map.put("perMonth", trend.perMonth());
-        return map;
-    }
-
-    private static String text(Optional<LocalDate> date) {
-        return date.map(LocalDate::toString).orElse(null);
     }
 }

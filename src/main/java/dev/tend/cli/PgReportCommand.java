@@ -54,6 +54,8 @@ final class PgReportCommand implements Callable<Integer> {
         try (var store = Stores.open(config.store())) {
             findings = new IndexScanHistory(store, environment.clock()).annotate(postgres,
                     new PgReport(policy, config.redactor()).run(postgres, postgres.settings().timeout()));
+            // Each report also keeps the heaviest statements, so the weekly performance report can compare weeks.
+            new dev.tend.postgres.report.StatementSnapshots(store).take(postgres, environment.clock().instant());
         }
         var out = spec.commandLine().getOut();
         if (json) {

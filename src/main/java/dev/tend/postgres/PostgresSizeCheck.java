@@ -21,7 +21,8 @@ final class PostgresSizeCheck implements Check {
 
     /**
      * The database's size and the other figures that only grow and end in trouble: the largest
-     * table, the cluster's transaction-ID age (wraparound at 2^31) and the most-used sequence.
+     * table, the cluster's transaction-ID age (wraparound at 2^31) and the most-used sequence; and
+     * the cache hit ratio since the statistics were reset, for the weekly performance review.
      * Sampled at every check so capacity forecasts have a daily series.
      */
     private static final String FIGURES = """
@@ -31,7 +32,8 @@ final class PostgresSizeCheck implements Check {
                    (SELECT coalesce(max(age(datfrozenxid)), 0) FROM pg_database WHERE datallowconn),
                    (SELECT coalesce(max(100.0 * CASE WHEN increment_by > 0 THEN last_value - min_value ELSE max_value - last_value END
                                        / nullif(max_value - min_value, 0)), 0)
-                      FROM pg_sequences WHERE last_value IS NOT NULL)""";
+                      FROM pg_sequences WHERE last_value IS NOT NULL),
+                   (SELECT coalesce(100.0 * sum(blks_hit) / nullif(sum(blks_hit) + sum(blks_read), 0), 100) FROM pg_stat_database)""";
 
     @Override
     public Verdict run(Duration timeout) throws Exception {
@@ -46,7 +48,8 @@ final class PostgresSizeCheck implements Check {
                 reason += ", over the " + Units.bytes(target.sizeBytes().get().crossed(bytes)) + " threshold";
             }
             return Verdict.builder().measure("size", bytes, "bytes").measure("largest_table", rows.getLong(2), "bytes")
-                    .measure("xid_age", rows.getLong(3), "count").measure("sequence_used", rows.getDouble(4), "%").verdict(status, reason);
+                    .measure("xid_age", rows.getLong(3), "count").measure("sequence_used", rows.getDouble(4), "%")
+                    .measure("cache_hit", rows.getDouble(5), "%").verdict(status, reason);
         }
     }
 }

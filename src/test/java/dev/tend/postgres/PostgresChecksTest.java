@@ -54,6 +54,7 @@ class PostgresChecksTest {
         assertThat(measurement(size, "largest_table")).isGreaterThan(4_000_000).isLessThan(measurement(size, "size"));
         assertThat(measurement(size, "xid_age")).isGreaterThan(0).isLessThan(2_147_483_648.0);
         assertThat(measurement(size, "sequence_used")).isCloseTo(25.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(measurement(size, "cache_hit")).isGreaterThan(50).isLessThanOrEqualTo(100);
     }
 
     @Test
