@@ -101,4 +101,46 @@ class DailyRollupsTest {
             assertThat(first.get(0).last()).isEqualTo(997);
         }
     }
+
+    @Test
+    void rollupsEqualTheRawRowsAggregatesAcrossADaylightSavingNight() throws Exception {
+        // Europe switched to summer time at 01:00 UTC on 2027-03-28; days are UTC days, so each still holds 288 five-minute results.
+        var random = new java.util.Random(42);
+        var results = new ArrayList<CheckResult>();
+        var start = Instant.parse("2027-03-27T00:00:00Z");
+        for (int slot = 0; slot < 3 * 288; slot++) {
+            var status = Status.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(Status.values().length)];
+            results.add(new CheckResult("app", "http", status, "r", List.of(new Measurement("latency", 5 + random.nextInt(200), "ms")),
+                    start.plus(Duration.ofMinutes(5L * slot)), Duration.ofMillis(1 + random.nextInt(500))));
+        }
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            new ResultHistory(store).save(results);
+            var rollups = new DailyRollups(store, dev.tend.window.MaintenanceWindows.none());
+            for (int pass = 0; pass < 2; pass++) {
+                for (int day = 0; day < 3; day++) rollups.rollUp(LocalDate.parse("2027-03-27").plusDays(day));
+            }
+
+            var days = rollups.between(LocalDate.parse("2027-03-27"), LocalDate.parse("2027-03-29"));
+            var measures = rollups.measures(LocalDate.parse("2027-03-27"), LocalDate.parse("2027-03-29"));
+            assertThat(days).hasSize(3);
+            assertThat(measures).hasSize(3);
+            for (int day = 0; day < 3; day++) {
+                var raw = results.subList(day * 288, (day + 1) * 288);
+                var rolled = days.get(day);
+                assertThat(rolled.results()).isEqualTo(288);
+                assertThat(rolled.ok()).isEqualTo(raw.stream().filter(result -> result.status() == Status.OK).count());
+                assertThat(rolled.crit()).isEqualTo(raw.stream().filter(result -> result.status() == Status.CRIT).count());
+                assertThat(rolled.durationSumMs()).isEqualTo(raw.stream().mapToLong(result -> result.duration().toMillis()).sum());
+                assertThat(rolled.durationMaxMs()).isEqualTo(raw.stream().mapToLong(result -> result.duration().toMillis()).max().orElseThrow());
+                assertThat(rolled.lastStatus()).isEqualTo(raw.getLast().status());
+                var latency = raw.stream().mapToDouble(result -> result.measurements().getFirst().value()).summaryStatistics();
+                var measure = measures.get(day);
+                assertThat(measure.samples()).isEqualTo(288);
+                assertThat(measure.min()).isEqualTo(latency.getMin());
+                assertThat(measure.max()).isEqualTo(latency.getMax());
+                assertThat(measure.sum()).isEqualTo(latency.getSum());
+                assertThat(measure.last()).isEqualTo(raw.getLast().measurements().getFirst().value());
+            }
+        }
+    }
 }
