@@ -29,11 +29,18 @@ public final class CapacityReport {
     /** The report as a document and as the figures kept with it. */
     public record Built(Document document, Map<String, Object> data) {}
 
-    public static Built build(String platform, String period, Instant at, List<Forecast> forecasts) throws IOException {
+    public static Built build(String platform, String period, Instant at, List<Forecast> forecasts, CapacitySettings settings) throws IOException {
         var today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         var ordered = forecasts.stream().sorted(Comparator.comparing((Forecast forecast) -> rank(forecast.status()))
                 .thenComparing(forecast -> forecast.quantity().target()).thenComparing(forecast -> forecast.quantity().name())).toList();
-        var recommendations = ordered.stream().map(forecast -> recommendation(forecast, today)).toList();
+        var recommendations = new ArrayList<>(ordered.stream().filter(forecast -> forecast.status() != Status.UNKNOWN)
+                .map(forecast -> recommendation(forecast, today)).toList());
+        var waiting = ordered.stream().filter(forecast -> forecast.status() == Status.UNKNOWN)
+                .map(forecast -> forecast.quantity().target() + " " + forecast.quantity().what() + " (" + forecast.history().size() + ")").toList();
+        if (!waiting.isEmpty()) {
+            recommendations.add("Not forecast yet, too little history (days so far; a trend needs " + settings.minHistoryDays()
+                    + "): " + String.join(", ", waiting));
+        }
         var document = Document.builder("Capacity plan " + period + " — " + platform,
                 "Written " + today + " from the daily history of " + forecasts.size() + " quantities (Theil–Sen trends over the last 30 and 90 days, 95% intervals).");
         document.heading("Recommendations");
@@ -69,7 +76,7 @@ public final class CapacityReport {
     static String recommendation(Forecast forecast, LocalDate today) {
         var quantity = forecast.quantity();
         var what = quantity.target() + ": " + quantity.what();
-        if (forecast.status() == Status.UNKNOWN || forecast.current().isEmpty()) return what + " — " + forecast.reason();
+        if (forecast.status() == Status.UNKNOWN || forecast.current().isEmpty()) return quantity.target() + ": " + forecast.reason();
         var now = figure(forecast, forecast.current().getAsDouble());
         if (quantity.direction() == Direction.FALLING) {
             return forecast.crossing(0).flatMap(Forecast.Crossing::date)

@@ -40,7 +40,7 @@ public final class Forecaster {
         var history = series(quantity, rows, today.minusDays(LONG_WINDOW - 1L), today);
         if (history.size() < settings.minHistoryDays()) {
             var since = history.isEmpty() ? "" : " (since " + history.getFirst().day() + ")";
-            return new Forecast(quantity, Status.UNKNOWN, quantity.what() + ": " + history.size() + " days of history" + since + "; a forecast needs "
+            return new Forecast(quantity, Status.UNKNOWN, quantity.what() + ": " + history.size() + (history.size() == 1 ? " day" : " days") + " of history" + since + "; a forecast needs "
                     + settings.minHistoryDays(), current(history), history, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         }
         var trend90 = Optional.of(trend(history, today, LONG_WINDOW));

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * alerts like any other check.
  */
 public final class Forecasts {
+    /** A series with no row for this many days is no longer measured. */
+    static final int STILL_MEASURED_DAYS = 3;
     private final DailyRollups rollups;
     private final Clock clock;
     private final Forecaster forecaster;
@@ -34,9 +36,12 @@ public final class Forecasts {
         this.forecaster = new Forecaster(clock, settings);
     }
 
-    /** The quantities of these targets that have history, by target in the given order. */
+    /**
+     * The quantities of these targets that are still measured (recorded in the last few days: a
+     * directory dropped from the config stops being forecast), by target in the given order.
+     */
     public List<Quantity> quantities(List<TargetSettings> targets) {
-        Map<String, Set<Quantity.Source>> recorded = rollups.recorded(today().minusDays(Forecaster.LONG_WINDOW - 1L)).stream()
+        Map<String, Set<Quantity.Source>> recorded = rollups.recorded(today().minusDays(STILL_MEASURED_DAYS)).stream()
                 .collect(Collectors.groupingBy(DailyRollups.Recorded::target,
                         Collectors.mapping(row -> new Quantity.Source(row.check(), row.measurement()), Collectors.toCollection(HashSet::new))));
         var quantities = new ArrayList<Quantity>();

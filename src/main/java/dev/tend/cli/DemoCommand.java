@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                 showRunbook(config, store, out);
                 showAlerting(config, store, demo, out);
                 DemoOperations.show(config, store, environment, out);
+                DemoCapacity.show(config, store, environment, directory, out);
                 out.println();
                 out.println("Recorded in " + config.store().describe() + " (" + recorded + " checks with history). "
                         + "Run it again and the history grows; the demo services stop when it ends.");

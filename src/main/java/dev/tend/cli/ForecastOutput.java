@@ -24,17 +24,26 @@ final class ForecastOutput {
                     + "which tend check and tend serve record");
             return;
         }
-        out.printf("%-7s %-16s %-30s %-9s %-15s %-11s %-11s %s%n", "STATUS", "TARGET", "QUANTITY", "NOW", "PER MONTH", "AT 80%", "FULL", "");
+        int targets = Math.max(6, forecasts.stream().mapToInt(forecast -> forecast.quantity().target().length()).max().orElse(0));
+        int names = Math.max(8, forecasts.stream().mapToInt(forecast -> forecast.quantity().checkName().length()).max().orElse(0));
+        var row = "%-7s %-" + targets + "s %-" + names + "s %-9s %-15s %-11s %s%n";
+        out.printf(row, "STATUS", "TARGET", "QUANTITY", "NOW", "PER MONTH", "AT 80%", "FULL");
         for (var forecast : forecasts) {
             var quantity = forecast.quantity();
-            out.printf("%-7s %-16s %-30s %-9s %-15s %-11s %-11s%n", forecast.status(), quantity.target(), quantity.checkName(),
+            out.printf(row, forecast.status(), quantity.target(), quantity.checkName(),
                     forecast.current().isPresent() ? figure(forecast, forecast.current().getAsDouble()) : "-",
                     forecast.judged().map(trend -> dev.tend.capacity.Forecaster.perMonth(forecast.quantity(), trend).replace(" a month", "")).orElse("-"),
                     date(forecast, forecast.quantity().percent() ? 80.0 : 0.0), date(forecast, 100.0));
         }
-        forecasts.stream().filter(forecast -> !forecast.status().isOk())
+        forecasts.stream().filter(forecast -> !forecast.status().isOk() && forecast.status() != dev.tend.check.Status.UNKNOWN)
                 .forEach(forecast -> out.println(forecast.status() + " " + forecast.quantity().target() + " " + forecast.quantity().checkName() + ": "
                         + forecast.reason()));
+        var waiting = forecasts.stream().filter(forecast -> forecast.status() == dev.tend.check.Status.UNKNOWN).toList();
+        if (!waiting.isEmpty()) {
+            out.println(waiting.size() + " not forecast yet, too little history (days so far): " + String.join(", ", waiting.stream()
+                    .map(forecast -> forecast.quantity().target() + " " + forecast.quantity().checkName().substring("forecast:".length())
+                            + " (" + forecast.history().size() + ")").toList()));
+        }
     }
 
     private static String figure(Forecast forecast, double value) {

@@ -44,7 +44,7 @@ final class ReportWriter {
             case CAPACITY -> {
                 var targets = WatchedTargets.of(config, store, clock).stream().map(Target::settings).toList();
                 var forecasts = new Forecasts(store, clock, CapacitySection.of(config)).all(targets);
-                var built = CapacityReport.build(platform, period.label(), now, forecasts);
+                var built = CapacityReport.build(platform, period.label(), now, forecasts, CapacitySection.of(config));
                 yield new Written(built.document(), built.data(), forecasts.stream().anyMatch(forecast -> forecast.status() == dev.tend.check.Status.WARN
                         || forecast.status() == dev.tend.check.Status.CRIT));
             }

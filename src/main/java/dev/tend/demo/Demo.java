@@ -115,6 +115,7 @@ public final class Demo implements AutoCloseable {
                   - { name: reindex,        run: pg.reindex postgres, window: monthly }
                 people:
                   - { name: admin, roles: [System Administrator, Database Administrator, Backup Administrator] }
+                  - { name: dana, roles: [Security Team] }
                 checklists:
                   - name: daily
                     template: daily
@@ -122,6 +123,14 @@ public final class Demo implements AutoCloseable {
                       backup-completion: { backup: molecules }
                       disk-space: { check: host }
                   - { name: before-weekly, template: pre-maintenance, window: weekly }
+                  # Capacity planning and the audits are ticked by their signed reports (tend report sign KIND).
+                  - { name: quarterly, template: quarterly }
+                # The monthly account audit: the server's roles, and the application's users by its own table.
+                accessReviews:
+                  - { name: db-roles, target: postgres }
+                  - { name: app-users, target: postgres, users: "SELECT username AS user, role, last_login FROM users", adminRoles: [admin] }
+                rotations:
+                  - { name: api-keys, every: 90d, owner: Security Team }
                 runbooks:
                   - { name: daily, template: daily, backup: molecules }
                   - { name: sunday, template: maintenance-window, window: weekly, backup: molecules, database: postgres }

@@ -99,6 +99,12 @@ final class DemoPlatform implements AutoCloseable {
             statement.execute("UPDATE molecules SET molecular_weight = molecular_weight"); // yesterday's corrections
             statement.execute("CREATE INDEX molecules_smiles ON molecules (smiles)");
             statement.execute("CREATE INDEX molecules_smiles_again ON molecules (smiles)");
+            // For the monthly account audit: the application's users, and two database roles nobody reviewed.
+            statement.execute("CREATE TABLE users (username text PRIMARY KEY, role text NOT NULL, last_login timestamptz)");
+            statement.execute("INSERT INTO users VALUES ('ana', 'admin', now() - interval '3 days'), ('bruno', 'curator', now() - interval '200 days'), "
+                    + "('carla', 'viewer', NULL), ('dmitri', 'viewer', now() - interval '10 days'), ('eve', 'admin', now() - interval '120 days')");
+            statement.execute("CREATE ROLE report_reader LOGIN");
+            statement.execute("CREATE ROLE ops_admin LOGIN CREATEROLE");
         }
     }
 

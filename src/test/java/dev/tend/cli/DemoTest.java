@@ -44,6 +44,15 @@ class DemoTest {
         assertThat(printed + run.err()).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()))
                 .doesNotContainPattern("Exception|\\bat dev\\.tend\\.");
         assertThat(Files.exists(directory.resolve("tend.db"))).as("the store sits next to --dir").isTrue();
+        // Planning: 120 days of made-up history give the volume and the database a trend; the plan is written beside the config.
+        assertThat(printed).containsPattern("OK +postgres +forecast:database-size +\\S+ MB +\\+")
+                .containsPattern("OK +host +forecast:disk:/ +\\d+% +\\+\\d")
+                .contains("app-users: 5 accounts; superusers none; administrators ana, eve; inactive bruno, carla, eve",
+                        "rotation api-keys: never recorded as rotated; OVERDUE");
+        try (var plans = Files.list(directory.resolve("demo"))) {
+            var plan = plans.filter(file -> file.getFileName().toString().matches("capacity-\\d{4}Q\\d\\.html")).findFirst().orElseThrow();
+            assertThat(Files.readString(plan)).contains("<h1>Capacity plan ").contains("data:image/png;base64,").contains("host: volume / ");
+        }
     }
 
     @Test
