@@ -65,7 +65,8 @@ public final class AccessReviewsSection implements ConfigSection<List<AccessRevi
         var reviews = new ArrayList<AccessReviewSettings>();
         var names = new HashSet<String>();
         for (var fields : binding.entries()) {
-            if (fields.string("name") == null || fields.string("target") == null) continue;
+            // Invalid values were reported where they stand; such an entry is left out.
+            if (!fields.has("name") || !fields.has("target") || !fields.has("inactiveAfter") || !fields.has("signer")) continue;
             if (!names.add(fields.string("name"))) {
                 binding.problems().at(fields.nodeOf("name"), fields.pathOf("name"), "duplicate access review '" + fields.string("name") + "'", null);
                 continue;
@@ -91,7 +92,7 @@ public final class AccessReviewsSection implements ConfigSection<List<AccessRevi
                         "e.g. SELECT username AS user, role, last_login FROM users");
                 continue;
             }
-            List<String> admins = fields.has("adminRoles") ? fields.list("adminRoles") : List.of();
+            List<String> admins = fields.has("adminRoles") ? fields.<String>list("adminRoles").stream().filter(java.util.Objects::nonNull).toList() : List.of();
             reviews.add(new AccessReviewSettings(fields.string("name"), target.name(), type, fields.optionalString("users"), fields.duration("inactiveAfter"),
                     List.copyOf(admins), fields.string("signer")));
         }

@@ -57,7 +57,7 @@ public final class RotationsSection implements ConfigSection<List<RotationSettin
         var names = new HashSet<String>();
         var schedules = binding.names("schedules");
         for (var fields : binding.entries()) {
-            if (fields.string("name") == null || !fields.has("every") || fields.string("owner") == null) continue;
+            if (!fields.has("name") || !fields.has("every") || !fields.has("owner")) continue;
             if (!names.add(fields.string("name"))) {
                 binding.problems().at(fields.nodeOf("name"), fields.pathOf("name"), "duplicate rotation '" + fields.string("name") + "'", null);
                 continue;

@@ -46,7 +46,8 @@ public final class CapacitySection implements ConfigSection<CapacitySettings> {
     @Override
     public CapacitySettings bind(SectionBinding binding) {
         var fields = binding.fields();
-        if (fields == null) return null;
+        // An invalid value was reported where it stands; nothing to bind then.
+        if (fields == null || java.util.stream.Stream.of("level", "warnWithin", "critWithin", "minHistory").anyMatch(key -> !fields.has(key))) return null;
         if (fields.duration("critWithin").compareTo(fields.duration("warnWithin")) > 0) {
             binding.problems().at(fields.nodeOf("critWithin"), fields.pathOf("critWithin"), "critWithin is longer than warnWithin",
                     "the critical horizon is the shorter one, e.g. warnWithin: 30d, critWithin: 7d");
