@@ -4,7 +4,11 @@
 // Then rebuilds check_latest and rolls up every day, timing each part. Run as a single-file
 // program on Tend's class path (the store is opened, and migrated, by Tend itself):
 //
-//   java -cp "target/classes:$(cat target/classpath.txt)" bench/HistoryData.java TARGETS DAYS INTERVAL_MIN CONFIG
+//   java -cp "target/classes:$(cat target/classpath.txt)" bench/HistoryData.java TARGETS DAYS INTERVAL_MIN CONFIG [DISKS]
+//
+// With DISKS, every result carries measurements as Tend's checks record them: targets t1..tDISKS
+// are hosts whose "disk:/data" check measures "used" (%, each volume filling at its own rate)
+// and "free", the others' "connect" measures "latency" — the series the capacity report forecasts.
 //
 // Prints "RESULT rows=... insert_s=... latest_s=... rollup_s=... rollup_days=..."
 
@@ -28,6 +32,7 @@ public class HistoryData {
         int days = Integer.parseInt(args[1]);
         int interval = Integer.parseInt(args[2]);
         var config = BuiltIn.configLoader(System::getenv).load(Path.of(args[3]));
+        int disks = args.length > 4 ? Integer.parseInt(args[4]) : -1;
         var now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         var start = now.minus(days, ChronoUnit.DAYS);
         var random = new Random(42);
@@ -35,7 +40,7 @@ public class HistoryData {
         long began = System.nanoTime();
         try (var database = Stores.open(config.store())) {
             try (var connection = database.dataSource().getConnection()) {
-                var rowsOut = new Rows(targets, start, now, interval, random);
+                var rowsOut = new Rows(targets, start, now, interval, random, disks);
                 if (config.store().isPostgres()) rows = loadPostgres(connection, rowsOut); else rows = loadSqlite(connection, rowsOut);
             }
             double insertSeconds = (System.nanoTime() - began) / 1e9;
@@ -67,8 +72,13 @@ public class HistoryData {
         Instant at;
         int target;
 
-        Rows(int targets, Instant start, Instant end, int interval, Random random) {
+        final int disks;
+        final Instant start;
+
+        Rows(int targets, Instant start, Instant end, int interval, Random random, int disks) {
             this.targets = targets;
+            this.disks = disks;
+            this.start = start;
             this.at = start;
             this.end = end;
             this.interval = interval;
@@ -90,6 +100,18 @@ public class HistoryData {
             row[2] = status.equals("OK") ? "connected" : status.equals("WARN") ? "slow to connect" : "connection refused";
             row[3] = Long.toString(at.toEpochMilli() + target);
             row[4] = Integer.toString(1 + random.nextInt(40));
+            row[5] = target <= disks ? "disk:/data" : "connect";
+            if (disks < 0) {
+                row[6] = "[]";
+            } else if (target <= disks) {
+                // From 30% at the start, each volume at its own rate (0.05..0.5 points a day), with noise.
+                double days = (at.toEpochMilli() - start.toEpochMilli()) / 86_400_000.0;
+                double used = 30 + days * (0.05 + 0.45 * target / disks) + random.nextGaussian() * 0.3;
+                row[6] = "[{\"name\":\"used\",\"value\":" + String.format(java.util.Locale.ROOT, "%.2f", used)
+                        + ",\"unit\":\"%\"},{\"name\":\"free\",\"value\":" + (long) ((100 - used) * 1e10) + ",\"unit\":\"bytes\"}]";
+            } else {
+                row[6] = "[{\"name\":\"latency\",\"value\":" + row[4] + ".0,\"unit\":\"ms\"}]";
+            }
             return true;
         }
     }
@@ -104,14 +126,16 @@ public class HistoryData {
         dropIndexes(connection);
         connection.setAutoCommit(false);
         try (var insert = connection.prepareStatement("INSERT INTO check_result (target, check_name, status, reason, measurements, started_at, duration_ms) "
-                + "VALUES (?, 'connect', ?, ?, '[]', ?, ?)")) {
-            var row = new String[5];
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            var row = new String[7];
             while (rows.next(row)) {
                 insert.setString(1, row[0]);
-                insert.setString(2, row[1]);
-                insert.setString(3, row[2]);
-                insert.setLong(4, Long.parseLong(row[3]));
-                insert.setLong(5, Long.parseLong(row[4]));
+                insert.setString(2, row[5]);
+                insert.setString(3, row[1]);
+                insert.setString(4, row[2]);
+                insert.setString(5, row[6]);
+                insert.setLong(6, Long.parseLong(row[3]));
+                insert.setLong(7, Long.parseLong(row[4]));
                 insert.addBatch();
                 if (++count % 20_000 == 0) {
                     insert.executeBatch();
@@ -138,10 +162,10 @@ public class HistoryData {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY check_result (target, check_name, status, reason, measurements, started_at, duration_ms) FROM STDIN");
         var buffer = new StringBuilder(1 << 20);
-        var row = new String[5];
+        var row = new String[7];
         while (rows.next(row)) {
-            buffer.append(row[0]).append("\tconnect\t").append(row[1]).append('\t').append(row[2]).append("\t[]\t").append(row[3]).append('\t')
-                    .append(row[4]).append('\n');
+            buffer.append(row[0]).append('\t').append(row[5]).append('\t').append(row[1]).append('\t').append(row[2]).append('\t').append(row[6])
+                    .append('\t').append(row[3]).append('\t').append(row[4]).append('\n');
             count++;
             if (buffer.length() > (1 << 20) - 200) {
                 var bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);

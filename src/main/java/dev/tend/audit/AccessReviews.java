@@ -1,8 +1,8 @@
 package dev.tend.audit;
 
 import dev.tend.config.TendConfig;
-import dev.tend.people.PeopleSection;
 import dev.tend.report.Markdown;
+import dev.tend.report.ReportSigning;
 import dev.tend.report.Reports;
 import dev.tend.report.StoredReport;
 import dev.tend.store.Database;
@@ -31,13 +31,6 @@ public final class AccessReviews {
     /** A review and the id it is kept under. */
     public record Kept(AccessReview review, long id) {}
 
-    /** Signing refused, with the reason a person can act on. */
-    public static final class SignRefused extends Exception {
-        public SignRefused(String message) {
-            super(message);
-        }
-    }
-
     public Kept review(AccessReviewSettings settings) throws Exception {
         var review = new AccessReviewer(config, store, clock).review(settings);
         var period = LocalDate.ofInstant(review.at(), ZoneOffset.UTC).toString();
@@ -47,21 +40,8 @@ public final class AccessReviews {
     }
 
     /** Signs the newest review of the name; it must not be signed yet and the person must hold the signer role. */
-    public StoredReport sign(AccessReviewSettings settings, String person, String comment) throws SignRefused {
-        var signer = PeopleSection.named(config, person).orElseThrow(() -> new SignRefused("no person named '" + person + "' in people:"));
-        if (!signer.holds(settings.signer())) {
-            throw new SignRefused(person + " does not hold the role " + settings.signer() + " that signs access review " + settings.name()
-                    + " (roles: " + String.join(", ", signer.roles()) + ")");
-        }
-        var reports = new Reports(store);
-        var newest = reports.recent(AccessReviewer.KIND, settings.name(), 1).stream().findFirst()
-                .orElseThrow(() -> new SignRefused("access review " + settings.name() + " has not been run yet: tend access review " + settings.name()));
-        if (newest.signature().isPresent()) {
-            throw new SignRefused("the newest review of " + settings.name() + " (" + newest.id() + ") is already signed by " + newest.signature().get().person()
-                    + "; run tend access review " + settings.name() + " for a new one");
-        }
-        var signature = new StoredReport.Signature(signer.name(), settings.signer(), comment, clock.instant());
-        if (!reports.sign(newest.id(), signature)) throw new SignRefused("review " + newest.id() + " was signed by someone else meanwhile");
-        return reports.byId(newest.id()).orElseThrow();
+    public StoredReport sign(AccessReviewSettings settings, String person, String comment) throws ReportSigning.Refused {
+        return new ReportSigning(config, store, clock).signNewest(AccessReviewer.KIND, settings.name(), settings.signer(), "access review " + settings.name(),
+                "tend access review " + settings.name(), person, comment);
     }
 }

@@ -67,10 +67,10 @@ public final class Rotations {
     }
 
     /** The owner (a person holding the owner role, or the owner by name) records that the secret was rotated. */
-    public State record(RotationSettings settings, String person, String comment) throws AccessReviews.SignRefused {
-        var who = PeopleSection.named(config, person).orElseThrow(() -> new AccessReviews.SignRefused("no person named '" + person + "' in people:"));
+    public State record(RotationSettings settings, String person, String comment) throws dev.tend.report.ReportSigning.Refused {
+        var who = PeopleSection.named(config, person).orElseThrow(() -> new dev.tend.report.ReportSigning.Refused("no person named '" + person + "' in people:"));
         if (!who.holds(settings.owner()) && !who.name().equals(settings.owner())) {
-            throw new AccessReviews.SignRefused(person + " is not the owner of rotation " + settings.name() + " (" + settings.owner() + ")");
+            throw new dev.tend.report.ReportSigning.Refused(person + " is not the owner of rotation " + settings.name() + " (" + settings.owner() + ")");
         }
         var now = clock.instant();
         var reports = new Reports(store);

@@ -35,15 +35,15 @@ public final class DailyRollups {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum, last;
         long lastId = -1;
 
-        void add(Measurement measurement, long id) {
+        void add(double value, String valueUnit, long id) {
             samples++;
-            min = Math.min(min, measurement.value());
-            max = Math.max(max, measurement.value());
-            sum += measurement.value();
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+            sum += value;
             if (id > lastId) {
                 lastId = id;
-                last = measurement.value();
-                unit = measurement.unit();
+                last = value;
+                unit = valueUnit;
             }
         }
     }
@@ -87,12 +87,11 @@ public final class DailyRollups {
                     }
                     var measurements = row.getString(7);
                     if (measurements != null && measurements.length() > 2) {
-                        for (var measurement : MeasurementColumns.read(measurements)) {
-                            if (Double.isFinite(measurement.value())) {
-                                series.computeIfAbsent(row.getString(2) + "\u0000" + row.getString(3) + "\u0000" + measurement.name(), key -> new Series())
-                                        .add(measurement, row.getLong(1));
-                            }
-                        }
+                        long id = row.getLong(1);
+                        var prefix = row.getString(2) + "\u0000" + row.getString(3) + "\u0000";
+                        MeasurementColumns.scan(measurements, (name, value, unit) -> {
+                            if (Double.isFinite(value)) series.computeIfAbsent(prefix + name, key -> new Series()).add(value, unit, id);
+                        });
                     }
                     tally.min = Math.min(tally.min, duration);
                     tally.max = Math.max(tally.max, duration);

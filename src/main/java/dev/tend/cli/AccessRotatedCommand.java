@@ -44,7 +44,7 @@ final class AccessRotatedCommand implements Callable<Integer> {
             out.println(state.describe(environment.clock().instant()));
             out.flush();
             return 0;
-        } catch (AccessReviews.SignRefused e) {
+        } catch (dev.tend.report.ReportSigning.Refused e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }

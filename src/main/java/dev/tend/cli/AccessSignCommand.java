@@ -41,7 +41,7 @@ final class AccessSignCommand implements Callable<Integer> {
                     + settings.signer() + "): " + comment);
             out.flush();
             return 0;
-        } catch (AccessReviews.SignRefused e) {
+        } catch (dev.tend.report.ReportSigning.Refused e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }

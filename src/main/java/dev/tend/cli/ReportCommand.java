@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code tend report KIND}: writes the capacity plan, performance review, account audit or security audit, and keeps it for signing. */
 @Command(name = "report", footerHeading = "%nExamples:%n",
         footer = {"  tend report capacity --format html --out capacity.html", "  tend report security --period 2027Q1 --format pdf --out audit.pdf",
-                "  tend report performance --json", "  tend report sign capacity --as sam --comment \"expand /var/lib/docker in January\""},
+                "  tend report performance --json", "  tend report sign capacity --as sam --comment \"expand /data by March\""},
         description = "Write a report (capacity, performance, access, security) as markdown, HTML or PDF; it is kept as evidence "
                 + "until signed. Exit 1 when it has findings.",
         subcommands = {ReportSignCommand.class})

@@ -31,20 +31,27 @@ public final class ReportSigning {
     }
 
     public StoredReport sign(ReportKind kind, String person, String comment) throws Refused {
+        return signNewest(kind.id(), NAME, kind.signer(), "the " + kind.id() + " report", "tend report " + kind.id(), person, comment);
+    }
+
+    /**
+     * Signs the newest kept report of (kind, name) — a report, an access review — as a person
+     * holding the role; {@code what} names it in refusals, {@code write} is the command that makes a new one.
+     */
+    public StoredReport signNewest(String kind, String name, String role, String what, String write, String person, String comment) throws Refused {
         var signer = PeopleSection.named(config, person).orElseThrow(() -> new Refused("no person named '" + person + "' in people:"));
-        if (!signer.holds(kind.signer())) {
-            throw new Refused(person + " does not hold the role " + kind.signer() + " that signs the " + kind.id() + " report (roles: "
-                    + String.join(", ", signer.roles()) + ")");
+        if (!signer.holds(role)) {
+            throw new Refused(person + " does not hold the role " + role + " that signs " + what + " (roles: " + String.join(", ", signer.roles()) + ")");
         }
         var reports = new Reports(store);
-        var newest = reports.recent(kind.id(), NAME, 1).stream().findFirst()
-                .orElseThrow(() -> new Refused("no " + kind.id() + " report to sign: write one with tend report " + kind.id()));
+        var newest = reports.recent(kind, name, 1).stream().findFirst()
+                .orElseThrow(() -> new Refused("nothing to sign: " + what + " has not been written yet (" + write + ")"));
         if (newest.signature().isPresent()) {
-            throw new Refused("the newest " + kind.id() + " report (" + newest.id() + ", " + newest.period() + ") is already signed by "
-                    + newest.signature().get().person() + "; write a new one with tend report " + kind.id());
+            throw new Refused("the newest of " + what + " (" + newest.id() + ", " + newest.period() + ") is already signed by "
+                    + newest.signature().get().person() + "; write a new one with " + write);
         }
-        if (!reports.sign(newest.id(), new StoredReport.Signature(signer.name(), kind.signer(), comment, clock.instant()))) {
-            throw new Refused("report " + newest.id() + " was signed by someone else meanwhile");
+        if (!reports.sign(newest.id(), new StoredReport.Signature(signer.name(), role, comment, clock.instant()))) {
+            throw new Refused(newest.id() + " was signed by someone else meanwhile");
         }
         return reports.byId(newest.id()).orElseThrow();
     }

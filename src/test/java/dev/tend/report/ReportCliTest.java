@@ -101,7 +101,7 @@ class ReportCliTest {
     @Test
     void onlyTheResponsibleRoleSignsAndTheSignatureTicksTheChecklist() throws Exception {
         assertThat(item("capacity-planning").path("state").asString()).isEqualTo("OPEN");
-        assertThat(TendCli.run(CLOCK, config, "report", "sign", "capacity", "--as", "sam", "--comment", "x").err()).contains("no capacity report to sign");
+        assertThat(TendCli.run(CLOCK, config, "report", "sign", "capacity", "--as", "sam", "--comment", "x").err()).contains("nothing to sign: the capacity report has not been written yet (tend report capacity)");
         TendCli.run(CLOCK, config, "report", "capacity");
 
         var wrong = TendCli.run(CLOCK, config, "report", "sign", "capacity", "--as", "dana", "--comment", "fine");
