@@ -50,13 +50,16 @@ if [ "$STORE" = postgresql ]; then
   STORE_LINE="store: { url: \"postgresql://postgres@127.0.0.1:$PGPORT/postgres\" }"
   STORE_NAME="PostgreSQL $(psql -X -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c 'SHOW server_version' postgres | awk '{print $1}')"
   sql() { psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c "$1" postgres >/dev/null; }
-  MEASURES="jsonb_array_elements(r.measurements::jsonb) m(value)"
+  MEASURES="jsonb_array_elements(r.measurements::jsonb) m(value)"; RESULTS="check_result r"
   NAME="m.value->>'name'"; VALUE="(m.value->>'value')::float8"; OK="count(*) FILTER (WHERE r.status = 'OK')"
 else
   STORE_LINE="store: { path: \"$TMP/tend.db\" }"
   STORE_NAME=SQLite
   sql() { sqlite3 "$TMP/tend.db" "$1" >/dev/null; }
   MEASURES="json_each(r.measurements) m"
+  # Left alone, SQLite's planner walks the (target, check) index to save the GROUP BY's sort: all 26
+  # million rows for one day's. Someone writing this by hand would pin the time index, so we do.
+  RESULTS="check_result r INDEXED BY check_result_started"
   NAME="json_extract(m.value, '\$.name')"; VALUE="json_extract(m.value, '\$.value')"; OK="sum(r.status = 'OK')"
 fi
 
@@ -90,8 +93,8 @@ YESTERDAY="$(printf '%s\n' "${YESTERDAYS[@]}" | median)"
 
 # The raw tool: yesterday's result aggregates and measurement aggregates, one statement each.
 FROM=$(( ($(date -u +%s) / 86400 - 1) * 86400000 )); TO=$(( FROM + 86400000 ))
-RESULTS_SQL="SELECT r.target, r.check_name, count(*), $OK, min(r.duration_ms), max(r.duration_ms), sum(r.duration_ms) FROM check_result r WHERE r.started_at >= $FROM AND r.started_at < $TO GROUP BY 1, 2"
-MEASURES_SQL="SELECT r.target, r.check_name, $NAME, count(*), min($VALUE), max($VALUE), sum($VALUE) FROM check_result r, $MEASURES WHERE r.started_at >= $FROM AND r.started_at < $TO GROUP BY 1, 2, 3"
+RESULTS_SQL="SELECT r.target, r.check_name, count(*), $OK, min(r.duration_ms), max(r.duration_ms), sum(r.duration_ms) FROM $RESULTS WHERE r.started_at >= $FROM AND r.started_at < $TO GROUP BY 1, 2"
+MEASURES_SQL="SELECT r.target, r.check_name, $NAME, count(*), min($VALUE), max($VALUE), sum($VALUE) FROM $RESULTS, $MEASURES WHERE r.started_at >= $FROM AND r.started_at < $TO GROUP BY 1, 2, 3"
 RAWS=()
 for run in 1 2 3; do
   began=$(date +%s.%N); sql "$RESULTS_SQL"; sql "$MEASURES_SQL"; ended=$(date +%s.%N)

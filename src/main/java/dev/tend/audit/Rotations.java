@@ -21,7 +21,8 @@ import java.util.Optional;
  * kept like a signed report.
  */
 public final class Rotations {
-    static final String KIND = "rotation";
+    /** Recorded rotations are kept as reports of this kind, named after the rotation. */
+    public static final String KIND = "rotation";
     private final TendConfig config;
     private final Database store;
     private final Clock clock;

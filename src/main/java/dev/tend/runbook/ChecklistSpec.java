@@ -26,7 +26,7 @@ public final class ChecklistSpec {
     private ChecklistSpec() {}
 
     /** Names a checklist's evidence may refer to. */
-    public record Known(Set<String> targets, Set<String> backups, Set<String> schedules, Set<String> windows) {}
+    public record Known(Set<String> targets, Set<String> backups, Set<String> schedules, Set<String> windows, java.util.Map<String, Optional<String>> rotations) {}
 
     public static Field checklists() {
         var evidence = ObjectSpec.of("what ticks an item without a person: one of check, backup, task, schedule, statusPage",
@@ -34,7 +34,9 @@ public final class ChecklistSpec {
                 Field.optional("backup", StringSpec.any(), "BACKUP: a verification or drill passed in the period"),
                 Field.optional("task", StringSpec.any(), "\"TASK TARGET\", e.g. \"pg.vacuum db\": it succeeded in the period"),
                 Field.optional("schedule", StringSpec.any(), "SCHEDULE: a run of it succeeded in the period"),
-                Field.optional("statusPage", StringSpec.any(), "WINDOW: the status page announced the window's opening (tend serve, at statusPage.announceAhead)"));
+                Field.optional("statusPage", StringSpec.any(), "WINDOW: the status page announced the window's opening (tend serve, at statusPage.announceAhead)"),
+                Field.optional("report", StringSpec.any(), "KIND: a capacity, performance, access or security report signed in the period (tend report sign)"),
+                Field.optional("rotation", StringSpec.any(), "NAME: the secret was rotated in the period (tend access rotated, or its schedule)"));
         var item = ObjectSpec.of("a checklist item",
                 Field.required("id", NAME, "the item's id, used by tend checklist sign"),
                 Field.required("text", StringSpec.any(), "what to do"),
@@ -122,9 +124,9 @@ public final class ChecklistSpec {
 
     private static Evidence evidence(Fields fields, String path, Known known, Problems problems) {
         if (fields == null) return null;
-        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule", "statusPage", "report").filter(fields::has).toList();
+        var given = java.util.stream.Stream.of("check", "backup", "task", "schedule", "statusPage", "report", "rotation").filter(fields::has).toList();
         if (given.size() != 1) {
-            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule, statusPage, report", "e.g. {backup: db}");
+            problems.at(fields.node(), path, "evidence needs exactly one of check, backup, task, schedule, statusPage, report, rotation", "e.g. {backup: db}");
             return null;
         }
         var key = given.get(0);
@@ -138,6 +140,8 @@ public final class ChecklistSpec {
             case "backup" -> exists(known.backups(), value, fields, key, "backup", problems) ? new Evidence.Backup(value) : null;
             case "schedule" -> exists(known.schedules(), value, fields, key, "schedule", problems) ? new Evidence.Schedule(value) : null;
             case "statusPage" -> exists(known.windows(), value, fields, key, "window", problems) ? new Evidence.StatusPage(value) : null;
+            case "rotation" -> exists(known.rotations().keySet(), value, fields, key, "rotation", problems)
+                    ? new Evidence.Rotation(value, known.rotations().get(value)) : null;
             case "report" -> exists(java.util.Set.copyOf(ChecklistTemplates.REPORTS.values()), value, fields, key, "report kind", problems)
                     ? new Evidence.Report(value) : null;
             default -> {

@@ -37,7 +37,7 @@ public final class ChecklistsSection implements ConfigSection<List<ChecklistSett
     @Override
     public List<String> after() {
         return List.of(TargetsSection.KEY.name(), BackupsSection.KEY.name(), SchedulesSection.KEY.name(), WindowsSection.KEY.name(),
-                dev.tend.logs.LogsSection.KEY.name());
+                dev.tend.logs.LogsSection.KEY.name(), dev.tend.audit.RotationsSection.KEY.name());
     }
 
     @Override
@@ -47,7 +47,15 @@ public final class ChecklistsSection implements ConfigSection<List<ChecklistSett
         var logs = binding.get(dev.tend.logs.LogsSection.KEY);
         if (logs != null) logs.stream().filter(dev.tend.logs.LogsTarget::watched).forEach(source -> targets.add("logs:" + source.name()));
         var known = new ChecklistSpec.Known(targets, binding.names(BackupsSection.KEY.name()),
-                binding.names(SchedulesSection.KEY.name()), binding.names(WindowsSection.KEY.name()));
+                binding.names(SchedulesSection.KEY.name()), binding.names(WindowsSection.KEY.name()), rotations(binding));
         return ChecklistSpec.bind(binding.entries(), known, binding.problems());
+    }
+
+    /** Each rotation's name and the schedule whose success counts as one. */
+    private static java.util.Map<String, java.util.Optional<String>> rotations(SectionBinding binding) {
+        var rotations = binding.get(dev.tend.audit.RotationsSection.KEY);
+        var byName = new java.util.HashMap<String, java.util.Optional<String>>();
+        if (rotations != null) rotations.forEach(rotation -> byName.put(rotation.name(), rotation.schedule()));
+        return byName;
     }
 }

@@ -123,4 +123,20 @@ public sealed interface Evidence {
             return "a signed " + kind + " report (tend report " + kind + ")";
         }
     }
+
+    /** The secret was rotated inside the period: recorded by its owner, or its schedule succeeded. */
+    record Rotation(String rotation, Optional<String> schedule) implements Evidence {
+        @Override
+        public Optional<String> findIn(Database store, Period period) {
+            var recorded = new dev.tend.report.Reports(store).signedBetween(dev.tend.audit.Rotations.KIND, rotation, period.start(), period.end())
+                    .map(report -> "rotation " + rotation + " recorded by " + report.signature().get().person() + " at " + report.signature().get().at()
+                            + ": " + report.signature().get().comment());
+            return recorded.or(() -> schedule.flatMap(name -> new Schedule(name).findIn(store, period)).map(found -> "rotation " + rotation + ": " + found));
+        }
+
+        @Override
+        public String describe() {
+            return "rotation " + rotation + " (tend access rotated " + rotation + ")";
+        }
+    }
 }

@@ -65,6 +65,11 @@ class AccessReviewTest {
                       inactiveAfter: 90d, adminRoles: [admin] }
                 rotations:
                   - { name: api-keys, every: 90d, owner: Security Team }
+                checklists:
+                  - name: monthly-security
+                    cadence: monthly
+                    items:
+                      - { id: rotate-api-keys, text: "Rotate the API keys", role: Security Team, evidence: { rotation: api-keys } }
                 people:
                   - { name: dana, roles: [Security Team] }
                   - { name: sam, roles: [System Administrator] }
@@ -156,13 +161,21 @@ class AccessReviewTest {
         assertThat(before.out()).startsWith("OVERDUE api-keys: never recorded as rotated");
 
         assertThat(TendCli.run(clock, config, "access", "rotated", "api-keys", "--as", "sam", "--comment", "x").err()).contains("sam is not the owner");
+        assertThat(item(clock, config).path("state").asString()).isEqualTo("OPEN");
         assertThat(TendCli.run(clock, config, "access", "rotated", "api-keys", "--as", "dana", "--comment", "new keys in vault").exitCode()).isZero();
         assertThat(TendCli.run(clock, config, "access", "rotations").exitCode()).isZero();
+        var ticked = item(clock, config);
+        assertThat(ticked.path("state").asString()).isEqualTo("DONE");
+        assertThat(ticked.path("how").asString()).contains("rotation api-keys recorded by dana").endsWith(": new keys in vault");
 
         clock.advance(Duration.ofDays(91));
         var later = TendCli.run(clock, config, "access", "rotations", "--json").json().path("rotations").get(0);
         assertThat(later.path("overdue").asBoolean()).isTrue();
         assertThat(later.path("evidence").asString()).isEqualTo("recorded by dana: new keys in vault");
+    }
+
+    private static JsonNode item(MovableClock clock, Path config) {
+        return TendCli.run(clock, config, "checklist", "show", "monthly-security", "--json").json().path("items").get(0);
     }
 
     private static List<String> names(JsonNode array) {
