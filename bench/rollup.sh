@@ -115,10 +115,10 @@ began=$(date +%s.%N)
 ended=$(date +%s.%N)
 CLI_REPORT="$(awk -v a="$began" -v b="$ended" 'BEGIN { printf "%.2f", b - a }')"
 
-# Peak memory (max RSS) of one day's rollup and of all days', each in a fresh JVM with a 256 MB heap.
-/usr/bin/time -f %M -o "$TMP/day.rss" "${JVM[@]}" -Xmx256m "$BENCH_DIR/RollupBench.java" "$TMP/tend.yaml" day
+# Peak memory (max RSS) of one day's rollup and of all days', each in a fresh JVM with a 96 MB heap.
+/usr/bin/time -f %M -o "$TMP/day.rss" "${JVM[@]}" -Xmx96m "$BENCH_DIR/RollupBench.java" "$TMP/tend.yaml" day
 began=$(date +%s.%N)
-/usr/bin/time -f %M -o "$TMP/all.rss" "${JVM[@]}" -Xmx256m "$BENCH_DIR/RollupBench.java" "$TMP/tend.yaml" all
+/usr/bin/time -f %M -o "$TMP/all.rss" "${JVM[@]}" -Xmx96m "$BENCH_DIR/RollupBench.java" "$TMP/tend.yaml" all
 ended=$(date +%s.%N)
 ALL_S="$(awk -v a="$began" -v b="$ended" 'BEGIN { printf "%.1f", b - a }')"
 
@@ -137,4 +137,4 @@ echo "| capacity report in process ($FORECASTS forecasts, $HTML B of HTML), medi
 echo "| tend report capacity --out (the command, JVM start included) | $CLI_REPORT |"
 echo "| every day again in a fresh JVM (RollupBench all) | $ALL_S |"
 echo
-echo "Peak RSS with a 256 MB heap: one day's rollup $(( $(cat "$TMP/day.rss") / 1024 )) MB, all days' $(( $(cat "$TMP/all.rss") / 1024 )) MB."
+echo "Peak RSS with a 96 MB heap: one day's rollup $(( $(cat "$TMP/day.rss") / 1024 )) MB, all days' $(( $(cat "$TMP/all.rss") / 1024 )) MB."

@@ -54,12 +54,14 @@ public final class CapacityReport {
                     date(forecast, 90), date(forecast, forecast.quantity().direction() == Direction.FALLING ? 0 : 100), forecast.status().name()));
         }
         document.table(List.of("target", "quantity", "now", "growth", "70%", "80%", "90%", "full", "status"), rows);
-        for (var forecast : ordered) {
-            if (forecast.history().size() < 3) continue;
+        // Charts are drawn side by side (each is its own XChart); the document keeps the table's order.
+        var charted = ordered.stream().filter(forecast -> forecast.history().size() >= 3).toList();
+        var charts = charted.parallelStream().map(CapacityReport::chart).toList();
+        for (int index = 0; index < charted.size(); index++) {
+            var forecast = charted.get(index);
             document.heading(forecast.quantity().target() + " — " + forecast.quantity().what());
             document.paragraph(forecast.reason());
-            document.chart(new Document.Chart(forecast.quantity().target() + " " + forecast.quantity().what() + ": history, trend and levels",
-                    ForecastChart.png(forecast)));
+            document.chart(charts.get(index));
         }
         document.heading("Decision");
         document.paragraph("For the approver (System Administrator): which expansions to make, by when, and the budget. Sign the plan with "
@@ -71,6 +73,14 @@ public final class CapacityReport {
         data.put("recommendations", recommendations);
         data.put("forecasts", ordered.stream().map(ForecastData::row).toList());
         return new Built(document.build(), data);
+    }
+
+    private static Document.Chart chart(Forecast forecast) {
+        try {
+            return new Document.Chart(forecast.quantity().target() + " " + forecast.quantity().what() + ": history, trend and levels", ForecastChart.png(forecast));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String recommendation(Forecast forecast, LocalDate today) {

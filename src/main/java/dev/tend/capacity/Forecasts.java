@@ -56,8 +56,12 @@ public final class Forecasts {
         return forecaster.forecast(quantity, rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today, quantity.target()));
     }
 
+    /** Every quantity's forecast, from one read of the window's rows (a report's worth, not one query per quantity). */
     public List<Forecast> all(List<TargetSettings> targets) {
-        return quantities(targets).stream().map(this::forecast).toList();
+        var today = today();
+        var byTarget = rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today).stream()
+                .collect(Collectors.groupingBy(dev.tend.check.DailyMeasure::target));
+        return quantities(targets).stream().map(quantity -> forecaster.forecast(quantity, byTarget.getOrDefault(quantity.target(), List.of()))).toList();
     }
 
     /** The targets with their quantities' forecast checks added (targets without any are left as they are). */
