@@ -49,7 +49,7 @@ if [ "$STORE" = postgresql ]; then
   start_postgres "$TMP/pg" -c shared_buffers=2GB -c effective_cache_size=8GB -c max_wal_size=8GB -c fsync=off -c full_page_writes=off ${PG_OPTIONS:-}
   STORE_LINE="store: { url: \"postgresql://postgres@127.0.0.1:$PGPORT/postgres\" }"
   STORE_NAME="PostgreSQL $(psql -X -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c 'SHOW server_version' postgres | awk '{print $1}')"
-  sql() { psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c "$1" postgres >/dev/null; }
+  sql() { PGOPTIONS="-c search_path=tend" psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -At -c "$1" postgres >/dev/null; }
   MEASURES="jsonb_array_elements(r.measurements::jsonb) m(value)"; RESULTS="check_result r"
   NAME="m.value->>'name'"; VALUE="(m.value->>'value')::float8"; OK="count(*) FILTER (WHERE r.status = 'OK')"
 else

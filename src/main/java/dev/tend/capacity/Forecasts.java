@@ -53,13 +53,13 @@ public final class Forecasts {
 
     public Forecast forecast(Quantity quantity) {
         var today = today();
-        return forecaster.forecast(quantity, rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today, quantity.target()));
+        return forecaster.forecast(quantity, rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today, quantity.target(), Quantities.MEASUREMENTS));
     }
 
     /** Every quantity's forecast, from one read of the window's rows (a report's worth, not one query per quantity). */
     public List<Forecast> all(List<TargetSettings> targets) {
         var today = today();
-        var byTarget = rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today).stream()
+        var byTarget = rollups.measures(today.minusDays(Forecaster.LONG_WINDOW - 1L), today, null, Quantities.MEASUREMENTS).stream()
                 .collect(Collectors.groupingBy(dev.tend.check.DailyMeasure::target));
         return quantities(targets).stream().map(quantity -> forecaster.forecast(quantity, byTarget.getOrDefault(quantity.target(), List.of()))).toList();
     }

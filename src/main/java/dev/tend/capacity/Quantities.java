@@ -16,6 +16,8 @@ public final class Quantities {
     /** PostgreSQL stops accepting writes near 2^31 transactions of age. */
     static final double WRAPAROUND = 2_147_483_648.0;
     static final List<Double> PERCENT_LEVELS = List.of(70.0, 80.0, 90.0, 100.0);
+    /** Every measurement a quantity reads: a report fetches these rows only. */
+    static final Set<String> MEASUREMENTS = Set.of("used", "size", "largest_table", "xid_age", "sequence_used", "bytes", "free");
 
     private Quantities() {}
 

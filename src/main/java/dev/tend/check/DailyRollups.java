@@ -63,7 +63,9 @@ public final class DailyRollups {
         var series = new LinkedHashMap<String, Series>();
         // The day's openings per target, computed once: a day holds hundreds of thousands of results.
         var openings = new java.util.HashMap<String, List<dev.tend.window.WindowOccurrence>>();
-        database.jdbi().useHandle(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms, measurements FROM check_result "
+        // In a transaction: PostgreSQL's driver streams by the fetch size only then (otherwise it
+        // holds the whole day, 288,000 results, in memory).
+        database.jdbi().useTransaction(handle -> handle.createQuery("SELECT id, target, check_name, status, started_at, duration_ms, measurements FROM check_result "
                         + "WHERE started_at >= :from AND started_at < :to")
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
                 .setFetchSize(10_000)
@@ -154,12 +156,19 @@ public final class DailyRollups {
 
     /** One target's measurement rows from {@code from} to {@code to}, inclusive, by day. */
     public List<DailyMeasure> measures(LocalDate from, LocalDate to, String target) {
+        return measures(from, to, target, java.util.Set.of());
+    }
+
+    /** The rows from {@code from} to {@code to} of one target (or all: null) and these measurements (or all: empty), by day. */
+    public List<DailyMeasure> measures(LocalDate from, LocalDate to, String target, java.util.Set<String> measurements) {
         return database.jdbi().withHandle(handle -> {
             var query = handle.createQuery("SELECT day, target, check_name, measurement, unit, samples, min_value, max_value, "
                     + "sum_value, last_value FROM check_daily_measure WHERE day >= :from AND day <= :to"
-                    + (target == null ? "" : " AND target = :target") + " ORDER BY day, target, check_name, measurement")
+                    + (target == null ? "" : " AND target = :target") + (measurements.isEmpty() ? "" : " AND measurement IN (<names>)")
+                    + " ORDER BY day, target, check_name, measurement")
                     .bind("from", from.toString()).bind("to", to.toString());
             if (target != null) query.bind("target", target);
+            if (!measurements.isEmpty()) query.bindList("names", List.copyOf(measurements));
             return query.map((row, context) -> new DailyMeasure(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getInt(6), row.getDouble(7), row.getDouble(8), row.getDouble(9), row.getDouble(10)))
                     .list();

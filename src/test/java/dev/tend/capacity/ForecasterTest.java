@@ -116,6 +116,23 @@ class ForecasterTest {
     }
 
     @Test
+    void everyQuantityReadsAMeasurementTheReportFetches() {
+        var recorded = Set.of(new Quantity.Source("disk:/", "used"), new Quantity.Source("dir:/x", "size"), new Quantity.Source("database-size", "size"),
+                new Quantity.Source("database-size", "largest_table"), new Quantity.Source("database-size", "xid_age"),
+                new Quantity.Source("database-size", "sequence_used"), new Quantity.Source("memory", "used"), new Quantity.Source("usage", "bytes"),
+                new Quantity.Source("destination", "free"), new Quantity.Source("freshness", "size"));
+        var all = new java.util.ArrayList<Quantity>();
+        for (var type : List.of("host", "postgres", "redis", "s3", "backup")) all.addAll(Quantities.of("t", type, recorded));
+
+        assertThat(all).extracting(Quantity::name).containsExactlyInAnyOrder("disk:/", "dir:/x", "database-size", "largest-table", "wraparound",
+                "sequences", "memory", "usage", "backup-room");
+        assertThat(all).allSatisfy(quantity -> {
+            assertThat(Quantities.MEASUREMENTS).contains(quantity.source().measurement());
+            quantity.minus().ifPresent(minus -> assertThat(Quantities.MEASUREMENTS).contains(minus.measurement()));
+        });
+    }
+
+    @Test
     void theSlopeIntervalHoldsTheTrueSlopeOfAnExactLine() {
         var line = TheilSen.fit(List.of(new TheilSen.Point(0, 1), new TheilSen.Point(1, 3), new TheilSen.Point(2, 5), new TheilSen.Point(3, 7)));
 
