@@ -18,9 +18,9 @@ public record AccessReview(AccessReviewSettings settings, String source, Instant
 
     /** Differences from the last signed review of the same name. */
     public record Changes(long since, Instant signedAt, List<String> newAccounts, List<String> removedAccounts, List<String> newAdmins,
-            List<String> newSuperusers) {
+            List<String> newSuperusers, List<String> newRoles) {
         public boolean any() {
-            return !newAccounts.isEmpty() || !removedAccounts.isEmpty() || !newAdmins.isEmpty() || !newSuperusers.isEmpty();
+            return !newAccounts.isEmpty() || !removedAccounts.isEmpty() || !newAdmins.isEmpty() || !newSuperusers.isEmpty() || !newRoles.isEmpty();
         }
     }
 
@@ -70,6 +70,7 @@ public record AccessReview(AccessReviewSettings settings, String source, Instant
             row.put("removedAccounts", change.removedAccounts());
             row.put("newAdmins", change.newAdmins());
             row.put("newSuperusers", change.newSuperusers());
+            row.put("newRoles", change.newRoles());
             return row;
         }).orElse(null));
         return data;
@@ -81,6 +82,7 @@ public record AccessReview(AccessReviewSettings settings, String source, Instant
         changes.ifPresent(change -> {
             if (!change.newSuperusers().isEmpty()) all.add("new superusers since the review signed " + change.signedAt() + ": " + String.join(", ", change.newSuperusers()));
             if (!change.newAdmins().isEmpty()) all.add("new administrators since the review signed " + change.signedAt() + ": " + String.join(", ", change.newAdmins()));
+            if (!change.newRoles().isEmpty()) all.add("new roles since the review signed " + change.signedAt() + ": " + String.join(", ", change.newRoles()));
         });
         return all;
     }

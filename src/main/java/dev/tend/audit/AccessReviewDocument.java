@@ -24,7 +24,7 @@ final class AccessReviewDocument {
         review.changes().ifPresentOrElse(changes -> document.paragraph(changes.any()
                         ? "Since the review signed " + changes.signedAt() + ": new accounts " + names(changes.newAccounts()) + "; removed "
                                 + names(changes.removedAccounts()) + "; new administrators " + names(changes.newAdmins()) + "; new superusers "
-                                + names(changes.newSuperusers()) + "."
+                                + names(changes.newSuperusers()) + "; new roles " + names(changes.newRoles()) + "."
                         : "Nothing changed since the review signed " + changes.signedAt() + "."),
                 () -> document.paragraph("No signed review to compare with: this is the first."));
         var rows = new ArrayList<List<String>>();

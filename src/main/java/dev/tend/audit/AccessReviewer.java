@@ -51,12 +51,15 @@ public final class AccessReviewer {
         var cutoff = now.minus(settings.inactiveAfter());
         boolean neverSeenCounts = recordedSince.filter(first -> !first.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)).isPresent();
         boolean judged = !(target instanceof RedisTarget);
+        var changes = changesSince(settings, listing.accounts());
+        // An account new since the last signed review was never seen because it is new: it is listed as new, not inactive.
+        var fresh = changes.map(AccessReview.Changes::newAccounts).orElse(List.of());
         var inactive = new ArrayList<String>();
         var findings = new ArrayList<String>();
         for (var account : listing.accounts()) {
             if (!judged || !account.canLogin()) continue;
             boolean stale = account.lastSeen().map(seen -> seen.isBefore(cutoff))
-                    .orElse(settings.users().isPresent() ? account.notes().contains("never logged in") : neverSeenCounts);
+                    .orElse(settings.users().isPresent() ? account.notes().contains("never logged in") : neverSeenCounts && !fresh.contains(account.name()));
             if (stale) inactive.add(account.name());
         }
         if (!inactive.isEmpty()) {
@@ -65,7 +68,6 @@ public final class AccessReviewer {
         }
         listing.accounts().forEach(account -> account.notes().stream().filter(note -> note.startsWith("password expired") || note.equals("no password"))
                 .forEach(note -> findings.add(account.name() + ": " + note)));
-        var changes = changesSince(settings, listing.accounts());
         return new AccessReview(settings, listing.source(), now, listing.accounts(), List.copyOf(inactive),
                 AccessReview.withChanges(findings, changes), listing.notes(), changes);
     }
@@ -79,11 +81,14 @@ public final class AccessReviewer {
         var oldNames = names(before.path("accounts"), "name");
         var oldAdmins = names(before.path("admins"), null);
         var oldSupers = names(before.path("superusers"), null);
+        var oldRoles = new HashSet<String>();
+        before.path("roleCounts").propertyNames().forEach(oldRoles::add);
         return Optional.of(new AccessReview.Changes(signed.get().id(), signed.get().signature().get().at(),
                 names.stream().filter(name -> !oldNames.contains(name)).toList(),
                 oldNames.stream().filter(name -> !names.contains(name)).sorted().toList(),
                 accounts.stream().filter(Account::admin).map(Account::name).filter(name -> !oldAdmins.contains(name)).toList(),
-                accounts.stream().filter(Account::superuser).map(Account::name).filter(name -> !oldSupers.contains(name)).toList()));
+                accounts.stream().filter(Account::superuser).map(Account::name).filter(name -> !oldSupers.contains(name)).toList(),
+                accounts.stream().flatMap(account -> account.roles().stream()).distinct().filter(role -> !oldRoles.contains(role)).sorted().toList()));
     }
 
     private static Set<String> names(JsonNode array, String field) {

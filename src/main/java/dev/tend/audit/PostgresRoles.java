@@ -45,6 +45,7 @@ final class PostgresRoles {
                     var until = validUntil.toInstant();
                     if (until.isBefore(now)) notes.add("password expired " + LocalDate.ofInstant(until, ZoneOffset.UTC));
                     else if (until.isBefore(now.plus(Duration.ofDays(14)))) notes.add("password expires " + LocalDate.ofInstant(until, ZoneOffset.UTC));
+                    else notes.add("password valid until " + LocalDate.ofInstant(until, ZoneOffset.UTC));
                 }
                 if (rows.getBoolean(4)) notes.add("can create roles");
                 Optional<Instant> lastSeen = Optional.ofNullable(seen.get(PostgresConnectionsCheck.SESSIONS + name))

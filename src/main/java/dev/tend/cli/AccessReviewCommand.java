@@ -52,7 +52,7 @@ final class AccessReviewCommand implements Callable<Integer> {
                 review.roleCounts().forEach((role, count) -> out.println("role " + role + ": " + count + " accounts"));
                 review.changes().ifPresentOrElse(changes -> out.println("since the review signed " + changes.signedAt() + ": new accounts "
                                 + list(changes.newAccounts()) + ", removed " + list(changes.removedAccounts()) + ", new administrators "
-                                + list(changes.newAdmins()) + ", new superusers " + list(changes.newSuperusers())),
+                                + list(changes.newAdmins()) + ", new superusers " + list(changes.newSuperusers()) + ", new roles " + list(changes.newRoles())),
                         () -> out.println("no signed review to compare with yet"));
                 review.findings().forEach(finding -> out.println("FINDING " + finding));
                 review.notes().forEach(note -> out.println("note: " + note));

@@ -127,15 +127,18 @@ class AccessReviewTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("is already signed by dana");
 
-        postgres.execute("shop", "CREATE ROLE shop_intern LOGIN CREATEROLE");
+        postgres.execute("shop", "CREATE ROLE shop_auditors NOLOGIN; CREATE ROLE shop_intern LOGIN CREATEROLE IN ROLE shop_auditors");
         clock.advance(Duration.ofDays(1));
         var second = TendCli.run(clock, config, "access", "review", "db-roles");
 
-        assertThat(second.out()).contains("new administrators shop_intern").contains("new accounts shop_intern")
+        assertThat(second.out()).contains("new administrators shop_intern").contains("new accounts shop_auditors, shop_intern").contains("new roles shop_auditors")
                 .contains("FINDING new administrators since the review signed");
         var stored = TendCli.run(clock, config, "access", "review", "db-roles", "--json").json();
         assertThat(names(stored.path("changes").path("newAdmins"))).containsExactly("shop_intern");
-        postgres.execute("shop", "DROP ROLE shop_intern");
+        assertThat(names(stored.path("changes").path("newRoles"))).containsExactly("shop_auditors");
+        assertThat(names(stored.path("inactive"))).as("new since the signed review, so never seen: new, not inactive").doesNotContain("shop_intern");
+        assertThat(names(stored.path("changes").path("newAccounts"))).containsExactly("shop_auditors", "shop_intern");
+        postgres.execute("shop", "DROP ROLE shop_intern; DROP ROLE shop_auditors");
     }
 
     @Test
