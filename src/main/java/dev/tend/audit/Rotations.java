@@ -40,9 +40,14 @@ public final class Rotations {
         }
 
         public String describe(Instant now) {
+            return settings.name() + ": " + state(now);
+        }
+
+        /** When it was rotated and when it is due, without its name. */
+        public String state(Instant now) {
             var when = last.map(at -> "rotated " + LocalDate.ofInstant(at, ZoneOffset.UTC) + " (" + age(now) + " days ago, " + evidence.orElse("") + ")")
                     .orElse("never recorded as rotated");
-            return settings.name() + ": " + when + "; " + (overdue ? "OVERDUE since " : "due ") + LocalDate.ofInstant(due, ZoneOffset.UTC)
+            return when + "; " + (overdue ? "OVERDUE since " : "due ") + LocalDate.ofInstant(due, ZoneOffset.UTC)
                     + " (every " + settings.every().toDays() + " days, owner " + settings.owner() + ")";
         }
     }

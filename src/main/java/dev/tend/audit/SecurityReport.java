@@ -56,6 +56,9 @@ public final class SecurityReport {
                 items.add(new Item("security headers", result.target(), result.status().isOk(), result.reason(), SYSADMIN));
             }
         }
+        if (items.stream().noneMatch(item -> item.area().equals("certificates"))) {
+            items.add(new Item("certificates", "coverage", false, "no certificate is watched: add a tls target per endpoint", SYSADMIN));
+        }
         accessItems(config, store, period, items);
         latest.stream().filter(result -> result.status() == Status.CRIT)
                 .forEach(result -> items.add(new Item("open critical findings", result.target() + " " + result.check(), false, result.reason(), "on-call")));
@@ -64,7 +67,7 @@ public final class SecurityReport {
         }
         scanItems(config, store, now, items);
         new Rotations(config, store, clock).states().forEach(state -> items.add(new Item("secret rotations", state.settings().name(), !state.overdue(),
-                state.describe(now), state.settings().owner())));
+                state.state(now), state.settings().owner())));
         backupItems(config, store, now, items);
         return new Built(document(config, period, now, items), data(period, now, items), List.copyOf(items));
     }

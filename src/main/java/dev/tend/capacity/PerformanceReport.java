@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class PerformanceReport {
     /** Worse is higher for these; for hit ratios, lower. */
-    static final Set<String> HIGHER_IS_WORSE = Set.of("busy", "load_per_core", "memory_used", "swap_used", "cpu", "latency");
+    static final Set<String> HIGHER_IS_WORSE = Set.of("busy", "load_per_core", "memory_used", "swap_used", "cpu");
     static final Set<String> LOWER_IS_WORSE = Set.of("hit_rate", "cache_hit");
     /** A latency change smaller than this is noise on a check that takes milliseconds. */
     static final double LATENCY_NOISE_MS = 5;
@@ -48,7 +48,8 @@ public final class PerformanceReport {
         var latency = compare(rollups, period, previous, rollup -> rollup.target() + " " + rollup.check(), DailyRollup::results,
                 rollup -> (double) rollup.durationSumMs());
         latency.entrySet().stream().sorted(Comparator.comparingDouble((Map.Entry<String, double[]> entry) -> -entry.getValue()[0])).limit(15)
-                .forEach(entry -> latencyRows.add(List.of(entry.getKey(), ms(entry.getValue()[0]), ms(entry.getValue()[1]), change(entry.getValue()))));
+                .forEach(entry -> latencyRows.add(List.of(entry.getKey(), ms(entry.getValue()[0]), entry.getValue()[1] > 0 ? ms(entry.getValue()[1]) : "-",
+                        change(entry.getValue()))));
         latency.forEach((check, means) -> {
             if (means[1] > 0 && means[0] >= means[1] * WORSE_RATIO && means[0] - means[1] >= LATENCY_NOISE_MS) {
                 worse.add("check " + check + " takes " + ms(means[0]) + " on average, " + change(means) + " on the week before (" + ms(means[1]) + ")");

@@ -118,11 +118,18 @@ class ReportCliTest {
     @Test
     void theSecurityAuditListsEachActionWithItsOwner() {
         var run = TendCli.run(CLOCK, config, "report", "security");
+        assertThat(run.out()).contains("- certificates — coverage: no certificate is watched: add a tls target per endpoint (owner: System Administrator)");
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            new ResultHistory(store).save(List.of(new CheckResult("web", "certificate", Status.CRIT, "certificate of web.example expires in 3 days",
+                    List.of(new Measurement("days_left", 3, "days")), NOW, Duration.ofMillis(20))));
+        }
+        run = TendCli.run(CLOCK, config, "report", "security");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("# Security audit 2027Q1 — Lab")
-                .contains("- secret rotations — api-keys: api-keys: never recorded as rotated; OVERDUE since 2027-02-10 (every 90 days, owner Security Team) (owner: Security Team)")
-                .contains("| open critical findings | every check | OK |");
+                .contains("- secret rotations — api-keys: never recorded as rotated; OVERDUE since 2027-02-10 (every 90 days, owner Security Team) (owner: Security Team)")
+                .contains("- certificates — web certificate: certificate of web.example expires in 3 days (owner: System Administrator)")
+                .contains("- open critical findings — web certificate: certificate of web.example expires in 3 days (owner: on-call)");
     }
 
     @Test
