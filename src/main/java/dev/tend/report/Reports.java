@@ -45,6 +45,12 @@ public final class Reports {
         });
     }
 
+    /** Every kept report (any kind), newest first. */
+    public List<StoredReport> newest(int limit) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM report ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit).map((rows, context) -> read(rows)).list());
+    }
+
     /** The newest signed report of a kind (and name) signed in [from, to). */
     public Optional<StoredReport> signedBetween(String kind, String name, Instant from, Instant to) {
         return recent(kind, name, 200).stream().filter(report -> report.signature().filter(signature -> !signature.at().isBefore(from)

@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
         all.addAll(CalendarRoutes.of(context));
         all.addAll(ActionRoutes.of(context));
         all.addAll(ReportRoutes.of(context));
+        all.addAll(PlanningRoutes.of(context));
         all.addAll(MetricsRoutes.of(context));
         all.addAll(StatusRoutes.of(context));
         return List.copyOf(all);

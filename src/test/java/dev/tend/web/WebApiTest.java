@@ -96,6 +96,38 @@ class WebApiTest {
         assertThat(server.routes()).extracting(Route::path).contains("/livez", "/readyz", "/api/v1/targets", "/api/v1/incidents");
     }
 
+    @Test
+    void forecastsAndKeptReportsAreTheApisToo() throws Exception {
+        // 20 days of a volume filling half a point a day, rolled up as tend serve does.
+        var results = new ArrayList<CheckResult>();
+        for (int ago = 19; ago >= 0; ago--) {
+            results.add(new CheckResult("db", "disk:/data", Status.OK, "disk", List.of(new dev.tend.check.Measurement("used", 60 - 0.5 * ago, "%")),
+                    NOW.minus(Duration.ofDays(ago)), Duration.ofMillis(2)));
+        }
+        new ResultHistory(store).save(results);
+        var rollups = new dev.tend.check.DailyRollups(store, dev.tend.window.MaintenanceWindows.none());
+        for (int ago = 19; ago >= 0; ago--) rollups.rollUp(java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC).minusDays(ago));
+        var hostConfig = BuiltIn.configLoader(Map.<String, String>of()::get).parse("""
+                platform: { name: Lab }
+                targets:
+                  - { name: db, type: host, volumes: [/data], resources: { enabled: false } }
+                """, Path.of("tend.yaml"));
+        long kept = new dev.tend.report.Reports(store).save("capacity", "report", "2026Q4", NOW, "# plan", "{}");
+        new dev.tend.report.Reports(store).sign(kept, new dev.tend.report.StoredReport.Signature("sam", "System Administrator", "expand /data", NOW));
+        server.close();
+        server = WebServer.start(new WebContext(hostConfig, store, clock), new Address("127.0.0.1", 0));
+
+        var forecasts = JsonMapper.builder().build().readTree(call("GET", "/api/v1/forecasts", "viewer", null).body());
+        var reports = JsonMapper.builder().build().readTree(call("GET", "/api/v1/reports", "viewer", null).body());
+
+        assertThat(forecasts.get(0).path("check").asString()).isEqualTo("forecast:disk:/data");
+        assertThat(forecasts.get(0).path("trend30").path("perDay").asDouble()).isEqualTo(0.5);
+        assertThat(forecasts.get(0).path("levels").get(0).path("date").asString()).isEqualTo(java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC).plusDays(20).toString());
+        assertThat(reports.get(0).path("kind").asString()).isEqualTo("capacity");
+        assertThat(reports.get(0).path("signedBy").asString()).isEqualTo("sam");
+        assertThat(reports.get(0).has("markdown")).as("the text stays out of the list").isFalse();
+    }
+
     /** 0: allowed (any answer but 401, 403 or 5xx); otherwise the status expected. */
     private static int expected(Access access, String caller) {
         if (access == Access.PUBLIC) return 0;
