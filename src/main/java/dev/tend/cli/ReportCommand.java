@@ -84,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
             data.put("id", id);
             stdout.println(JsonMapper.builder().build().writeValueAsString(data));
         } else if (out == null) {
-            stdout.print(Markdown.render(written.document()));
+            stdout.print(Markdown.render(written.document(), false));
         } else {
             long bytes = save(written.document(), chosen, out);
             stdout.println(kind.id() + " report " + period.label() + " written to " + out + " (" + chosen + ", " + bytes + " bytes); kept as report " + id

@@ -8,6 +8,14 @@ public final class Markdown {
     private Markdown() {}
 
     public static String render(Document document) {
+        return render(document, true);
+    }
+
+    /**
+     * Without {@code charts}, each chart is a line naming it instead of a PNG: what a terminal
+     * shows (base64 is unreadable there, and a capacity plan's charts are megabytes of it).
+     */
+    public static String render(Document document, boolean charts) {
         var out = new StringBuilder("# ").append(document.title()).append("\n\n");
         if (!document.subtitle().isBlank()) out.append("_").append(document.subtitle()).append("_\n\n");
         for (var block : document.blocks()) {
@@ -23,8 +31,13 @@ public final class Markdown {
                     table.rows().forEach(row -> out.append(row(row)));
                     out.append('\n');
                 }
-                case Document.Chart chart -> out.append("![").append(chart.title()).append("](data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(chart.png())).append(")\n\n");
+                case Document.Chart chart -> {
+                    if (charts) {
+                        out.append("![").append(chart.title()).append("](data:image/png;base64,").append(Base64.getEncoder().encodeToString(chart.png())).append(")\n\n");
+                    } else {
+                        out.append("_Chart: ").append(chart.title()).append(" (in the HTML, PDF or markdown file: --out FILE)_\n\n");
+                    }
+                }
             }
         }
         return out.toString();

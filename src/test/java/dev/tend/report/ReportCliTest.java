@@ -102,7 +102,9 @@ class ReportCliTest {
     void onlyTheResponsibleRoleSignsAndTheSignatureTicksTheChecklist() throws Exception {
         assertThat(item("capacity-planning").path("state").asString()).isEqualTo("OPEN");
         assertThat(TendCli.run(CLOCK, config, "report", "sign", "capacity", "--as", "sam", "--comment", "x").err()).contains("nothing to sign: the capacity report has not been written yet (tend report capacity)");
-        TendCli.run(CLOCK, config, "report", "capacity");
+        var printed = TendCli.run(CLOCK, config, "report", "capacity");
+        assertThat(printed.out()).startsWith("# Capacity plan 2027Q1 — Lab").doesNotContain("base64")
+                .contains("_Chart: host volume " + volume + ": history, trend and levels (in the HTML, PDF or markdown file: --out FILE)_");
 
         var wrong = TendCli.run(CLOCK, config, "report", "sign", "capacity", "--as", "dana", "--comment", "fine");
         assertThat(wrong.exitCode()).isEqualTo(2);
