@@ -12,10 +12,8 @@ import dev.tend.check.ResultHistory;
 import dev.tend.check.Status;
 import dev.tend.config.TendConfig;
 import dev.tend.report.Html;
-import dev.tend.report.Markdown;
 import dev.tend.report.ReportKind;
 import dev.tend.report.ReportPeriod;
-import dev.tend.report.ReportSigning;
 import dev.tend.schedule.WindowsSection;
 import dev.tend.store.Database;
 import dev.tend.target.TargetsSection;
@@ -28,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's planning: 120 days of synthetic history for its volume and database (a demo has no
@@ -54,9 +51,9 @@ final class DemoCapacity {
         ForecastOutput.print(forecasts, false, new PrintWriter(table));
         table.toString().lines().forEach(line -> out.println("  " + line));
         var period = ReportPeriod.containing(today, ReportKind.CAPACITY.period());
-        var written = ReportWriter.write(ReportKind.CAPACITY, period, config, store, clock);
-        long id = new ReportSigning(config, store, clock).keep(ReportKind.CAPACITY, period, Markdown.render(written.document()),
-                JsonMapper.builder().build().writeValueAsString(written.data()));
+        var kept = dev.tend.planning.ReportWriter.writeAndKeep(ReportKind.CAPACITY, period, config, store, clock);
+        var written = kept.written();
+        long id = kept.id();
         var file = directory.resolve("capacity-" + period.label() + ".html");
         Files.writeString(file, Html.render(written.document()));
         out.println("The capacity plan (tend report capacity --out " + file.getFileName() + "): " + file.toAbsolutePath() + ", kept as report " + id

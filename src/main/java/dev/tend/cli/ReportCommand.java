@@ -6,7 +6,7 @@ import dev.tend.report.Markdown;
 import dev.tend.report.Pdf;
 import dev.tend.report.ReportKind;
 import dev.tend.report.ReportPeriod;
-import dev.tend.report.ReportSigning;
+import dev.tend.planning.ReportWriter;
 import dev.tend.store.Stores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,9 +74,9 @@ final class ReportCommand implements Callable<Integer> {
         ReportWriter.Written written;
         long id;
         try (var store = Stores.open(config.store())) {
-            written = ReportWriter.write(kind, period, config, store, environment.clock());
-            id = new ReportSigning(config, store, environment.clock()).keep(kind, period, Markdown.render(written.document()),
-                    JsonMapper.builder().build().writeValueAsString(written.data()));
+            var kept = ReportWriter.writeAndKeep(kind, period, config, store, environment.clock());
+            written = kept.written();
+            id = kept.id();
         }
         var stdout = spec.commandLine().getOut();
         if (json) {

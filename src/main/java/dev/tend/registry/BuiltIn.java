@@ -73,7 +73,8 @@ public final class BuiltIn {
                 new dev.tend.operations.containers.DockerRecreateActionType(), new dev.tend.operations.containers.DockerRollbackActionType(),
                 new dev.tend.nginx.NginxActionType(), new dev.tend.nginx.TlsRenewActionType(),
                 new dev.tend.prometheus.PrometheusActionType(), new dev.tend.grafana.GrafanaExportActionType(),
-                new dev.tend.security.SecurityScanActionType(), new dev.tend.operations.minio.MinioAdminActionType()));
+                new dev.tend.security.SecurityScanActionType(), new dev.tend.operations.minio.MinioAdminActionType(),
+                new dev.tend.planning.ReportActionType()));
     }
 
     /** The sections of tend.yaml besides platform, runner and store, in the order they bind (each after those it names). */

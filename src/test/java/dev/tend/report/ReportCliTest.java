@@ -145,6 +145,16 @@ class ReportCliTest {
     }
 
     @Test
+    void aScheduleWritesTheReportForTheRoleToSign() {
+        var run = TendCli.run(CLOCK, config, "run", "report", "performance");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("performance report 2027-W06 kept as report 1, with findings; sign it: tend report sign performance");
+        assertThat(TendCli.run(CLOCK, config, "report", "sign", "performance", "--as", "sam", "--comment", "the disk check got slower").exitCode()).isZero();
+        assertThat(TendCli.run(CLOCK, config, "run", "report", "weekly").err()).contains("report: no kind 'weekly': report capacity|performance|access|security");
+    }
+
+    @Test
     void aBadPeriodOrFormatIsAUsageError() {
         var period = TendCli.run(CLOCK, config, "report", "capacity", "--period", "2027Q5");
         assertThat(period.exitCode()).isEqualTo(2);

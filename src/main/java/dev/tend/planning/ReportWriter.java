@@ -1,4 +1,4 @@
-package dev.tend.cli;
+package dev.tend.planning;
 
 import dev.tend.action.WatchedTargets;
 import dev.tend.audit.AccessReport;
@@ -28,13 +28,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Gathers what each kind of report needs from the store and the targets, and has its feature build it. */
-final class ReportWriter {
+/**
+ * Gathers what each kind of report needs from the store and the targets, and has its feature
+ * build it: what tend report, the report action and the demo share.
+ */
+public final class ReportWriter {
     private ReportWriter() {}
 
-    record Written(Document document, Map<String, Object> data, boolean findings) {}
+    /** A written report, its figures, and whether it found something to act on. */
+    public record Written(Document document, Map<String, Object> data, boolean findings) {}
 
-    static Written write(ReportKind kind, ReportPeriod period, TendConfig config, Database store, Clock clock) throws Exception {
+    /** A written report as kept in the store. */
+    public record Kept(Written written, long id) {}
+
+    /** Writes the report and keeps it for signing. */
+    public static Kept writeAndKeep(ReportKind kind, ReportPeriod period, TendConfig config, Database store, Clock clock) throws Exception {
+        var written = write(kind, period, config, store, clock);
+        long id = new dev.tend.report.ReportSigning(config, store, clock).keep(kind, period, dev.tend.report.Markdown.render(written.document()),
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(written.data()));
+        return new Kept(written, id);
+    }
+
+    public static Written write(ReportKind kind, ReportPeriod period, TendConfig config, Database store, Clock clock) throws Exception {
         // Every report reads the daily rollups: bring them up to date (tend serve keeps them so).
         var rollups = new DailyRollups(store, WindowsSection.calendar(config));
         rollups.due(clock, 90);
