@@ -40,13 +40,20 @@ public final class AccessReviewer {
         var rollups = new DailyRollups(store, MaintenanceWindows.none());
         Optional<LocalDate> recordedSince = Optional.empty();
         Listing listing;
-        if (target instanceof RedisTarget redis) {
-            listing = RedisUsers.list(redis, settings, TIMEOUT);
-        } else if (settings.users().isPresent()) {
-            listing = ApplicationUsers.list((PostgresTarget) target, settings, TIMEOUT);
-        } else {
-            listing = PostgresRoles.list((PostgresTarget) target, settings, rollups, now, TIMEOUT);
-            recordedSince = PostgresRoles.recordedSince((PostgresTarget) target, rollups);
+        try {
+            if (target instanceof RedisTarget redis) {
+                listing = RedisUsers.list(redis, settings, TIMEOUT);
+            } else if (settings.users().isPresent()) {
+                listing = ApplicationUsers.list((PostgresTarget) target, settings, TIMEOUT);
+            } else {
+                listing = PostgresRoles.list((PostgresTarget) target, settings, rollups, now, TIMEOUT);
+                recordedSince = PostgresRoles.recordedSince((PostgresTarget) target, rollups);
+            }
+        } catch (Exception e) {
+            // Which review, which target, where: the reason alone ("connection refused") names none of them.
+            throw new ReviewFailed("access review " + settings.name() + ": target " + target.name() + " ("
+                    + (target instanceof RedisTarget redis ? redis.where() : ((PostgresTarget) target).where()) + "): "
+                    + config.redactor().redact(dev.tend.check.Failures.describe(e)), e);
         }
         var cutoff = now.minus(settings.inactiveAfter());
         boolean neverSeenCounts = recordedSince.filter(first -> !first.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)).isPresent();
@@ -70,6 +77,13 @@ public final class AccessReviewer {
                 .forEach(note -> findings.add(account.name() + ": " + note)));
         return new AccessReview(settings, listing.source(), now, listing.accounts(), List.copyOf(inactive),
                 AccessReview.withChanges(findings, changes), listing.notes(), changes);
+    }
+
+    /** The accounts could not be listed: the review, its target and the reason. */
+    public static final class ReviewFailed extends Exception {
+        ReviewFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Compares with the newest signed review of the same name: what the signer has not seen yet. */

@@ -49,6 +49,28 @@ class RedisAccessReviewTest {
         }
     }
 
+    @Test
+    void aDeadServerIsNamedWithTheReviewAndNothingIsKept() throws Exception {
+        int port = dev.tend.testing.FreePorts.next();
+        var config = Files.writeString(directory.resolve("tend.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: cache, type: redis, url: "redis://127.0.0.1:%d" }
+                accessReviews:
+                  - { name: cache-users, target: cache }
+                people:
+                  - { name: dana, roles: [Security Team] }
+                store: { path: "%s" }
+                """.formatted(port, directory.resolve("tend.db")));
+
+        var run = TendCli.run(Clock.systemUTC(), config, "access", "review", "cache-users");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("access review cache-users: target cache (127.0.0.1:" + port + "): connection refused");
+        assertThat(TendCli.run(Clock.systemUTC(), config, "access", "sign", "cache-users", "--as", "dana", "--comment", "y").err())
+                .contains("nothing to sign: access review cache-users has not been written yet (tend access review cache-users)");
+    }
+
     private static List<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
     }
