@@ -135,11 +135,9 @@ final class EventLoopLoad {
     private void handle(SelectionKey key, Connection connection, ByteBuffer buffer, Selector selector) throws IOException {
         if (key.isConnectable()) {
             connection.channel.finishConnect();
-            key.interestOps(SelectionKey.OP_WRITE);
-        }
-        if (key.isWritable()) {
-            connection.channel.write(connection.out);
-            if (!connection.out.hasRemaining()) key.interestOps(SelectionKey.OP_READ);
+            send(connection); // connected means writable: no second round for it
+        } else if (key.isWritable()) {
+            send(connection);
         }
         if (key.isReadable()) {
             buffer.clear();
@@ -154,6 +152,13 @@ final class EventLoopLoad {
             }
             if (complete) finish(connection, selector);
         }
+    }
+
+    /** Writes what the socket takes of the request; waits to write the rest, or for the answer. */
+    private static void send(Connection connection) throws IOException {
+        connection.channel.write(connection.out);
+        int wanted = connection.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (connection.key.interestOps() != wanted) connection.key.interestOps(wanted);
     }
 
     private void finish(Connection connection, Selector selector) throws IOException {
@@ -186,9 +191,7 @@ final class EventLoopLoad {
             } else {
                 // A kept connection is all but always writable: send now instead of asking the
                 // selector first, which cost a wake-up and two interest changes per request.
-                connection.channel.write(connection.out);
-                int wanted = connection.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-                if (connection.key.interestOps() != wanted) connection.key.interestOps(wanted);
+                send(connection);
             }
         } catch (IOException e) {
             fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
