@@ -24,6 +24,11 @@ public record AccessReview(AccessReviewSettings settings, String source, Instant
         }
     }
 
+    /** Names as a review writes them: "ana, eve", or "none". */
+    public static String names(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     public List<String> admins() {
         return accounts.stream().filter(Account::admin).map(Account::name).toList();
     }

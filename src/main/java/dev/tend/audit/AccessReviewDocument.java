@@ -20,11 +20,11 @@ final class AccessReviewDocument {
         document.heading("Findings (" + review.settings().name() + ")");
         if (review.findings().isEmpty()) document.paragraph("No findings: no inactive account, no expired or missing password, no new administrator.");
         document.bullets(review.findings());
-        document.paragraph("Superusers: " + names(review.superusers()) + ". Administrators: " + names(review.admins()) + ".");
+        document.paragraph("Superusers: " + AccessReview.names(review.superusers()) + ". Administrators: " + AccessReview.names(review.admins()) + ".");
         review.changes().ifPresentOrElse(changes -> document.paragraph(changes.any()
-                        ? "Since the review signed " + changes.signedAt() + ": new accounts " + names(changes.newAccounts()) + "; removed "
-                                + names(changes.removedAccounts()) + "; new administrators " + names(changes.newAdmins()) + "; new superusers "
-                                + names(changes.newSuperusers()) + "; new roles " + names(changes.newRoles()) + "."
+                        ? "Since the review signed " + changes.signedAt() + ": new accounts " + AccessReview.names(changes.newAccounts()) + "; removed "
+                                + AccessReview.names(changes.removedAccounts()) + "; new administrators " + AccessReview.names(changes.newAdmins()) + "; new superusers "
+                                + AccessReview.names(changes.newSuperusers()) + "; new roles " + AccessReview.names(changes.newRoles()) + "."
                         : "Nothing changed since the review signed " + changes.signedAt() + "."),
                 () -> document.paragraph("No signed review to compare with: this is the first."));
         var rows = new ArrayList<List<String>>();
@@ -35,9 +35,5 @@ final class AccessReviewDocument {
         }
         document.table(List.of("account", "roles", "power", "login", "last seen", "notes"), rows);
         document.bullets(review.notes());
-    }
-
-    private static String names(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -144,6 +144,6 @@ public final class SecurityReport {
     private static String list(tools.jackson.databind.JsonNode names) {
         var all = new ArrayList<String>();
         names.forEach(name -> all.add(name.asString()));
-        return all.isEmpty() ? "none" : String.join(", ", all);
+        return AccessReview.names(all);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tend.cli;
 
+import static dev.tend.audit.AccessReview.names;
+
 import dev.tend.audit.AccessReviews;
 import dev.tend.check.DailyRollups;
 import dev.tend.schedule.WindowsSection;
@@ -46,13 +48,13 @@ final class AccessReviewCommand implements Callable<Integer> {
             } else {
                 out.println("access review " + settings.name() + " (" + review.source() + "): " + review.accounts().size() + " accounts, kept as review "
                         + kept.id());
-                out.println("superusers: " + list(review.superusers()));
-                out.println("administrators: " + list(review.admins()));
-                out.println("inactive (over " + settings.inactiveAfter().toDays() + " days): " + list(review.inactive()));
+                out.println("superusers: " + names(review.superusers()));
+                out.println("administrators: " + names(review.admins()));
+                out.println("inactive (over " + settings.inactiveAfter().toDays() + " days): " + names(review.inactive()));
                 review.roleCounts().forEach((role, count) -> out.println("role " + role + ": " + count + " accounts"));
                 review.changes().ifPresentOrElse(changes -> out.println("since the review signed " + changes.signedAt() + ": new accounts "
-                                + list(changes.newAccounts()) + ", removed " + list(changes.removedAccounts()) + ", new administrators "
-                                + list(changes.newAdmins()) + ", new superusers " + list(changes.newSuperusers()) + ", new roles " + list(changes.newRoles())),
+                                + names(changes.newAccounts()) + ", removed " + names(changes.removedAccounts()) + ", new administrators "
+                                + names(changes.newAdmins()) + ", new superusers " + names(changes.newSuperusers()) + ", new roles " + names(changes.newRoles())),
                         () -> out.println("no signed review to compare with yet"));
                 review.findings().forEach(finding -> out.println("FINDING " + finding));
                 review.notes().forEach(note -> out.println("note: " + note));
@@ -61,9 +63,5 @@ final class AccessReviewCommand implements Callable<Integer> {
             out.flush();
             return review.findings().isEmpty() ? 0 : 1;
         }
-    }
-
-    private static String list(java.util.List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tend.cli;
 
+import static dev.tend.audit.AccessReview.names;
+
 import dev.tend.audit.AccessReviews;
 import dev.tend.audit.AccessReviewsSection;
 import dev.tend.audit.Rotations;
@@ -98,9 +100,5 @@ final class DemoCapacity {
         return latest.stream().filter(result -> result.target().equals(target) && result.check().equals(check))
                 .flatMap(result -> result.measurements().stream()).filter(one -> one.name().equals(measurement))
                 .mapToDouble(Measurement::value).findFirst().orElse(otherwise);
-    }
-
-    private static String names(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }
