@@ -27,6 +27,16 @@ public final class LogReader {
 
         /** A line that continues a record not yet handed over (a stack trace): not a record, but searched. */
         default void continuation(Path file, long line, String text, LogEvent record) {}
+
+        /**
+         * Whether this sink can do without {@code line} as text and as an event — it has noted what
+         * it needs of it here: a record whose {@code head} was read in place, or (head null) a line
+         * continuing the record before. Asked only for ASCII lines of formats that read heads. A
+         * record skipped is handed to its continuations with its time and level only.
+         */
+        default boolean skip(Path file, dev.tend.logs.format.LineHead head, CharSequence line) {
+            return false;
+        }
     }
 
     /** One file as read: its lines, or why it could not be read; {@code end} is the byte offset read to (incremental reads). */
@@ -68,6 +78,7 @@ public final class LogReader {
 
     private static Input readOne(Path file, LogFormat format, Sink sink) {
         try {
+            if (format.readsHeads()) return HeadReader.read(file, LogFiles.open(file), format, sink);
             var reader = reader(file);
             return readLines(file, new Lines() {
                 @Override

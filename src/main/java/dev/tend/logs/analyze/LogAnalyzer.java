@@ -116,6 +116,22 @@ public final class LogAnalyzer implements LogReader.Sink {
         if (inWindow(at) && memory(text)) memory.add(text.strip(), at, null, text.strip());
     }
 
+    /**
+     * A record below the error level, with a time and no memory words in its message, is only
+     * counted; a continuation without memory words needs nothing: neither becomes text. The
+     * same as {@link #event} and {@link #continuation} would do with them.
+     */
+    @Override
+    public boolean skip(Path file, dev.tend.logs.format.LineHead head, CharSequence line) {
+        if (MemoryWords.mayHold(line, head == null ? 0 : head.message)) return false;
+        if (head == null) return true;
+        if (head.at == null || head.level != null && head.level.atLeast(options.level())) return false;
+        lastFile = file;
+        lastTime = head.at;
+        if (inWindow(head.at)) inWindow++;
+        return true;
+    }
+
     private boolean inWindow(Instant at) {
         return options.since() == null || at == null || !at.isBefore(options.since());
     }
@@ -126,9 +142,7 @@ public final class LogAnalyzer implements LogReader.Sink {
      * most of an analysis's time.
      */
     private static boolean memory(String line) {
-        boolean candidate = line.indexOf("emory") >= 0 || line.indexOf("EMORY") >= 0 || line.indexOf("oom") >= 0 || line.indexOf("OOM") >= 0
-                || line.indexOf("Oom") >= 0 || line.indexOf("illed process") >= 0 || line.indexOf("lloc") >= 0 || line.indexOf("137") >= 0;
-        return candidate && MEMORY.matcher(line).find();
+        return MemoryWords.mayHold(line, 0) && MEMORY.matcher(line).find();
     }
 
     @Override

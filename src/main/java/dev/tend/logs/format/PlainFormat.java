@@ -27,37 +27,62 @@ public final class PlainFormat implements LogFormat {
 
     @Override
     public LogEvent parse(long line, String record) {
+        var head = new LineHead();
+        if (!head(record, head)) return null;
+        String word = null;
+        if (head.level != null) word = record.substring(head.wordFrom, head.wordTo);
+        return LogEvent.of(line, head.at, head.level, word, record.substring(head.message));
+    }
+
+    @Override
+    public boolean readsHeads() {
+        return true;
+    }
+
+    @Override
+    public boolean head(CharSequence record, LineHead head) {
+        int length = record.length();
         int position = 0;
-        Instant at = null;
-        if (!record.isEmpty() && record.charAt(0) == '[') position = 1;
-        at = stamps.iso(record, position);
+        if (length > 0 && record.charAt(0) == '[') position = 1;
+        var at = stamps.iso(record, position);
         if (at != null) {
             position = stamps.end;
-            if (position < record.length() && record.charAt(position) == ']') position++;
+            if (position < length && record.charAt(position) == ']') position++;
         } else {
             position = 0;
         }
         // The level: one of the next few words, bare or in brackets, perhaps with a colon.
         int words = 0;
         int index = position;
-        while (words < (at == null ? 1 : LEVEL_WITHIN) && index < record.length()) {
-            while (index < record.length() && separator(record.charAt(index))) index++;
+        while (words < (at == null ? 1 : LEVEL_WITHIN) && index < length) {
+            while (index < length && separator(record.charAt(index))) index++;
             int start = index;
-            while (index < record.length() && !Character.isWhitespace(record.charAt(index))) index++;
+            while (index < length && !Character.isWhitespace(record.charAt(index))) index++;
             if (start == index) break;
-            var word = strip(record.substring(start, index));
-            var level = LogLevel.parse(word);
-            if (level.isPresent()) {
+            int from = start;
+            int to = index;
+            while (from < to && opening(record.charAt(from))) from++;
+            while (to > from && closing(record.charAt(to - 1))) to--;
+            var level = LogLevel.of(record, from, to);
+            if (level != null) {
                 int rest = index;
-                while (rest < record.length() && separator(record.charAt(rest))) rest++;
-                return LogEvent.of(line, at, level.get(), word, record.substring(rest));
+                while (rest < length && separator(record.charAt(rest))) rest++;
+                head.wordFrom = from;
+                head.wordTo = to;
+                head.at = at;
+                head.level = level;
+                head.message = rest;
+                return true;
             }
             words++;
         }
-        if (at == null) return null;
+        if (at == null) return false;
         int rest = position;
-        while (rest < record.length() && separator(record.charAt(rest))) rest++;
-        return LogEvent.of(line, at, null, null, record.substring(rest));
+        while (rest < length && separator(record.charAt(rest))) rest++;
+        head.at = at;
+        head.level = null;
+        head.message = rest;
+        return true;
     }
 
     @Override
@@ -69,12 +94,11 @@ public final class PlainFormat implements LogFormat {
         return Character.isWhitespace(c) || c == '-' || c == '|' || c == ':' || c == ',';
     }
 
-    private static String strip(String word) {
-        int from = 0;
-        int to = word.length();
-        while (from < to && (word.charAt(from) == '[' || word.charAt(from) == '<' || word.charAt(from) == '(')) from++;
-        while (to > from && (word.charAt(to - 1) == ']' || word.charAt(to - 1) == ':' || word.charAt(to - 1) == '>' || word.charAt(to - 1) == ')'
-                || word.charAt(to - 1) == ',')) to--;
-        return word.substring(from, to);
+    private static boolean opening(char c) {
+        return c == '[' || c == '<' || c == '(';
+    }
+
+    private static boolean closing(char c) {
+        return c == ']' || c == ':' || c == '>' || c == ')' || c == ',';
     }
 }
