@@ -4,7 +4,10 @@
 # connection per request (ab, wrk -H "Connection: close", tend). Goal: the same figures within 10%
 # (a load tool must measure, not distort).
 #
-# Usage: bench/http-load.sh [-n REQUESTS] [-c CONCURRENCY] [-r ROUNDS]
+# Usage: bench/http-load.sh [-n REQUESTS] [-c CONCURRENCY] [-r ROUNDS] [-p]
+#   -p  pinned: nginx (one worker) on CPU 0, each load tool on CPU 1 (wrk with one thread), so no
+#       tool's figures include the cycles it takes from the server; without -p everything shares
+#       both cores (the worst case for a load generator).
 # Needs (Debian): apache2-utils (ab), wrk, nginx, curl. Everything listens on 127.0.0.1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,12 +15,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REQUESTS=50000
 CONCURRENCY=50
 ROUNDS=3
+PINNED=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    -p) PINNED=1; shift ;;
     -n) REQUESTS="$2"; shift 2 ;;
     -c) CONCURRENCY="$2"; shift 2 ;;
     -r) ROUNDS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
@@ -38,7 +43,17 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 PORT="$(free_port)"; CLOSE_PORT="$(free_port)"
-start_nginx "$TMP/nginx" "$PORT" "$CLOSE_PORT"
+TOOL=()
+WRK_THREADS=2
+if [ "$PINNED" = 1 ]; then
+  need taskset util-linux
+  [ "$(nproc)" -ge 2 ] || die "-p needs two CPUs"
+  TOOL=(taskset -c 1)
+  WRK_THREADS=1
+  NGINX_WORKERS=1 NGINX_PREFIX="taskset -c 0" start_nginx "$TMP/nginx" "$PORT" "$CLOSE_PORT"
+else
+  start_nginx "$TMP/nginx" "$PORT" "$CLOSE_PORT"
+fi
 printf '%s\n' "platform: { name: bench }" "store: { path: $TMP/tend.db }" "targets:" \
   "  - { name: keep, type: http, url: \"http://127.0.0.1:$PORT/health\" }" \
   "  - { name: close, type: http, url: \"http://127.0.0.1:$CLOSE_PORT/health\" }" >"$TMP/tend.yaml"
@@ -47,16 +62,16 @@ printf '%s\n' "platform: { name: bench }" "store: { path: $TMP/tend.db }" "targe
 to_ms() { awk -v v="$1" 'BEGIN { u = v; sub(/[0-9.]+/, "", u); n = v + 0; if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.2f", n }'; }
 
 ab_run() { # ab_run URL [-k] -> "rps p99"
-  local out; out="$(ab "${@:2}" -n "$REQUESTS" -c "$CONCURRENCY" "$1" 2>&1)"
+  local out; out="$("${TOOL[@]}" ab "${@:2}" -n "$REQUESTS" -c "$CONCURRENCY" "$1" 2>&1)"
   printf '%s %s\n' "$(awk '/^Requests per second:/ { print $4 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")"
 }
 wrk_run() { # wrk_run URL SECONDS [HEADER...] -> "rps p99"
   local out url="$1" seconds="$2"; shift 2
-  out="$(wrk -t2 -c "$CONCURRENCY" -d "${seconds}s" --latency "$@" "$url" 2>&1)"
+  out="$("${TOOL[@]}" wrk -t"$WRK_THREADS" -c "$CONCURRENCY" -d "${seconds}s" --latency "$@" "$url" 2>&1)"
   printf '%s %s\n' "$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
 }
 tend_run() { # tend_run TARGET [--keep-alive] -> "rps p99"
-  local json; json="$("$REPO_DIR/tend" -c "$TMP/tend.yaml" run http.load "$1" --requests "$REQUESTS" --concurrency "$CONCURRENCY" "${@:2}" --json)"
+  local json; json="$("${TOOL[@]}" "$REPO_DIR/tend" -c "$TMP/tend.yaml" run http.load "$1" --requests "$REQUESTS" --concurrency "$CONCURRENCY" "${@:2}" --json)"
   json="${json#*\"after\":}" # the figures of this run, not the previous run's ("before")
   printf '%s %s\n' "$(grep -o '"requests_per_second":{"value":[0-9.]*' <<<"$json" | grep -o '[0-9.]*$')" \
     "$(grep -o '"p99":{"value":[0-9.]*' <<<"$json" | grep -o '[0-9.]*$')"

@@ -48,6 +48,7 @@ wait_http() {
 }
 
 # start_nginx DIR PORT [CLOSE_PORT]: nginx in its own prefix DIR, foreground, on 127.0.0.1:PORT
+# (NGINX_WORKERS workers, 2 unless set; NGINX_PREFIX runs it under a command such as "taskset -c 0")
 # (keep-alive on) and, if given, on 127.0.0.1:CLOSE_PORT with keepalive_timeout 0 (one connection
 # per request, as when every target is a different server). Sets NGINX_PID.
 # /health answers {"status":"ok"}; /nginx_status is stub_status (counts accepted connections).
@@ -64,7 +65,7 @@ start_nginx() {
   fi
   cat >"$dir/nginx.conf" <<EOF
 $user_line
-worker_processes 2;
+worker_processes ${NGINX_WORKERS:-2};
 pid $dir/nginx.pid;
 error_log $dir/logs/error.log warn;
 events { worker_connections 4096; }
@@ -84,7 +85,7 @@ http {
   $close_server
 }
 EOF
-  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" -g 'daemon off;' &
+  ${NGINX_PREFIX:-} nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" -g 'daemon off;' &
   NGINX_PID=$!
   wait_http "http://127.0.0.1:$port/health" 10
   [ -z "$close_port" ] || wait_http "http://127.0.0.1:$close_port/health" 10

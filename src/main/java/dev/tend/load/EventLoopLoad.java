@@ -93,21 +93,18 @@ final class EventLoopLoad {
                 all.add(connection);
                 begin(connection, selector);
             }
+            // Ready keys handed straight to the handler: the selected-key set allocated per event.
+            java.util.function.Consumer<SelectionKey> onReady = key -> {
+                var connection = (Connection) key.attachment();
+                try {
+                    handle(key, connection, buffer, selector);
+                } catch (IOException | RuntimeException e) {
+                    fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
+                }
+            };
             long nextSweep = 0;
             while (busy(all)) {
-                selector.select(SELECT_MILLIS);
-                var ready = selector.selectedKeys().iterator();
-                while (ready.hasNext()) {
-                    var key = ready.next();
-                    ready.remove();
-                    var connection = (Connection) key.attachment();
-                    try {
-                        handle(key, connection, buffer, selector);
-                    } catch (IOException | RuntimeException e) {
-                        fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                                selector);
-                    }
-                }
+                selector.select(onReady, SELECT_MILLIS);
                 long now = System.nanoTime();
                 if (now < nextSweep) continue;
                 nextSweep = now + SWEEP_NANOS; // timeouts are looked for a few times a second, not after every event

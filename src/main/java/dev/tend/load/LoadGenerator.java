@@ -31,7 +31,10 @@ public final class LoadGenerator {
 
     public static LoadResult run(URI url, int requests, int concurrency, boolean keepAlive, Duration requestTimeout, Duration bound)
             throws InterruptedException {
-        if ("http".equals(url.getScheme())) return EventLoopLoad.run(url, requests, concurrency, keepAlive, requestTimeout, bound, requestBytes(url, keepAlive));
+        if ("http".equals(url.getScheme())) {
+            WarmUp.run(keepAlive, concurrency);
+            return EventLoopLoad.run(url, requests, concurrency, keepAlive, requestTimeout, bound, requestBytes(url, keepAlive));
+        }
         // https: TLS over non-blocking channels is SSLEngine work not done yet; a thread per connection does it.
         var latencies = new long[requests];
         var answered = new boolean[requests];

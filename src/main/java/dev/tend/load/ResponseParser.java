@@ -3,7 +3,6 @@ package dev.tend.load;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An HTTP/1.1 answer read as bytes arrive (the event loop cannot block for the rest): the status
@@ -15,7 +14,9 @@ final class ResponseParser {
     private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
 
     private State state = State.STATUS;
-    private final StringBuilder line = new StringBuilder(128);
+    /** The line being read, and how much of it has come. */
+    private byte[] line = new byte[256];
+    private int lineLength;
     private int status;
     private long remaining;
     private boolean chunked;
@@ -24,7 +25,7 @@ final class ResponseParser {
 
     void reset() {
         state = State.STATUS;
-        line.setLength(0);
+        lineLength = 0;
         status = 0;
         remaining = 0;
         chunked = false;
@@ -47,7 +48,7 @@ final class ResponseParser {
 
     /** True when nothing of an answer has arrived yet (an EOF then is a connection closed between answers). */
     boolean untouched() {
-        return state == State.STATUS && line.isEmpty();
+        return state == State.STATUS && lineLength == 0;
     }
 
     /** Consumes what it can of {@code buffer}; true when the answer is complete. */
@@ -61,10 +62,7 @@ final class ResponseParser {
                     if (remaining == 0) state = state == State.BODY ? State.DONE : State.CHUNK_END;
                 }
                 case UNTIL_CLOSE -> buffer.position(buffer.limit());
-                default -> {
-                    var text = line(buffer);
-                    if (text != null) onLine(text);
-                }
+                default -> line(buffer);
             }
         }
         return state == State.DONE;
@@ -81,45 +79,102 @@ final class ResponseParser {
         throw new IOException(untouched() ? "the server closed the connection without answering" : "the answer was cut short");
     }
 
-    private void onLine(String text) throws IOException {
+    /**
+     * One line of the answer, in {@code line[0, length)}. Read in bytes: a string per header line
+     * was most of what a run allocated, and the collections it caused paused every connection in
+     * flight — they showed as the run's p99.
+     */
+    private void onLine(byte[] text, int length) throws IOException {
         switch (state) {
             case STATUS -> {
                 // "HTTP/1.1 200 OK": the version, then three digits.
-                if (text.length() < 12 || !text.startsWith("HTTP/") || text.charAt(8) != ' ') throw new IOException("not an HTTP answer: " + text);
-                try {
-                    status = Integer.parseInt(text, 9, 12, 10);
-                } catch (NumberFormatException e) {
-                    throw new IOException("not an HTTP answer: " + text);
+                if (length < 12 || !startsWith(text, length, "HTTP/") || text[8] != ' ' || !digit(text[9]) || !digit(text[10]) || !digit(text[11])) {
+                    throw new IOException("not an HTTP answer: " + new String(text, 0, Math.min(length, 200), StandardCharsets.ISO_8859_1));
                 }
-                closes = text.startsWith("HTTP/1.0");
+                status = (text[9] - '0') * 100 + (text[10] - '0') * 10 + (text[11] - '0');
+                closes = startsWith(text, length, "HTTP/1.0");
                 state = State.HEADERS;
             }
             case HEADERS -> {
-                if (text.isEmpty()) {
+                if (length == 0) {
                     startBody();
                     return;
                 }
                 // Only three headers matter here; the rest are skipped without building strings for them.
-                if (text.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    length = Long.parseLong(text.substring(15).trim());
-                } else if (text.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
-                    chunked = text.toLowerCase(Locale.ROOT).contains("chunked");
-                } else if (text.regionMatches(true, 0, "connection:", 0, 11)) {
-                    var value = text.substring(11).toLowerCase(Locale.ROOT);
-                    closes = value.contains("close") || (closes && !value.contains("keep-alive"));
+                if (startsWithIgnoringCase(text, length, "content-length:")) {
+                    this.length = number(text, 15, length, 10, "Content-Length");
+                } else if (startsWithIgnoringCase(text, length, "transfer-encoding:")) {
+                    chunked = containsIgnoringCase(text, 18, length, "chunked");
+                } else if (startsWithIgnoringCase(text, length, "connection:")) {
+                    closes = containsIgnoringCase(text, 11, length, "close") || (closes && !containsIgnoringCase(text, 11, length, "keep-alive"));
                 }
             }
             case CHUNK_SIZE -> {
-                int semicolon = text.indexOf(';');
-                remaining = Long.parseLong((semicolon >= 0 ? text.substring(0, semicolon) : text).trim(), 16);
+                int end = length;
+                for (int index = 0; index < length; index++) {
+                    if (text[index] == ';') {
+                        end = index;
+                        break;
+                    }
+                }
+                remaining = number(text, 0, end, 16, "chunk size");
                 state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
             }
             case CHUNK_END -> state = State.CHUNK_SIZE;
             case TRAILERS -> {
-                if (text.isEmpty()) state = State.DONE;
+                if (length == 0) state = State.DONE;
             }
             default -> throw new IllegalStateException(state.name());
         }
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean startsWith(byte[] text, int length, String prefix) {
+        if (length < prefix.length()) return false;
+        for (int index = 0; index < prefix.length(); index++) {
+            if (text[index] != prefix.charAt(index)) return false;
+        }
+        return true;
+    }
+
+    /** {@code prefix} is lower case. */
+    private static boolean startsWithIgnoringCase(byte[] text, int length, String prefix) {
+        if (length < prefix.length()) return false;
+        for (int index = 0; index < prefix.length(); index++) {
+            if (lower(text[index]) != prefix.charAt(index)) return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} holds {@code word} (lower case), in any case. */
+    private static boolean containsIgnoringCase(byte[] text, int from, int to, String word) {
+        for (int start = from; start + word.length() <= to; start++) {
+            int index = 0;
+            while (index < word.length() && lower(text[start + index]) == word.charAt(index)) index++;
+            if (index == word.length()) return true;
+        }
+        return false;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
+
+    /** The number in {@code text[from, to)}, blanks around it allowed, in {@code radix} (10 or 16). */
+    private static long number(byte[] text, int from, int to, int radix, String what) throws IOException {
+        while (from < to && (text[from] == ' ' || text[from] == '\t')) from++;
+        while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t')) to--;
+        if (from == to || to - from > 15) throw new IOException("not a " + what + ": '" + new String(text, from, Math.min(to - from, 40), StandardCharsets.ISO_8859_1) + "'");
+        long value = 0;
+        for (int index = from; index < to; index++) {
+            int digit = Character.digit(text[index], radix);
+            if (digit < 0) throw new IOException("not a " + what + ": '" + new String(text, from, to - from, StandardCharsets.ISO_8859_1) + "'");
+            value = value * radix + digit;
+        }
+        return value;
     }
 
     private void startBody() {
@@ -136,40 +191,31 @@ final class ResponseParser {
     }
 
     /**
-     * A whole line without its CRLF, or null when it goes on in the next buffer. A line that lies
-     * whole in the buffer (nearly all do) is copied out in one go, not a byte at a time.
+     * Gathers a line into {@link #line} up to its LF (the CR before it left out) and hands it to
+     * {@link #onLine}; true when one was, false when it goes on in the next buffer.
      */
-    private String line(ByteBuffer buffer) throws IOException {
+    private boolean line(ByteBuffer buffer) throws IOException {
         int start = buffer.position();
         int limit = buffer.limit();
         for (int i = start; i < limit; i++) {
             if (buffer.get(i) != '\n') continue;
+            append(buffer, start, i - start);
             buffer.position(i + 1);
-            if (line.isEmpty()) {
-                int end = i > start && buffer.get(i - 1) == '\r' ? i - 1 : i;
-                return copy(buffer, start, end - start);
-            }
-            line.append(copy(buffer, start, i - start));
-            if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') line.setLength(line.length() - 1);
-            var text = line.toString();
-            line.setLength(0);
-            return text;
+            int length = lineLength;
+            if (length > 0 && line[length - 1] == '\r') length--;
+            lineLength = 0;
+            onLine(line, length);
+            return true;
         }
-        line.append(copy(buffer, start, limit - start));
+        append(buffer, start, limit - start);
         buffer.position(limit);
-        if (line.length() > MAX_LINE) throw new IOException("a line over " + MAX_LINE + " bytes");
-        return null;
+        return false;
     }
 
-    private byte[] scratch = new byte[256];
-
-    private String copy(ByteBuffer buffer, int from, int length) {
-        if (scratch.length < length) scratch = new byte[Math.max(length, scratch.length * 2)];
-        buffer.get(from, scratch, 0, length);
-        return new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    static String latin1(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+    private void append(ByteBuffer buffer, int from, int length) throws IOException {
+        if (lineLength + length > MAX_LINE) throw new IOException("a line over " + MAX_LINE + " bytes");
+        if (line.length < lineLength + length) line = java.util.Arrays.copyOf(line, Math.max(lineLength + length, line.length * 2));
+        buffer.get(from, line, lineLength, length);
+        lineLength += length;
     }
 }
