@@ -156,6 +156,19 @@ class HttpLoadTest {
     }
 
     @Test
+    void theTargetGetsExactlyTheRequestsAskedForTheGeneratorsWarmUpGoesElsewhere() throws Exception {
+        var config = config(url("/api/datasets"));
+        delay.set(0);
+        for (var mode : new String[] {"--keep-alive", "--json"}) {
+            served.set(0);
+            var run = TendCli.run(Clock.systemUTC(), config, "run", "http.load", "api", "--requests", "37", "--concurrency", "5", mode);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(served.get()).as(mode).isEqualTo(37);
+        }
+        assertThat(WarmUp.REQUESTS).isGreaterThan(37);
+    }
+
+    @Test
     void aRunMuchSlowerThanThePreviousOneIsARegression() throws Exception {
         var config = config(url("/api/datasets"));
         delay.set(0);
