@@ -181,7 +181,9 @@ final class EventLoopLoad {
             if (connection.channel == null) {
                 var channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // A request goes out in one write while nothing else is unacknowledged: Nagle never holds it back. One
+                // connection per request would pay a system call per request for the option; a kept one pays it once.
+                if (keepAlive) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 connection.channel = channel;
                 boolean connected = channel.connect(address);
                 connection.key = channel.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, connection);
