@@ -12,6 +12,13 @@ public final class AsciiLine implements CharSequence {
     private int from;
     private int to;
 
+    /** A view of {@code bytes[from, to)}, which must all be ASCII. */
+    public static AsciiLine of(byte[] bytes, int from, int to) {
+        var line = new AsciiLine();
+        line.set(bytes, from, to);
+        return line;
+    }
+
     void set(byte[] bytes, int from, int to) {
         this.bytes = bytes;
         this.from = from;
