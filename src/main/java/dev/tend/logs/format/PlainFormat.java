@@ -57,7 +57,7 @@ public final class PlainFormat implements LogFormat {
         while (words < (at == null ? 1 : LEVEL_WITHIN) && index < length) {
             while (index < length && separator(record.charAt(index))) index++;
             int start = index;
-            while (index < length && !Character.isWhitespace(record.charAt(index))) index++;
+            while (index < length && !blank(record.charAt(index))) index++;
             if (start == index) break;
             int from = start;
             int to = index;
@@ -91,7 +91,12 @@ public final class PlainFormat implements LogFormat {
     }
 
     private static boolean separator(char c) {
-        return Character.isWhitespace(c) || c == '-' || c == '|' || c == ':' || c == ',';
+        return blank(c) || c == '-' || c == '|' || c == ':' || c == ',';
+    }
+
+    /** {@link Character#isWhitespace}, asked only of the characters that may be (most are letters). */
+    private static boolean blank(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && Character.isWhitespace(c);
     }
 
     private static boolean opening(char c) {

@@ -1,9 +1,11 @@
 package dev.tend.logs.format;
 
+import dev.tend.logs.AsciiLine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
  * Reads the timestamps lines begin with by hand, digit by digit: a regex and a DateTimeFormatter
@@ -17,6 +19,9 @@ final class StampScanner {
     private long lastKey = -1;
     private String lastZone = "";
     private long lastEpochSecond;
+    /** The first 19 characters of the last ISO stamp read (its second), as bytes, while the second kept is theirs. */
+    private final byte[] lastStamp = new byte[19];
+    private boolean stampKept;
 
     StampScanner(ZoneId zone) {
         this.zone = zone;
@@ -29,9 +34,12 @@ final class StampScanner {
     Instant iso(CharSequence text, int from) {
         int length = text.length();
         if (from + 19 > length) return null;
-        if (!digits(text, from, 4) || text.charAt(from + 4) != '-' || !digits(text, from + 5, 2) || text.charAt(from + 7) != '-'
+        // Consecutive lines mostly share their second: the same 19 bytes as the last stamp need no reading.
+        boolean known = text instanceof AsciiLine line && stampKept
+                && Arrays.equals(line.bytes(), line.from() + from, line.from() + from + 19, lastStamp, 0, 19);
+        if (!known && (!digits(text, from, 4) || text.charAt(from + 4) != '-' || !digits(text, from + 5, 2) || text.charAt(from + 7) != '-'
                 || !digits(text, from + 8, 2) || (text.charAt(from + 10) != 'T' && text.charAt(from + 10) != ' ') || !digits(text, from + 11, 2)
-                || text.charAt(from + 13) != ':' || !digits(text, from + 14, 2) || text.charAt(from + 16) != ':' || !digits(text, from + 17, 2)) {
+                || text.charAt(from + 13) != ':' || !digits(text, from + 14, 2) || text.charAt(from + 16) != ':' || !digits(text, from + 17, 2))) {
             return null;
         }
         int position = from + 19;
@@ -73,8 +81,9 @@ final class StampScanner {
             }
         }
         end = position;
-        long key = number(text, from, 4) * 10_000_000_000L + number(text, from + 5, 2) * 100_000_000L + number(text, from + 8, 2) * 1_000_000L
-                + number(text, from + 11, 2) * 10_000L + number(text, from + 14, 2) * 100L + number(text, from + 17, 2);
+        long key = known ? lastKey : number(text, from, 4) * 10_000_000_000L + number(text, from + 5, 2) * 100_000_000L
+                + number(text, from + 8, 2) * 1_000_000L + number(text, from + 11, 2) * 10_000L + number(text, from + 14, 2) * 100L
+                + number(text, from + 17, 2);
         var zoneKey = zoneText == null ? "" : zoneText;
         if (key != lastKey || !zoneKey.equals(lastZone)) {
             try {
@@ -86,6 +95,8 @@ final class StampScanner {
             }
             lastKey = key;
             lastZone = zoneKey;
+            for (int index = 0; index < 19; index++) lastStamp[index] = (byte) text.charAt(from + index);
+            stampKept = true;
         }
         return Instant.ofEpochSecond(lastEpochSecond, nanos);
     }
@@ -113,6 +124,7 @@ final class StampScanner {
             }
             lastKey = key;
             lastZone = zoneText;
+            stampKept = false;
         }
         end = from + 26;
         return Instant.ofEpochSecond(lastEpochSecond);
