@@ -23,8 +23,10 @@ public enum LogLevel {
     public static LogLevel of(CharSequence text, int from, int to) {
         int length = to - from;
         if (length <= 0 || length > 12) return null;
-        for (int index = from; index < to; index++) {
-            if (text.charAt(index) >= 0x80) return parse(text.subSequence(from, to).toString()).orElse(null);
+        if (!(text instanceof AsciiLine)) {
+            for (int index = from; index < to; index++) {
+                if (text.charAt(index) >= 0x80) return parse(text.subSequence(from, to).toString()).orElse(null);
+            }
         }
         for (var word : WORDS_BY_LENGTH[length]) {
             boolean same = true;

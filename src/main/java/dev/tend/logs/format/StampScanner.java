@@ -45,10 +45,10 @@ final class StampScanner {
         int position = from + 19;
         long nanos = 0;
         if (position < length && (text.charAt(position) == '.' || text.charAt(position) == ',') && position + 1 < length
-                && Character.isDigit(text.charAt(position + 1))) {
+                && digit(text.charAt(position + 1))) {
             position++;
             int digits = 0;
-            while (position < length && Character.isDigit(text.charAt(position))) {
+            while (position < length && digit(text.charAt(position))) {
                 if (digits < 9) {
                     nanos = nanos * 10 + (text.charAt(position) - '0');
                     digits++;
@@ -140,6 +140,11 @@ final class StampScanner {
             }
         }
         return 0;
+    }
+
+    /** An ASCII digit: a fraction's digits are read as {@code c - '0'}, which only they allow. */
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean digits(CharSequence text, int from, int count) {
