@@ -40,8 +40,13 @@ public final class Masking {
         var masked = message;
         for (int index = 0; index < RULES.size(); index++) {
             if (!Guards.mayMatch(index, masked)) continue;
-            // The last rule, numbers, changes most messages: by hand, as its regex would.
-            masked = index == RULES.size() - 1 ? numbers(masked) : RULES.get(index).pattern().matcher(masked).replaceAll(RULES.get(index).mask());
+            // The rules that change most messages (addresses, durations, numbers) by hand, as their regexes would.
+            masked = switch (index) {
+                case 2 -> addresses(masked);
+                case 9 -> durations(masked);
+                case 13 -> numbers(masked);
+                default -> RULES.get(index).pattern().matcher(masked).replaceAll(RULES.get(index).mask());
+            };
         }
         return masked;
     }
@@ -83,6 +88,89 @@ public final class Masking {
         }
         if (out == null) return text;
         return out.append(text, copied, length).toString();
+    }
+
+    /** Units of {@code <DUR>}, in the regex's order. */
+    private static final String[] UNITS = {"ns", "us", "µs", "ms", "s", "sec", "secs", "seconds", "m", "min", "mins", "minutes", "h", "hours"};
+
+    /**
+     * {@code \\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s|...|hours)\\b} replaced by {@code <DUR>}: a number
+     * starting a word, perhaps one blank, and a unit that ends a word. A shorter number or fraction
+     * would leave a digit where the unit must be, so only the greedy one is tried.
+     */
+    static String durations(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int length = text.length();
+        for (int start = 0; start < length; start++) {
+            if (!digit(text.charAt(start)) || start > 0 && word(text.charAt(start - 1))) continue;
+            int end = start;
+            while (end < length && digit(text.charAt(end))) end++;
+            if (end + 1 < length && text.charAt(end) == '.' && digit(text.charAt(end + 1))) {
+                end += 2;
+                while (end < length && digit(text.charAt(end))) end++;
+            }
+            if (end < length && blank(text.charAt(end))) end++;
+            int unit = unitEnd(text, end);
+            if (unit < 0) continue;
+            if (out == null) out = new StringBuilder(length);
+            out.append(text, copied, start).append("<DUR>");
+            copied = unit;
+            start = unit - 1;
+        }
+        if (out == null) return text;
+        return out.append(text, copied, length).toString();
+    }
+
+    /** Where the unit at {@code at} ends, when one is there and ends a word; else -1. */
+    private static int unitEnd(String text, int at) {
+        for (var unit : UNITS) {
+            int end = at + unit.length();
+            if (text.startsWith(unit, at) && (end == text.length() || !word(text.charAt(end)))) return end;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code \\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b} replaced by {@code <IP>}: four groups of one to
+     * three digits, each ending where the next character is no digit, and a port kept only when it
+     * ends a word (else the address alone, which ends before the colon).
+     */
+    static String addresses(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int length = text.length();
+        for (int start = 0; start < length; start++) {
+            if (!digit(text.charAt(start)) || start > 0 && word(text.charAt(start - 1))) continue;
+            int end = start;
+            boolean address = true;
+            for (int group = 0; group < 4 && address; group++) {
+                int digits = end;
+                while (end < length && end - digits < 3 && digit(text.charAt(end))) end++;
+                if (end == digits || end < length && digit(text.charAt(end))) address = false;
+                else if (group < 3) {
+                    if (end < length && text.charAt(end) == '.') end++;
+                    else address = false;
+                }
+            }
+            if (!address || end < length && word(text.charAt(end))) continue;
+            if (end + 1 < length && text.charAt(end) == ':' && digit(text.charAt(end + 1))) {
+                int port = end + 1;
+                while (port < length && port - end - 1 < 5 && digit(text.charAt(port))) port++;
+                if (port == length || !word(text.charAt(port))) end = port;
+            }
+            if (out == null) out = new StringBuilder(length);
+            out.append(text, copied, start).append("<IP>");
+            copied = end;
+            start = end - 1;
+        }
+        if (out == null) return text;
+        return out.append(text, copied, length).toString();
+    }
+
+    /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static boolean digit(char c) {
