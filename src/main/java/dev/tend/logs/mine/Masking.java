@@ -65,8 +65,7 @@ public final class Masking {
      * the greedy end is the only one tried.
      */
     static String numbers(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        var out = new Replaced(text);
         int length = text.length();
         for (int start = 0; start < length; start++) {
             if (start > 0 && (word(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) continue;
@@ -81,13 +80,31 @@ public final class Masking {
                 while (end < length && digit(text.charAt(end))) end++;
             }
             if (end < length && (word(text.charAt(end)) || text.charAt(end) == '.' && end + 1 < length && digit(text.charAt(end + 1)))) continue;
-            if (out == null) out = new StringBuilder(length);
-            out.append(text, copied, start).append("<NUM>");
-            copied = end;
+            out.replace(start, end, "<NUM>");
             start = end - 1;
         }
-        if (out == null) return text;
-        return out.append(text, copied, length).toString();
+        return out.result();
+    }
+
+    /** A text with some ranges replaced, built only once the first one is. */
+    private static final class Replaced {
+        private final String text;
+        private StringBuilder out;
+        private int copied;
+
+        Replaced(String text) {
+            this.text = text;
+        }
+
+        void replace(int from, int to, String mask) {
+            if (out == null) out = new StringBuilder(text.length());
+            out.append(text, copied, from).append(mask);
+            copied = to;
+        }
+
+        String result() {
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
     }
 
     /** Units of {@code <DUR>}, in the regex's order. */
@@ -99,8 +116,7 @@ public final class Masking {
      * would leave a digit where the unit must be, so only the greedy one is tried.
      */
     static String durations(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        var out = new Replaced(text);
         int length = text.length();
         for (int start = 0; start < length; start++) {
             if (!digit(text.charAt(start)) || start > 0 && word(text.charAt(start - 1))) continue;
@@ -113,13 +129,10 @@ public final class Masking {
             if (end < length && blank(text.charAt(end))) end++;
             int unit = unitEnd(text, end);
             if (unit < 0) continue;
-            if (out == null) out = new StringBuilder(length);
-            out.append(text, copied, start).append("<DUR>");
-            copied = unit;
+            out.replace(start, unit, "<DUR>");
             start = unit - 1;
         }
-        if (out == null) return text;
-        return out.append(text, copied, length).toString();
+        return out.result();
     }
 
     /** Where the unit at {@code at} ends, when one is there and ends a word; else -1. */
@@ -137,8 +150,7 @@ public final class Masking {
      * ends a word (else the address alone, which ends before the colon).
      */
     static String addresses(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        var out = new Replaced(text);
         int length = text.length();
         for (int start = 0; start < length; start++) {
             if (!digit(text.charAt(start)) || start > 0 && word(text.charAt(start - 1))) continue;
@@ -159,13 +171,10 @@ public final class Masking {
                 while (port < length && port - end - 1 < 5 && digit(text.charAt(port))) port++;
                 if (port == length || !word(text.charAt(port))) end = port;
             }
-            if (out == null) out = new StringBuilder(length);
-            out.append(text, copied, start).append("<IP>");
-            copied = end;
+            out.replace(start, end, "<IP>");
             start = end - 1;
         }
-        if (out == null) return text;
-        return out.append(text, copied, length).toString();
+        return out.result();
     }
 
     /** {@code \\s} without UNICODE_CHARACTER_CLASS. */
