@@ -61,6 +61,9 @@ public final class WebServer implements AutoCloseable {
             for (var route : routes) {
                 // Each route checks its own caller first: the route (with its access and kind) is at hand, no lookup by path.
                 io.javalin.http.Handler guarded = ctx -> {
+                    // Read the body before the caller may be turned away: an answer sent over an unread body made the
+                    // server drop the connection after it, which a client reusing it learned only from its next request.
+                    if (!ctx.method().name().equals("GET")) ctx.bodyAsBytes();
                     try {
                         authentication.check(ctx, route);
                     } catch (Authentication.Redirected redirected) {
