@@ -63,7 +63,7 @@ public final class WebServer implements AutoCloseable {
                 io.javalin.http.Handler guarded = ctx -> {
                     // Read the body before the caller may be turned away: an answer sent over an unread body made the
                     // server drop the connection after it, which a client reusing it learned only from its next request.
-                    if (!ctx.method().name().equals("GET")) ctx.bodyAsBytes();
+                    ctx.bodyAsBytes();
                     try {
                         authentication.check(ctx, route);
                     } catch (Authentication.Redirected redirected) {

@@ -247,6 +247,40 @@ class WebApiTest {
     }
 
     @Test
+    void aCallerTurnedAwayBeforeItsBodyArrivedCanUseTheConnectionAgain() throws Exception {
+        var post = WebServer.routes(new WebContext(config, store, clock)).stream()
+                .filter(route -> route.method().equals("POST") && route.access() != Access.PUBLIC && !route.page()).findFirst().orElseThrow();
+        var path = post.path().replace("{id}", Long.toString(alertId)).replaceAll("\\{[a-z]+\\}", "db");
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            var body = "{\"comment\": \"looking\"}";
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body comes late, as over a slow network
+            out.write(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).startsWith("HTTP/1.1 401");
+            skipAnswer(in);
+            out.write("GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).as("the next request on the same connection").isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    /** Reads an answer's headers and its body (by Content-Length). */
+    private static void skipAnswer(java.io.BufferedReader in) throws Exception {
+        int length = 0;
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) length = Integer.parseInt(line.substring(15).strip());
+        }
+        for (int read = 0; read < length; read++) in.read();
+    }
+
+    @Test
     void aPortInUseIsRefusedWithTheAddressNamed() {
         var taken = new Address("127.0.0.1", server.port());
         var failure = org.assertj.core.api.Assertions.catchThrowable(() -> WebServer.start(new WebContext(config, store, clock), taken));
