@@ -270,6 +270,18 @@ class WebApiTest {
         }
     }
 
+    @Test
+    void aBodyOverTheLimitIsRefusedAsTooLargeNotAFailure() throws Exception {
+        // Bodies are read before the caller is checked: one over the server's limit (1 MB) is refused by the server
+        // itself, plainly, and never reaches a handler as a failure.
+        var post = WebServer.routes(new WebContext(config, store, clock)).stream()
+                .filter(route -> route.method().equals("POST") && route.access() != Access.PUBLIC && !route.page()).findFirst().orElseThrow();
+        var path = post.path().replace("{id}", Long.toString(alertId)).replaceAll("\\{[a-z]+\\}", "db");
+        var response = call("POST", path, "admin", "{\"comment\": \"" + "x".repeat(2 << 20) + "\"}");
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("Content Too Large");
+    }
+
     /** Reads an answer's headers and its body (by Content-Length). */
     private static void skipAnswer(java.io.BufferedReader in) throws Exception {
         int length = 0;
