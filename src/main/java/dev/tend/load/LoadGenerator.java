@@ -90,7 +90,7 @@ public final class LoadGenerator {
         return new LoadResult(kept, wall, Map.copyOf(statuses), failures.get(), firstFailure.get());
     }
 
-    private static byte[] requestBytes(URI url, boolean keepAlive) {
+    static byte[] requestBytes(URI url, boolean keepAlive) {
         var path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         int port = port(url);

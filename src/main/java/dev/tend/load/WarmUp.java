@@ -32,9 +32,8 @@ final class WarmUp {
         try (var server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress())) {
             var acceptor = Thread.ofPlatform().daemon().name("tend-load-warm-up").start(() -> serve(server));
             var url = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/warm-up");
-            var request = ("GET /warm-up HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: tend-http.load\r\nAccept: */*\r\n"
-                    + (keepAlive ? "" : "Connection: close\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
-            EventLoopLoad.run(url, REQUESTS, Math.max(1, Math.min(concurrency, 8)), keepAlive, Duration.ofSeconds(1), BOUND, request);
+            EventLoopLoad.run(url, REQUESTS, Math.max(1, Math.min(concurrency, 8)), keepAlive, Duration.ofSeconds(1), BOUND,
+                    LoadGenerator.requestBytes(url, keepAlive));
             server.close();
             acceptor.join(BOUND.toMillis());
         } catch (IOException | InterruptedException | RuntimeException e) {

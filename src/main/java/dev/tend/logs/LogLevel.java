@@ -1,19 +1,29 @@
 package dev.tend.logs;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Severity of a line, across the words formats use for it (PostgreSQL's PANIC, syslog's crit, Python's CRITICAL...). */
 public enum LogLevel {
     TRACE, DEBUG, INFO, WARN, ERROR, FATAL;
 
+    /** Every word a level goes by, upper case: the one table {@link #parse} and {@link #of} read. */
+    private static final Map<String, LogLevel> WORDS = words();
+    /** The same words by length, for comparing a word of a line with them in place. */
+    private static final String[][] WORDS_BY_LENGTH = byLength();
+
     /** ERROR and above: what the error-pattern section reports by default. */
     public boolean atLeast(LogLevel other) {
         return compareTo(other) >= 0;
     }
 
-    /** The words {@link #parse} knows, by length: a word of a line is compared with them in place. */
-    private static final String[][] WORDS_BY_LENGTH = wordsByLength();
+    public static Optional<LogLevel> parse(String word) {
+        if (word == null || word.isEmpty() || word.length() > 12) return Optional.empty();
+        return Optional.ofNullable(WORDS.get(word.toUpperCase(Locale.ROOT)));
+    }
 
     /**
      * The level named by {@code text[from, to)}, or null: {@link #parse} without making a string of
@@ -35,42 +45,30 @@ public enum LogLevel {
                 if (c >= 'a' && c <= 'z') c -= 32;
                 same = c == word.charAt(index);
             }
-            if (same) return LEVELS.get(word);
+            if (same) return WORDS.get(word);
         }
         return null;
     }
 
-    /** Each known word's level, as {@link #parse} gives it. */
-    private static final java.util.Map<String, LogLevel> LEVELS = levels();
-
-    private static java.util.Map<String, LogLevel> levels() {
-        var levels = new java.util.HashMap<String, LogLevel>();
-        for (var words : WORDS_BY_LENGTH) for (var word : words) levels.put(word, parse(word).orElseThrow());
-        return levels;
+    private static Map<String, LogLevel> words() {
+        var words = new HashMap<String, LogLevel>();
+        for (var word : List.of("TRACE", "FINEST", "FINER")) words.put(word, TRACE);
+        for (var word : List.of("DEBUG", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "FINE", "DBG")) words.put(word, DEBUG);
+        for (var word : List.of("INFO", "INFORMATION", "LOG", "NOTICE", "STATEMENT", "DETAIL", "HINT", "CONTEXT", "QUERY", "CONFIG", "INF")) {
+            words.put(word, INFO);
+        }
+        for (var word : List.of("WARN", "WARNING", "WRN")) words.put(word, WARN);
+        for (var word : List.of("ERROR", "ERR", "SEVERE", "EXCEPTION")) words.put(word, ERROR);
+        for (var word : List.of("FATAL", "PANIC", "CRITICAL", "CRIT", "ALERT", "EMERG", "EMERGENCY")) words.put(word, FATAL);
+        return Map.copyOf(words);
     }
 
-    private static String[][] wordsByLength() {
-        var words = java.util.List.of("TRACE", "FINEST", "FINER", "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "FINE", "DBG", "INFO",
-                "INFORMATION", "LOG", "NOTICE", "STATEMENT", "DETAIL", "HINT", "CONTEXT", "QUERY", "CONFIG", "INF", "WARN", "WARNING", "WRN", "ERROR",
-                "ERR", "SEVERE", "EXCEPTION", "FATAL", "PANIC", "CRITICAL", "CRIT", "ALERT", "EMERG", "EMERGENCY");
+    private static String[][] byLength() {
         var byLength = new String[13][];
         for (int length = 0; length <= 12; length++) {
             int size = length;
-            byLength[length] = words.stream().filter(word -> word.length() == size).toArray(String[]::new);
+            byLength[length] = WORDS.keySet().stream().filter(word -> word.length() == size).sorted().toArray(String[]::new);
         }
         return byLength;
-    }
-
-    public static Optional<LogLevel> parse(String word) {
-        if (word == null || word.isEmpty() || word.length() > 12) return Optional.empty();
-        return Optional.ofNullable(switch (word.toUpperCase(Locale.ROOT)) {
-            case "TRACE", "FINEST", "FINER" -> TRACE;
-            case "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "FINE", "DBG" -> DEBUG;
-            case "INFO", "INFORMATION", "LOG", "NOTICE", "STATEMENT", "DETAIL", "HINT", "CONTEXT", "QUERY", "CONFIG", "INF" -> INFO;
-            case "WARN", "WARNING", "WRN" -> WARN;
-            case "ERROR", "ERR", "SEVERE", "EXCEPTION" -> ERROR;
-            case "FATAL", "PANIC", "CRITICAL", "CRIT", "ALERT", "EMERG", "EMERGENCY" -> FATAL;
-            default -> null;
-        });
     }
 }

@@ -1,7 +1,7 @@
 package dev.tend.logs.mine;
 
 /**
- * For each masking rule, a test that is true whenever the rule's regex could match: a character
+ * For masking rules, tests that are true whenever a rule's regex could match: a character
  * scan, so that a message runs only the few regexes that can change it (a regex pass costs about
  * half a microsecond even when it finds nothing, and there are fourteen). Each test is a necessary
  * condition of its rule, never a guess: {@code MaskingTest} checks that masking with the guards
@@ -10,28 +10,8 @@ package dev.tend.logs.mine;
 final class Guards {
     private Guards() {}
 
-    /** Whether the rule at {@code index} of {@link Masking}'s list may match {@code text}. */
-    static boolean mayMatch(int index, String text) {
-        return switch (index) {
-            case 0 -> date(text);
-            case 1 -> uuid(text);
-            case 2 -> ipv4(text);
-            case 3 -> ipv6(text);
-            case 4 -> text.indexOf('@') >= 0;
-            case 5 -> text.indexOf("0x") >= 0;
-            case 6 -> twice(text, '"');
-            case 7 -> twice(text, '\'');
-            case 8 -> path(text);
-            case 9 -> numberThen(text, "nuµmsh");
-            case 10 -> numberThen(text, "kKMGTbB");
-            case 11 -> mixedRun(text);
-            case 12 -> hexRun(text);
-            default -> digit(text);
-        };
-    }
-
     /** {@code dddd-dd-}: the start of a date. */
-    private static boolean date(String text) {
+    static boolean date(String text) {
         for (int i = text.indexOf('-', 4); i >= 0 && i + 3 < text.length(); i = text.indexOf('-', i + 1)) {
             if (text.charAt(i + 3) == '-' && isDigit(text, i - 4) && isDigit(text, i - 3) && isDigit(text, i - 2) && isDigit(text, i - 1)
                     && isDigit(text, i + 1) && isDigit(text, i + 2)) {
@@ -42,7 +22,7 @@ final class Guards {
     }
 
     /** Dashes 5, 10 and 15 characters after one: the shape of a UUID. */
-    private static boolean uuid(String text) {
+    static boolean uuid(String text) {
         for (int i = text.indexOf('-'); i >= 0 && i + 15 < text.length(); i = text.indexOf('-', i + 1)) {
             if (text.charAt(i + 5) == '-' && text.charAt(i + 10) == '-' && text.charAt(i + 15) == '-') return true;
         }
@@ -50,7 +30,7 @@ final class Guards {
     }
 
     /** Three dots, one of them between digits. */
-    private static boolean ipv4(String text) {
+    static boolean ipv4(String text) {
         int dots = 0;
         boolean between = false;
         for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
@@ -61,7 +41,7 @@ final class Guards {
     }
 
     /** hex:hex{1,4}:hex — two groups of an IPv6 address. */
-    private static boolean ipv6(String text) {
+    static boolean ipv6(String text) {
         for (int i = text.indexOf(':', 1); i >= 0; i = text.indexOf(':', i + 1)) {
             if (!isHex(text, i - 1)) continue;
             int next = i + 1;
@@ -71,13 +51,13 @@ final class Guards {
         return false;
     }
 
-    private static boolean twice(String text, char quote) {
+    static boolean twice(String text, char quote) {
         int first = text.indexOf(quote);
         return first >= 0 && text.indexOf(quote, first + 1) >= 0;
     }
 
     /** Two slashes each followed by a character a path segment may hold. */
-    private static boolean path(String text) {
+    static boolean path(String text) {
         int segments = 0;
         for (int i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
             if (i + 1 < text.length() && pathCharacter(text.charAt(i + 1)) && ++segments == 2) return true;
@@ -90,7 +70,7 @@ final class Guards {
     }
 
     /** A digit followed, perhaps after one blank, by one of {@code units}' first letters. */
-    private static boolean numberThen(String text, String units) {
+    static boolean numberThen(String text, String units) {
         int length = text.length();
         for (int i = 0; i < length - 1; i++) {
             if (!isDigit(text, i)) continue;
@@ -102,7 +82,7 @@ final class Guards {
     }
 
     /** A run of 10+ of [0-9a-zA-Z_-] holding a digit and a letter: the shape of an id. */
-    private static boolean mixedRun(String text) {
+    static boolean mixedRun(String text) {
         int run = 0;
         boolean digit = false;
         boolean letter = false;
@@ -123,7 +103,7 @@ final class Guards {
     }
 
     /** Six or more of [0-9a-f] in a row. */
-    private static boolean hexRun(String text) {
+    static boolean hexRun(String text) {
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -133,7 +113,7 @@ final class Guards {
         return false;
     }
 
-    private static boolean digit(String text) {
+    static boolean digit(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (isDigit(text, i)) return true;
         }

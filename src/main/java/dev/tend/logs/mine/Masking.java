@@ -2,6 +2,8 @@ package dev.tend.logs.mine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -11,42 +13,49 @@ import java.util.regex.Pattern;
  * specific shapes first, so "10.0.0.5:5432" is one address, not numbers.
  */
 public final class Masking {
-    private record Rule(Pattern pattern, String mask) {}
+    /**
+     * A rule: its regex and placeholder, the character test that must hold for the regex to match
+     * at all ({@link Guards}), and for the rules that change most messages the same replacement
+     * written by hand.
+     */
+    private record Rule(Pattern pattern, String mask, Predicate<String> mayMatch, UnaryOperator<String> byHand) {
+        String apply(String text) {
+            return byHand != null ? byHand.apply(text) : pattern.matcher(text).replaceAll(mask);
+        }
+    }
 
     private static final List<Rule> RULES = List.of(
-            rule("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?\\b", "<TIME>"),
-            rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<ID>"),
-            rule("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b", "<IP>"),
-            rule("\\[?(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\\]?(?::\\d{1,5})?", "<IP>"),
-            rule("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b", "<EMAIL>"),
-            rule("\\b0x[0-9a-fA-F]+\\b", "<HEX>"),
-            rule("\"(?:[^\"\\\\]|\\\\.){0,500}\"", "<STR>"),
-            rule("'(?:[^'\\\\]|\\\\.){0,500}'", "<STR>"),
-            rule("(?<![\\w/.])(?:/[\\w.@%+~-]+){2,}/?", "<PATH>"),
-            rule("\\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s|sec|secs|seconds|m|min|mins|minutes|h|hours)\\b", "<DUR>"),
-            rule("\\b\\d+(?:\\.\\d+)?\\s?(?:[kKMGT]i?B|bytes|B)\\b", "<SIZE>"),
+            rule("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?\\b", "<TIME>", Guards::date),
+            rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<ID>", Guards::uuid),
+            rule("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?\\b", "<IP>", Guards::ipv4, Masking::addresses),
+            rule("\\[?(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\\]?(?::\\d{1,5})?", "<IP>", Guards::ipv6),
+            rule("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b", "<EMAIL>", text -> text.indexOf('@') >= 0),
+            rule("\\b0x[0-9a-fA-F]+\\b", "<HEX>", text -> text.indexOf("0x") >= 0),
+            rule("\"(?:[^\"\\\\]|\\\\.){0,500}\"", "<STR>", text -> Guards.twice(text, '"')),
+            rule("'(?:[^'\\\\]|\\\\.){0,500}'", "<STR>", text -> Guards.twice(text, '\'')),
+            rule("(?<![\\w/.])(?:/[\\w.@%+~-]+){2,}/?", "<PATH>", Guards::path),
+            rule("\\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s|sec|secs|seconds|m|min|mins|minutes|h|hours)\\b", "<DUR>",
+                    text -> Guards.numberThen(text, "nuµmsh"), Masking::durations),
+            rule("\\b\\d+(?:\\.\\d+)?\\s?(?:[kKMGT]i?B|bytes|B)\\b", "<SIZE>", text -> Guards.numberThen(text, "kKMGTbB")),
             // An id: a run of letters and digits with at least one of each and 10+ characters (a hash, a request id).
-            rule("\\b(?=[0-9a-zA-Z_-]*\\d)(?=[0-9a-zA-Z_-]*[a-zA-Z])[0-9a-zA-Z_-]{10,}\\b", "<ID>"),
-            rule("\\b[0-9a-f]{6,}\\b", "<HEX>"),
-            rule("(?<![\\w.])[-+]?\\d+(?:\\.\\d+)?(?!\\w|\\.\\d)", "<NUM>"));
+            rule("\\b(?=[0-9a-zA-Z_-]*\\d)(?=[0-9a-zA-Z_-]*[a-zA-Z])[0-9a-zA-Z_-]{10,}\\b", "<ID>", Guards::mixedRun),
+            rule("\\b[0-9a-f]{6,}\\b", "<HEX>", Guards::hexRun),
+            rule("(?<![\\w.])[-+]?\\d+(?:\\.\\d+)?(?!\\w|\\.\\d)", "<NUM>", Guards::digit, Masking::numbers));
 
     private Masking() {}
 
-    private static Rule rule(String regex, String mask) {
-        return new Rule(Pattern.compile(regex), mask);
+    private static Rule rule(String regex, String mask, Predicate<String> mayMatch) {
+        return rule(regex, mask, mayMatch, null);
+    }
+
+    private static Rule rule(String regex, String mask, Predicate<String> mayMatch, UnaryOperator<String> byHand) {
+        return new Rule(Pattern.compile(regex), mask, mayMatch, byHand);
     }
 
     public static String mask(String message) {
         var masked = message;
-        for (int index = 0; index < RULES.size(); index++) {
-            if (!Guards.mayMatch(index, masked)) continue;
-            // The rules that change most messages (addresses, durations, numbers) by hand, as their regexes would.
-            masked = switch (index) {
-                case 2 -> addresses(masked);
-                case 9 -> durations(masked);
-                case 13 -> numbers(masked);
-                default -> RULES.get(index).pattern().matcher(masked).replaceAll(RULES.get(index).mask());
-            };
+        for (var rule : RULES) {
+            if (rule.mayMatch().test(masked)) masked = rule.apply(masked);
         }
         return masked;
     }
