@@ -2,6 +2,7 @@ package dev.tend.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,6 +32,7 @@ final class EventLoopLoad {
     private final long deadline;
     private final byte[] request;
     private final InetSocketAddress address;
+    private final StandardProtocolFamily family;
     private final long[] latencies;
     private final boolean[] answered;
     private final AtomicInteger next = new AtomicInteger();
@@ -46,6 +48,7 @@ final class EventLoopLoad {
         this.deadline = System.nanoTime() + bound.toNanos();
         this.request = request;
         this.address = new InetSocketAddress(url.getHost(), url.getPort() > 0 ? url.getPort() : 80);
+        this.family = address.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         this.latencies = new long[requests];
         this.answered = new boolean[requests];
     }
@@ -76,20 +79,31 @@ final class EventLoopLoad {
 
     /** One connection: its channel (kept between requests with keep-alive), the request in flight and its answer so far. */
     private final class Connection {
+        /** Channels of this connection's loop to close once the selector has let go of them. */
+        final List<SocketChannel> closing;
         SocketChannel channel;
         SelectionKey key;
         int index = -1;
         long started;
-        final ByteBuffer out = ByteBuffer.wrap(request);
+        /** Direct: a heap buffer is copied into a temporary direct one on every write. */
+        final ByteBuffer out = ByteBuffer.allocateDirect(request.length).put(request).flip();
         final ResponseParser parser = new ResponseParser();
+
+        Connection(List<SocketChannel> closing) {
+            this.closing = closing;
+        }
     }
 
     private void loop(int connections) {
         try (var selector = Selector.open()) {
             var all = new ArrayList<Connection>();
+            var closing = new ArrayList<SocketChannel>();
+            // Read into a direct buffer (a heap one is read through a temporary direct one), then parsed from a heap copy:
+            // one bulk copy costs less than reading a direct buffer a byte at a time.
             var buffer = ByteBuffer.allocateDirect(64 * 1024);
+            var bytes = ByteBuffer.allocate(buffer.capacity());
             for (int i = 0; i < connections; i++) {
-                var connection = new Connection();
+                var connection = new Connection(closing);
                 all.add(connection);
                 begin(connection, selector);
             }
@@ -97,14 +111,18 @@ final class EventLoopLoad {
             java.util.function.Consumer<SelectionKey> onReady = key -> {
                 var connection = (Connection) key.attachment();
                 try {
-                    handle(key, connection, buffer, selector);
+                    handle(key, connection, buffer, bytes, selector);
                 } catch (IOException | RuntimeException e) {
                     fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
                 }
             };
             long nextSweep = 0;
             while (busy(all)) {
+                int cancelled = closing.size();
                 selector.select(onReady, SELECT_MILLIS);
+                // Keys cancelled before this round are deregistered now (those cancelled while it handed out ready keys,
+                // at the next): their channels close with one call.
+                closeFirst(closing, cancelled);
                 long now = System.nanoTime();
                 if (now < nextSweep) continue;
                 nextSweep = now + SWEEP_NANOS; // timeouts are looked for a few times a second, not after every event
@@ -117,6 +135,8 @@ final class EventLoopLoad {
                     }
                 }
             }
+            selector.selectNow();
+            closeFirst(closing, closing.size());
         } catch (IOException e) {
             firstFailure.compareAndSet(null, "the event loop failed: " + e.getMessage());
         }
@@ -129,7 +149,7 @@ final class EventLoopLoad {
         return false;
     }
 
-    private void handle(SelectionKey key, Connection connection, ByteBuffer buffer, Selector selector) throws IOException {
+    private void handle(SelectionKey key, Connection connection, ByteBuffer buffer, ByteBuffer bytes, Selector selector) throws IOException {
         if (key.isConnectable()) {
             connection.channel.finishConnect();
             send(connection); // connected means writable: no second round for it
@@ -145,7 +165,9 @@ final class EventLoopLoad {
                 close(connection);
             } else {
                 buffer.flip();
-                complete = connection.parser.feed(buffer);
+                bytes.clear();
+                bytes.put(buffer).flip();
+                complete = connection.parser.feed(bytes);
             }
             if (complete) finish(connection, selector);
         }
@@ -179,14 +201,21 @@ final class EventLoopLoad {
         connection.parser.reset();
         try {
             if (connection.channel == null) {
-                var channel = SocketChannel.open();
+                // The address's own family: a dual-stack socket costs a system call per connection (IPV6_V6ONLY off).
+                var channel = SocketChannel.open(family);
                 channel.configureBlocking(false);
                 // A request goes out in one write while nothing else is unacknowledged: Nagle never holds it back. One
                 // connection per request would pay a system call per request for the option; a kept one pays it once.
                 if (keepAlive) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 connection.channel = channel;
-                boolean connected = channel.connect(address);
-                connection.key = channel.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, connection);
+                // A connection to a near server is often complete by the time connect returns: finishing it at once
+                // sends the request without a round of the selector and a change of interest for the connect.
+                if (channel.connect(address) || channel.finishConnect()) {
+                    channel.write(connection.out);
+                    connection.key = channel.register(selector, connection.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ, connection);
+                } else {
+                    connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
+                }
             } else {
                 // A kept connection is all but always writable: send now instead of asking the
                 // selector first, which cost a wake-up and two interest changes per request.
@@ -204,14 +233,34 @@ final class EventLoopLoad {
         begin(connection, selector);
     }
 
+    /**
+     * Closes the connection's channel. One still registered with the selector is only shut down by
+     * close (two more system calls) and closed once the selector has deregistered it; so its key is
+     * cancelled and the channel closed after the selector's next round, with one call.
+     */
     private static void close(Connection connection) {
         if (connection.channel == null) return;
-        try {
-            connection.channel.close();
-        } catch (IOException ignored) {
-            // a broken connection closes as it can
+        if (connection.key != null) {
+            connection.key.cancel();
+            connection.closing.add(connection.channel);
+        } else {
+            closeQuietly(connection.channel);
         }
         connection.channel = null;
         connection.key = null;
+    }
+
+    private static void closeFirst(List<SocketChannel> channels, int count) {
+        var first = channels.subList(0, count);
+        for (var channel : first) closeQuietly(channel);
+        first.clear();
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a broken connection closes as it can
+        }
     }
 }
