@@ -12,9 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load of plain http targets, driven like ab and wrk: every connection from an event loop
@@ -23,58 +20,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * spent the CPU the server needed on switching threads (0.57× ab's requests/s); a loop does not.
  */
 final class EventLoopLoad {
+    static final LoadEngine ENGINE = EventLoopLoad::run;
     private static final long SELECT_MILLIS = 50;
     private static final long SWEEP_NANOS = 20_000_000;
 
-    private final int requests;
     private final boolean keepAlive;
     private final long timeoutNanos;
-    private final long deadline;
     private final byte[] request;
     private final InetSocketAddress address;
     private final StandardProtocolFamily family;
-    private final long[] latencies;
-    private final boolean[] answered;
-    private final AtomicInteger next = new AtomicInteger();
-    /** Answers by status code, counted per loop without boxing, summed at the end. */
-    private final java.util.concurrent.atomic.AtomicLongArray statuses = new java.util.concurrent.atomic.AtomicLongArray(600);
-    private final AtomicInteger failures = new AtomicInteger();
-    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final LoadTally tally;
 
     private EventLoopLoad(URI url, int requests, boolean keepAlive, Duration requestTimeout, Duration bound, byte[] request) {
-        this.requests = requests;
         this.keepAlive = keepAlive;
         this.timeoutNanos = requestTimeout.toNanos();
-        this.deadline = System.nanoTime() + bound.toNanos();
         this.request = request;
         this.address = new InetSocketAddress(url.getHost(), url.getPort() > 0 ? url.getPort() : 80);
         this.family = address.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-        this.latencies = new long[requests];
-        this.answered = new boolean[requests];
+        this.tally = new LoadTally(requests, bound);
     }
 
     static LoadResult run(URI url, int requests, int concurrency, boolean keepAlive, Duration requestTimeout, Duration bound, byte[] request)
             throws InterruptedException {
         var load = new EventLoopLoad(url, requests, keepAlive, requestTimeout, bound, request);
-        int connections = Math.min(concurrency, requests);
-        int loops = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors() / 2));
-        var threads = new ArrayList<Thread>();
-        long start = System.nanoTime();
-        for (int loop = 0; loop < loops; loop++) {
-            int share = connections / loops + (loop < connections % loops ? 1 : 0);
-            threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + loop).start(() -> load.loop(share)));
-        }
-        for (var thread : threads) thread.join();
-        var wall = Duration.ofNanos(System.nanoTime() - start);
-        int count = 0;
-        for (boolean got : load.answered) if (got) count++;
-        var kept = new long[count];
-        for (int i = 0, k = 0; i < requests; i++) if (load.answered[i]) kept[k++] = load.latencies[i];
-        var byStatus = new java.util.HashMap<Integer, Integer>();
-        for (int status = 0; status < load.statuses.length(); status++) {
-            if (load.statuses.get(status) > 0) byStatus.put(status, (int) load.statuses.get(status));
-        }
-        return new LoadResult(kept, wall, Map.copyOf(byStatus), load.failures.get(), load.firstFailure.get());
+        return load.tally.drive(concurrency, load::loop);
     }
 
     /** One connection: its channel (kept between requests with keep-alive), the request in flight and its answer so far. */
@@ -113,7 +82,7 @@ final class EventLoopLoad {
                 try {
                     handle(key, connection, buffer, bytes, selector);
                 } catch (IOException | RuntimeException e) {
-                    fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
+                    fail(connection, describe(e), selector);
                 }
             };
             long nextSweep = 0;
@@ -129,7 +98,7 @@ final class EventLoopLoad {
                 for (var connection : all) {
                     if (connection.index >= 0 && now - connection.started > timeoutNanos) {
                         fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
-                    } else if (connection.index >= 0 && now > deadline) {
+                    } else if (connection.index >= 0 && tally.pastBound(now)) {
                         close(connection); // the run's bound: what is in flight is not counted
                         connection.index = -1;
                     }
@@ -138,7 +107,7 @@ final class EventLoopLoad {
             selector.selectNow();
             closeFirst(closing, closing.size());
         } catch (IOException e) {
-            firstFailure.compareAndSet(null, "the event loop failed: " + e.getMessage());
+            tally.broken("the event loop failed: " + e.getMessage());
         }
     }
 
@@ -181,54 +150,63 @@ final class EventLoopLoad {
     }
 
     private void finish(Connection connection, Selector selector) throws IOException {
-        latencies[connection.index] = System.nanoTime() - connection.started;
-        answered[connection.index] = true;
-        statuses.incrementAndGet(Math.min(599, Math.max(0, connection.parser.status())));
+        tally.answered(connection.index, System.nanoTime() - connection.started, connection.parser.status());
         if (!keepAlive || connection.parser.closes()) close(connection);
         begin(connection, selector);
     }
 
-    /** Starts the next request on this connection, or retires it when none is left. */
+    /**
+     * Starts the next request on this connection, or retires it when none is left. A request that
+     * cannot start is a failure and the next one is tried here, in a loop: a failure per request
+     * (no file descriptors left, say) must not recurse once per request.
+     */
     private void begin(Connection connection, Selector selector) {
-        connection.index = System.nanoTime() < deadline ? next.getAndIncrement() : requests;
-        if (connection.index >= requests) {
-            connection.index = -1;
-            close(connection);
+        while ((connection.index = tally.take()) >= 0) {
+            connection.started = System.nanoTime();
+            connection.out.rewind();
+            connection.parser.reset();
+            try {
+                start(connection, selector);
+                return;
+            } catch (IOException e) {
+                tally.failed(describe(e));
+                close(connection);
+            }
+        }
+        close(connection);
+    }
+
+    private void start(Connection connection, Selector selector) throws IOException {
+        if (connection.channel != null) {
+            // A kept connection is all but always writable: send now instead of asking the
+            // selector first, which cost a wake-up and two interest changes per request.
+            send(connection);
             return;
         }
-        connection.started = System.nanoTime();
-        connection.out.rewind();
-        connection.parser.reset();
-        try {
-            if (connection.channel == null) {
-                // The address's own family: a dual-stack socket costs a system call per connection (IPV6_V6ONLY off).
-                var channel = SocketChannel.open(family);
-                channel.configureBlocking(false);
-                // A request goes out in one write while nothing else is unacknowledged: Nagle never holds it back. One
-                // connection per request would pay a system call per request for the option; a kept one pays it once.
-                if (keepAlive) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                connection.channel = channel;
-                // A connection to a near server is often complete by the time connect returns: finishing it at once
-                // sends the request without a round of the selector and a change of interest for the connect.
-                if (channel.connect(address) || channel.finishConnect()) {
-                    channel.write(connection.out);
-                    connection.key = channel.register(selector, connection.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ, connection);
-                } else {
-                    connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
-                }
-            } else {
-                // A kept connection is all but always writable: send now instead of asking the
-                // selector first, which cost a wake-up and two interest changes per request.
-                send(connection);
-            }
-        } catch (IOException e) {
-            fail(connection, e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage()), selector);
+        if (address.isUnresolved()) throw new java.net.ConnectException("cannot resolve " + address.getHostString());
+        // The address's own family: a dual-stack socket costs a system call per connection (IPV6_V6ONLY off).
+        var channel = SocketChannel.open(family);
+        connection.channel = channel;
+        channel.configureBlocking(false);
+        // A request goes out in one write while nothing else is unacknowledged: Nagle never holds it back. One
+        // connection per request would pay a system call per request for the option; a kept one pays it once.
+        if (keepAlive) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        // A connection to a near server is often complete by the time connect returns: finishing it at once
+        // sends the request without a round of the selector and a change of interest for the connect.
+        if (channel.connect(address) || channel.finishConnect()) {
+            channel.write(connection.out);
+            connection.key = channel.register(selector, connection.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ, connection);
+        } else {
+            connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
         }
     }
 
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     private void fail(Connection connection, String why, Selector selector) {
-        failures.incrementAndGet();
-        firstFailure.compareAndSet(null, why);
+        tally.failed(why);
         close(connection);
         begin(connection, selector);
     }

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
  * the last byte of its answer, over plain sockets, with nothing between the clock and the wire (a
  * general HTTP client adds its own queueing and pooling, which a load figure must not include).
  * Without keep-alive every request opens its own connection, as ab does without -k; with it, each
- * connection is kept. Plain http is driven by an event loop ({@link EventLoopLoad}); https, for
+ * connection is kept. Plain http is driven by an event loop ({@link LoadEngines}); https, for
  * now, by a thread per connection.
  */
 public final class LoadGenerator {
@@ -33,7 +33,7 @@ public final class LoadGenerator {
             throws InterruptedException {
         if ("http".equals(url.getScheme())) {
             WarmUp.run(keepAlive, concurrency);
-            return EventLoopLoad.run(url, requests, concurrency, keepAlive, requestTimeout, bound, requestBytes(url, keepAlive));
+            return LoadEngines.plainHttp().run(url, requests, concurrency, keepAlive, requestTimeout, bound, requestBytes(url, keepAlive));
         }
         // https: TLS over non-blocking channels is SSLEngine work not done yet; a thread per connection does it.
         var latencies = new long[requests];

@@ -32,7 +32,7 @@ final class WarmUp {
         try (var server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress())) {
             var acceptor = Thread.ofPlatform().daemon().name("tend-load-warm-up").start(() -> serve(server));
             var url = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/warm-up");
-            EventLoopLoad.run(url, REQUESTS, Math.max(1, Math.min(concurrency, 8)), keepAlive, Duration.ofSeconds(1), BOUND,
+            LoadEngines.plainHttp().run(url, REQUESTS, Math.max(1, Math.min(concurrency, 8)), keepAlive, Duration.ofSeconds(1), BOUND,
                     LoadGenerator.requestBytes(url, keepAlive));
             server.close();
             acceptor.join(BOUND.toMillis());

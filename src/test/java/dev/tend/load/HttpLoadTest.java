@@ -156,37 +156,6 @@ class HttpLoadTest {
     }
 
     @Test
-    void connectionsTheServerIsSlowToAcceptAreWaitedFor() throws Exception {
-        // A backlog of one, nothing accepted for a while: the kernel drops the other connections' SYNs, so their
-        // connects are still pending when the generator first asks (retried after a second), and are then waited for.
-        try (var slow = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            var acceptor = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    Thread.sleep(1_500);
-                    while (true) {
-                        try (var socket = slow.accept()) {
-                            var in = socket.getInputStream();
-                            var head = new StringBuilder();
-                            while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
-                            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
-                        }
-                    }
-                } catch (Exception e) {
-                    // the server socket closed: the test is over
-                }
-            });
-            var config = config("http://127.0.0.1:" + slow.getLocalPort() + "/");
-
-            var run = TendCli.run(Clock.systemUTC(), config, "run", "http.load", "api", "--requests", "6", "--concurrency", "6");
-
-            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains("6 of 6 answered").contains("statuses: {200=6}");
-            slow.close();
-            acceptor.join(2_000);
-        }
-    }
-
-    @Test
     void theTargetGetsExactlyTheRequestsAskedForTheGeneratorsWarmUpGoesElsewhere() throws Exception {
         var config = config(url("/api/datasets"));
         delay.set(0);

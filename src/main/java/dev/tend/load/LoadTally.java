@@ -1,0 +1,86 @@
+package dev.tend.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * The figures of one run, shared by its event loops: which request comes next, each answered
+ * request's time and status, and what failed. Statuses are counted without boxing; a request's slot
+ * is written by the one loop that took its index.
+ */
+final class LoadTally {
+    private final int requests;
+    private final long deadline;
+    private final long[] latencies;
+    private final boolean[] answered;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLongArray statuses = new AtomicLongArray(600);
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    LoadTally(int requests, Duration bound) {
+        this.requests = requests;
+        this.deadline = System.nanoTime() + bound.toNanos();
+        this.latencies = new long[requests];
+        this.answered = new boolean[requests];
+    }
+
+    /** The index of the next request to send, or -1 when all are taken or the run's bound has passed. */
+    int take() {
+        if (System.nanoTime() >= deadline) return -1;
+        int index = next.getAndIncrement();
+        return index < requests ? index : -1;
+    }
+
+    boolean pastBound(long now) {
+        return now > deadline;
+    }
+
+    void answered(int index, long nanos, int status) {
+        latencies[index] = nanos;
+        answered[index] = true;
+        statuses.incrementAndGet(Math.min(599, Math.max(0, status)));
+    }
+
+    void failed(String why) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet(null, why);
+    }
+
+    /** A failure of the machinery rather than of a request (the loop itself broke). */
+    void broken(String why) {
+        firstFailure.compareAndSet(null, why);
+    }
+
+    /**
+     * Runs {@code loop} on one platform thread per two cores (at least one), each given its share of
+     * the connections, and gathers the figures once all have ended.
+     */
+    LoadResult drive(int concurrency, IntConsumer loop) throws InterruptedException {
+        int connections = Math.min(concurrency, requests);
+        int loops = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors() / 2));
+        var threads = new ArrayList<Thread>();
+        long start = System.nanoTime();
+        for (int index = 0; index < loops; index++) {
+            int share = connections / loops + (index < connections % loops ? 1 : 0);
+            threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + index).start(() -> loop.accept(share)));
+        }
+        for (var thread : threads) thread.join();
+        var wall = Duration.ofNanos(System.nanoTime() - start);
+        int count = 0;
+        for (boolean got : answered) if (got) count++;
+        var kept = new long[count];
+        for (int i = 0, k = 0; i < requests; i++) if (answered[i]) kept[k++] = latencies[i];
+        Map<Integer, Integer> byStatus = new HashMap<>();
+        for (int status = 0; status < statuses.length(); status++) {
+            if (statuses.get(status) > 0) byStatus.put(status, (int) statuses.get(status));
+        }
+        return new LoadResult(kept, wall, Map.copyOf(byStatus), failures.get(), firstFailure.get());
+    }
+}
