@@ -61,8 +61,12 @@ start_nginx() {
     listen 127.0.0.1:$close_port backlog=4096;
     keepalive_timeout 0;
     location = /health { default_type application/json; return 200 '{\"status\":\"ok\"}'; }
+    location = /work { ssi on; default_type text/html; alias $dir/work.shtml; }
   }"
   fi
+  # /work: a page nginx must work for (server-side includes, ${NGINX_WORK:-400} variables formatted per
+  # request), so the server, not the load tool, is what runs out of CPU.
+  for _ in $(seq 1 "${NGINX_WORK:-400}"); do printf '<!--# echo var="date_gmt" -->\n'; done >"$dir/work.shtml"
   cat >"$dir/nginx.conf" <<EOF
 $user_line
 worker_processes ${NGINX_WORKERS:-2};
@@ -81,6 +85,7 @@ http {
     listen 127.0.0.1:$port backlog=4096;
     location = /health { default_type application/json; return 200 '{"status":"ok"}'; }
     location = /nginx_status { stub_status; }
+    location = /work { ssi on; default_type text/html; alias $dir/work.shtml; }
   }
   $close_server
 }
