@@ -90,7 +90,8 @@ final class KernelLoad implements LoadEngine {
         private final int family;
         private final MemorySegment out;
         private final MemorySegment in;
-        private final byte[] copy = new byte[BUFFER];
+        /** The answer's bytes copied out in one go, parsed from the heap (reused: a request allocates nothing). */
+        private final ByteBuffer copy = ByteBuffer.allocate(BUFFER);
         private final MemorySegment events;
         private final MemorySegment event;
         private final MemorySegment one;
@@ -252,8 +253,8 @@ final class KernelLoad implements LoadEngine {
                     complete = slot.parser.end();
                     closeSocket(slot);
                 } else {
-                    MemorySegment.copy(in, JAVA_BYTE, 0, copy, 0, (int) read);
-                    complete = slot.parser.feed(ByteBuffer.wrap(copy, 0, (int) read));
+                    MemorySegment.copy(in, JAVA_BYTE, 0, copy.array(), 0, (int) read);
+                    complete = slot.parser.feed(copy.clear().limit((int) read));
                 }
             } catch (IOException e) {
                 failAndGoOn(slot, "IO: " + e.getMessage());
