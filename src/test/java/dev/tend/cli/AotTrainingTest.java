@@ -12,12 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The launcher trains its start-up caches with this run after every build: its config must stay
- * valid as the schema grows (else the cache would hold the error path), and it must clean up.
+ * valid as the schema grows (else the cache would hold the error path), the logs scenario's commands
+ * must do their work (a refused one throws), and it must clean up.
  */
 class AotTrainingTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "validate", "all"})
+    @ValueSource(strings = {"check", "validate", "all", "logs"})
     void eachScenarioRunsToTheEndAndLeavesNothingBehind(String scenario) throws Exception {
         var temporary = Path.of(System.getProperty("java.io.tmpdir"));
         long before = countTrainingDirectories(temporary);
@@ -29,7 +30,7 @@ class AotTrainingTest {
 
     @Test
     void anUnknownScenarioIsRefused() {
-        assertThatThrownBy(() -> AotTraining.main(new String[] {"serve"})).hasMessageContaining("check, validate or all");
+        assertThatThrownBy(() -> AotTraining.main(new String[] {"serve"})).hasMessageContaining("check, validate, all or logs");
     }
 
     private static long countTrainingDirectories(Path temporary) throws Exception {
