@@ -52,6 +52,8 @@ final class EventLoopLoad {
         final List<SocketChannel> closing;
         SocketChannel channel;
         SelectionKey key;
+        /** The request in flight went out on a kept connection (which the server may have closed meanwhile). */
+        boolean reused;
         int index = -1;
         long started;
         /** Direct: a heap buffer is copied into a temporary direct one on every write. */
@@ -64,9 +66,9 @@ final class EventLoopLoad {
     }
 
     private void loop(int connections) {
+        var all = new ArrayList<Connection>();
+        var closing = new ArrayList<SocketChannel>();
         try (var selector = Selector.open()) {
-            var all = new ArrayList<Connection>();
-            var closing = new ArrayList<SocketChannel>();
             // Read into a direct buffer (a heap one is read through a temporary direct one), then parsed from a heap copy:
             // one bulk copy costs less than reading a direct buffer a byte at a time.
             var buffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -82,7 +84,7 @@ final class EventLoopLoad {
                 try {
                     handle(key, connection, buffer, bytes, selector);
                 } catch (IOException | RuntimeException e) {
-                    fail(connection, describe(e), selector);
+                    againOrFail(connection, describe(e), selector);
                 }
             };
             long nextSweep = 0;
@@ -96,11 +98,11 @@ final class EventLoopLoad {
                 if (now < nextSweep) continue;
                 nextSweep = now + SWEEP_NANOS; // timeouts are looked for a few times a second, not after every event
                 for (var connection : all) {
-                    if (connection.index >= 0 && now - connection.started > timeoutNanos) {
-                        fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
-                    } else if (connection.index >= 0 && tally.pastBound(now)) {
+                    if (connection.index >= 0 && tally.pastBound(now)) {
                         close(connection); // the run's bound: what is in flight is not counted
                         connection.index = -1;
+                    } else if (connection.index >= 0 && now - connection.started > timeoutNanos) {
+                        fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
                     }
                 }
             }
@@ -108,6 +110,15 @@ final class EventLoopLoad {
             closeFirst(closing, closing.size());
         } catch (IOException e) {
             tally.broken("the event loop failed: " + e.getMessage());
+            for (var connection : all) {
+                if (connection.index >= 0) tally.failed("the event loop failed: " + e.getMessage());
+                connection.index = -1;
+            }
+        } finally {
+            for (var connection : all) {
+                if (connection.channel != null) closeQuietly(connection.channel);
+            }
+            for (var channel : closing) closeQuietly(channel);
         }
     }
 
@@ -130,6 +141,10 @@ final class EventLoopLoad {
             int read = connection.channel.read(buffer);
             boolean complete;
             if (read < 0) {
+                if (connection.reused && connection.parser.untouched()) {
+                    sendAgain(connection, selector); // the server had closed the kept connection: not a failure
+                    return;
+                }
                 complete = connection.parser.end();
                 close(connection);
             } else {
@@ -162,18 +177,50 @@ final class EventLoopLoad {
      */
     private void begin(Connection connection, Selector selector) {
         while ((connection.index = tally.take()) >= 0) {
+            if (attempt(connection, selector)) return;
+        }
+        close(connection);
+    }
+
+    /**
+     * Sends the connection's request; false when it could not (counted as failed). A kept connection
+     * the server has closed in the meantime is not a failure of the request: it goes once more, on
+     * a new connection, as ab and wrk do.
+     */
+    private boolean attempt(Connection connection, Selector selector) {
+        boolean mayRetry = connection.channel != null;
+        while (true) {
+            connection.reused = connection.channel != null;
             connection.started = System.nanoTime();
             connection.out.rewind();
             connection.parser.reset();
             try {
                 start(connection, selector);
-                return;
-            } catch (IOException e) {
-                tally.failed(describe(e));
+                return true;
+            } catch (IOException | RuntimeException e) {
                 close(connection);
+                if (!mayRetry) {
+                    tally.failed(describe(e));
+                    return false;
+                }
+                mayRetry = false;
             }
         }
+    }
+
+    /** The request in flight again, on a new connection; the next one if that fails. */
+    private void sendAgain(Connection connection, Selector selector) {
         close(connection);
+        if (!attempt(connection, selector)) begin(connection, selector);
+    }
+
+    /** A kept connection that broke before any of its answer came was closed by the server: send again; else a failure. */
+    private void againOrFail(Connection connection, String why, Selector selector) {
+        if (connection.reused && connection.parser.untouched()) {
+            sendAgain(connection, selector);
+        } else {
+            fail(connection, why, selector);
+        }
     }
 
     private void start(Connection connection, Selector selector) throws IOException {

@@ -26,20 +26,21 @@ final class LoadTally {
 
     LoadTally(int requests, Duration bound) {
         this.requests = requests;
-        this.deadline = System.nanoTime() + bound.toNanos();
+        // Compared by difference (overflow-safe); a bound past a century is no bound.
+        this.deadline = System.nanoTime() + (bound.getSeconds() > 100L * 365 * 86_400 ? Long.MAX_VALUE / 4 : bound.toNanos());
         this.latencies = new long[requests];
         this.answered = new boolean[requests];
     }
 
     /** The index of the next request to send, or -1 when all are taken or the run's bound has passed. */
     int take() {
-        if (System.nanoTime() >= deadline) return -1;
+        if (System.nanoTime() - deadline >= 0) return -1;
         int index = next.getAndIncrement();
         return index < requests ? index : -1;
     }
 
     boolean pastBound(long now) {
-        return now > deadline;
+        return now - deadline > 0;
     }
 
     void answered(int index, long nanos, int status) {
@@ -69,7 +70,10 @@ final class LoadTally {
         long start = System.nanoTime();
         for (int index = 0; index < loops; index++) {
             int share = connections / loops + (index < connections % loops ? 1 : 0);
-            threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + index).start(() -> loop.accept(share)));
+            threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + index)
+                    // A loop that breaks says so in the result instead of vanishing with its requests.
+                    .uncaughtExceptionHandler((thread, e) -> broken("the event loop failed: " + e))
+                    .start(() -> loop.accept(share)));
         }
         for (var thread : threads) thread.join();
         var wall = Duration.ofNanos(System.nanoTime() - start);

@@ -178,7 +178,10 @@ final class ResponseParser {
     }
 
     private void startBody() {
-        if (status == 204 || status == 304 || status / 100 == 1) {
+        if (status / 100 == 1 && status != 101) {
+            // An interim answer (100 Continue, 103 Early Hints): the final one follows on the same connection.
+            reset();
+        } else if (status == 204 || status == 304 || status == 101) {
             state = State.DONE;
         } else if (chunked) {
             state = State.CHUNK_SIZE;

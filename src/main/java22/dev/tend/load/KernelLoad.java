@@ -51,6 +51,8 @@ final class KernelLoad implements LoadEngine {
         boolean registered;
         int interest;
         boolean connecting;
+        /** The request in flight went out on a kept connection (which the server may have closed meanwhile). */
+        boolean reused;
         int index = -1;
         long started;
         int written;
@@ -128,7 +130,12 @@ final class KernelLoad implements LoadEngine {
                 while (busy(slots)) {
                     int ready = kernel.epollWait(epoll, events, EVENTS, WAIT_MILLIS);
                     if (ready < 0 && kernel.errno() != Kernel.EINTR) {
-                        run.tally.broken("the event loop failed: epoll_wait: " + kernel.lastError());
+                        var why = "the event loop failed: epoll_wait: " + kernel.lastError();
+                        run.tally.broken(why);
+                        for (var slot : slots) {
+                            if (slot.index >= 0) run.tally.failed(why); // in flight, and now never answered
+                            slot.index = -1;
+                        }
                         return;
                     }
                     for (int at = 0; at < ready; at++) {
@@ -142,11 +149,11 @@ final class KernelLoad implements LoadEngine {
                     if (now < nextSweep) continue;
                     nextSweep = now + SWEEP_NANOS; // timeouts are looked for a few times a second, not after every event
                     for (var slot : slots) {
-                        if (slot.index >= 0 && now - slot.started > run.timeoutNanos) {
-                            failAndGoOn(slot, "no answer within " + run.timeoutNanos / 1_000_000 + " ms");
-                        } else if (slot.index >= 0 && run.tally.pastBound(now)) {
+                        if (slot.index >= 0 && run.tally.pastBound(now)) {
                             closeSocket(slot); // the run's bound: what is in flight is not counted
                             slot.index = -1;
+                        } else if (slot.index >= 0 && now - slot.started > run.timeoutNanos) {
+                            failAndGoOn(slot, "no answer within " + run.timeoutNanos / 1_000_000 + " ms");
                         }
                     }
                 }
@@ -167,7 +174,7 @@ final class KernelLoad implements LoadEngine {
             if (slot.written < run.request.length) {
                 // Connecting, or the request not all out: the socket said it can take more (or has an error to tell).
                 var why = send(slot);
-                if (why != null) failAndGoOn(slot, why);
+                if (why != null) againOrFail(slot, why);
                 return;
             }
             if ((bits & (Kernel.EPOLLIN | Kernel.EPOLLERR | Kernel.EPOLLHUP)) != 0) receive(slot);
@@ -176,16 +183,43 @@ final class KernelLoad implements LoadEngine {
         /** Starts the next request on this slot, or retires it when none is left; a request that cannot start is a failure and the next is tried. */
         private void begin(Slot slot) {
             while ((slot.index = run.tally.take()) >= 0) {
+                if (attempt(slot)) return;
+            }
+            closeSocket(slot);
+        }
+
+        /**
+         * Sends the slot's request; false when it could not (counted as failed). A kept connection
+         * the server has closed in the meantime is not a failure of the request: it goes once more,
+         * on a new connection, as ab and wrk do.
+         */
+        private boolean attempt(Slot slot) {
+            boolean mayRetry = slot.fd >= 0;
+            while (true) {
+                slot.reused = slot.fd >= 0;
                 slot.started = System.nanoTime();
                 slot.written = 0;
                 slot.parser.reset();
                 var why = slot.fd >= 0 ? null : open(slot);
                 if (why == null) why = send(slot);
-                if (why == null) return;
-                run.tally.failed(why);
+                if (why == null) return true;
                 closeSocket(slot);
+                if (!mayRetry) {
+                    run.tally.failed(why);
+                    return false;
+                }
+                mayRetry = false;
             }
-            closeSocket(slot);
+        }
+
+        /** A kept connection that broke before any of its answer came was closed by the server: send again; else a failure. */
+        private void againOrFail(Slot slot, String why) {
+            if (slot.reused && slot.parser.untouched()) {
+                closeSocket(slot);
+                if (!attempt(slot)) begin(slot);
+            } else {
+                failAndGoOn(slot, why);
+            }
         }
 
         private void failAndGoOn(Slot slot, String why) {
@@ -244,7 +278,11 @@ final class KernelLoad implements LoadEngine {
             long read = kernel.read(slot.fd, in, BUFFER);
             if (read < 0) {
                 int errno = kernel.errno();
-                if (errno != Kernel.EAGAIN && errno != Kernel.EINTR) failAndGoOn(slot, "Socket: " + kernel.error(errno));
+                if (errno != Kernel.EAGAIN && errno != Kernel.EINTR) againOrFail(slot, "Socket: " + kernel.error(errno));
+                return;
+            }
+            if (read == 0 && slot.reused && slot.parser.untouched()) {
+                againOrFail(slot, null); // the server had closed the kept connection: not a failure
                 return;
             }
             boolean complete;

@@ -52,6 +52,18 @@ class ResponseParserTest {
     }
 
     @Test
+    void anInterimAnswerIsFollowedByTheFinalOne() throws IOException {
+        var answer = "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        for (int piece : new int[] {1, 5, 1000}) {
+            var parser = new ResponseParser();
+            assertThat(feedInPieces(parser, answer, piece)).as("pieces of " + piece).isTrue();
+            assertThat(parser.status()).isEqualTo(200);
+        }
+        var early = new ResponseParser();
+        assertThat(feedInPieces(early, "HTTP/1.1 100 Continue\r\n\r\n", 3)).as("only the interim answer so far").isFalse();
+    }
+
+    @Test
     void whatIsNotAnAnswerOrIsCutShortIsAnError() throws IOException {
         assertThatThrownBy(() -> feedInPieces(new ResponseParser(), "SSH-2.0-OpenSSH_9.2\r\n", 100)).hasMessageStartingWith("not an HTTP answer");
         var cut = new ResponseParser();
