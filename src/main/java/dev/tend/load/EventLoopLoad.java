@@ -84,7 +84,7 @@ final class EventLoopLoad {
                 try {
                     handle(key, connection, buffer, bytes, selector);
                 } catch (IOException | RuntimeException e) {
-                    againOrFail(connection, describe(e), selector);
+                    againOrFail(connection, LoadGenerator.describe(e), selector);
                 }
             };
             long nextSweep = 0;
@@ -102,18 +102,19 @@ final class EventLoopLoad {
                         close(connection); // the run's bound: what is in flight is not counted
                         connection.index = -1;
                     } else if (connection.index >= 0 && now - connection.started > timeoutNanos) {
-                        fail(connection, "no answer within " + timeoutNanos / 1_000_000 + " ms", selector);
+                        fail(connection, LoadTally.noAnswerWithin(timeoutNanos), selector);
                     }
                 }
             }
             selector.selectNow();
             closeFirst(closing, closing.size());
         } catch (IOException e) {
-            tally.broken("the event loop failed: " + e.getMessage());
+            int inFlight = 0;
             for (var connection : all) {
-                if (connection.index >= 0) tally.failed("the event loop failed: " + e.getMessage());
+                if (connection.index >= 0) inFlight++;
                 connection.index = -1;
             }
+            tally.loopBroke(e.getMessage(), inFlight);
         } finally {
             for (var connection : all) {
                 if (connection.channel != null) closeQuietly(connection.channel);
@@ -200,7 +201,7 @@ final class EventLoopLoad {
             } catch (IOException | RuntimeException e) {
                 close(connection);
                 if (!mayRetry) {
-                    tally.failed(describe(e));
+                    tally.failed(LoadGenerator.describe(e));
                     return false;
                 }
                 mayRetry = false;
@@ -246,10 +247,6 @@ final class EventLoopLoad {
         } else {
             connection.key = channel.register(selector, SelectionKey.OP_CONNECT, connection);
         }
-    }
-
-    private static String describe(Exception e) {
-        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private void fail(Connection connection, String why, Selector selector) {

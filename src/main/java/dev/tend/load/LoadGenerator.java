@@ -127,7 +127,8 @@ public final class LoadGenerator {
         }
     }
 
-    private static String describe(Exception e) {
+    /** An exception as a run reports it: "Connect: Connection refused". */
+    static String describe(Exception e) {
         return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -59,6 +59,17 @@ final class LoadTally {
         firstFailure.compareAndSet(null, why);
     }
 
+    /** A loop that broke with {@code inFlight} requests sent and now never answered: each a failure, and why. */
+    void loopBroke(String why, int inFlight) {
+        broken("the event loop failed: " + why);
+        for (int request = 0; request < inFlight; request++) failed("the event loop failed: " + why);
+    }
+
+    /** How a request that outlived its timeout is reported. */
+    static String noAnswerWithin(long timeoutNanos) {
+        return "no answer within " + timeoutNanos / 1_000_000 + " ms";
+    }
+
     /**
      * Runs {@code loop} on one platform thread per two cores (at least one), each given its share of
      * the connections, and gathers the figures once all have ended.
@@ -72,7 +83,7 @@ final class LoadTally {
             int share = connections / loops + (index < connections % loops ? 1 : 0);
             threads.add(Thread.ofPlatform().daemon().name("tend-load-loop-" + index)
                     // A loop that breaks says so in the result instead of vanishing with its requests.
-                    .uncaughtExceptionHandler((thread, e) -> broken("the event loop failed: " + e))
+                    .uncaughtExceptionHandler((thread, e) -> loopBroke(e.toString(), 0))
                     .start(() -> loop.accept(share)));
         }
         for (var thread : threads) thread.join();

@@ -116,7 +116,7 @@ final class KernelLoad implements LoadEngine {
         void run(int connections) {
             epoll = kernel.epollCreate();
             if (epoll < 0) {
-                run.tally.broken("the event loop failed: epoll_create1: " + kernel.lastError());
+                run.tally.loopBroke("epoll_create1: " + kernel.lastError(), 0);
                 return;
             }
             var slots = new ArrayList<Slot>();
@@ -130,12 +130,13 @@ final class KernelLoad implements LoadEngine {
                 while (busy(slots)) {
                     int ready = kernel.epollWait(epoll, events, EVENTS, WAIT_MILLIS);
                     if (ready < 0 && kernel.errno() != Kernel.EINTR) {
-                        var why = "the event loop failed: epoll_wait: " + kernel.lastError();
-                        run.tally.broken(why);
+                        var why = "epoll_wait: " + kernel.lastError();
+                        int inFlight = 0;
                         for (var slot : slots) {
-                            if (slot.index >= 0) run.tally.failed(why); // in flight, and now never answered
+                            if (slot.index >= 0) inFlight++; // sent, and now never answered
                             slot.index = -1;
                         }
+                        run.tally.loopBroke(why, inFlight);
                         return;
                     }
                     for (int at = 0; at < ready; at++) {
@@ -153,7 +154,7 @@ final class KernelLoad implements LoadEngine {
                             closeSocket(slot); // the run's bound: what is in flight is not counted
                             slot.index = -1;
                         } else if (slot.index >= 0 && now - slot.started > run.timeoutNanos) {
-                            failAndGoOn(slot, "no answer within " + run.timeoutNanos / 1_000_000 + " ms");
+                            failAndGoOn(slot, LoadTally.noAnswerWithin(run.timeoutNanos));
                         }
                     }
                 }
