@@ -15,9 +15,11 @@ import java.time.ZoneId;
 public final class PlainFormat implements LogFormat {
     private static final int LEVEL_WITHIN = 5;
     private final StampScanner stamps;
+    private final HeadShapes shapes;
 
     public PlainFormat(ZoneId zone) {
         this.stamps = new StampScanner(zone);
+        this.shapes = new HeadShapes(stamps);
     }
 
     @Override
@@ -41,6 +43,21 @@ public final class PlainFormat implements LogFormat {
 
     @Override
     public boolean head(CharSequence record, LineHead head) {
+        if (record instanceof dev.tend.logs.AsciiLine line) {
+            if (shapes.recall(line, head)) return true;
+            if (!read(record, head)) return false;
+            if (line.length() > 0 && line.charAt(0) != '[') shapes.remember(line, head);
+            return true;
+        }
+        return read(record, head);
+    }
+
+    /** Heads read from a kept shape instead of parsed. */
+    long recalled() {
+        return shapes.recalled;
+    }
+
+    private boolean read(CharSequence record, LineHead head) {
         int length = record.length();
         int position = 0;
         if (length > 0 && record.charAt(0) == '[') position = 1;
@@ -90,7 +107,7 @@ public final class PlainFormat implements LogFormat {
         return true;
     }
 
-    private static boolean separator(char c) {
+    static boolean separator(char c) {
         return blank(c) || c == '-' || c == '|' || c == ':' || c == ',';
     }
 
