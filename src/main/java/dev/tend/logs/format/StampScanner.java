@@ -2,10 +2,8 @@ package dev.tend.logs.format;
 
 import dev.tend.logs.AsciiLine;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 /**
  * Reads the timestamps lines begin with by hand, digit by digit: a regex and a DateTimeFormatter
@@ -22,6 +20,10 @@ final class StampScanner {
     /** The first 19 characters of the last ISO stamp read (its second), as bytes, while the second kept is theirs. */
     private final byte[] lastStamp = new byte[19];
     private boolean stampKept;
+    /** The last access-log stamp's second (yyyyMMddHHmmss), offset and epoch second. */
+    private long accessKey = -1;
+    private int accessOffset;
+    private long accessEpochSecond;
 
     StampScanner(ZoneId zone) {
         this.zone = zone;
@@ -35,13 +37,9 @@ final class StampScanner {
         int length = text.length();
         if (from + 19 > length) return null;
         // Consecutive lines mostly share their second: the same 19 bytes as the last stamp need no reading.
-        boolean known = text instanceof AsciiLine line && stampKept
-                && Arrays.equals(line.bytes(), line.from() + from, line.from() + from + 19, lastStamp, 0, 19);
-        if (!known && (!digits(text, from, 4) || text.charAt(from + 4) != '-' || !digits(text, from + 5, 2) || text.charAt(from + 7) != '-'
-                || !digits(text, from + 8, 2) || (text.charAt(from + 10) != 'T' && text.charAt(from + 10) != ' ') || !digits(text, from + 11, 2)
-                || text.charAt(from + 13) != ':' || !digits(text, from + 14, 2) || text.charAt(from + 16) != ':' || !digits(text, from + 17, 2))) {
-            return null;
-        }
+        boolean known = text instanceof AsciiLine line && sameSecond(line, from, false) != Long.MIN_VALUE;
+        long key = known ? lastKey : second(text, from);
+        if (key < 0) return null;
         int position = from + 19;
         long nanos = 0;
         if (position < length && (text.charAt(position) == '.' || text.charAt(position) == ',') && position + 1 < length
@@ -65,9 +63,9 @@ final class StampScanner {
             if (c == 'Z' && (zoneAt + 1 == length || !Character.isLetterOrDigit(text.charAt(zoneAt + 1)))) {
                 zoneText = "Z";
                 position = zoneAt + 1;
-            } else if ((c == '+' || c == '-') && zoneAt + 5 <= length && digits(text, zoneAt + 1, 2)) {
+            } else if ((c == '+' || c == '-') && zoneAt + 5 <= length && two(text, zoneAt + 1) >= 0) {
                 int minutes = text.charAt(zoneAt + 3) == ':' ? zoneAt + 4 : zoneAt + 3;
-                if (minutes + 2 <= length && digits(text, minutes, 2)) {
+                if (minutes + 2 <= length && two(text, minutes) >= 0) {
                     zoneText = text.subSequence(zoneAt, minutes + 2).toString();
                     position = minutes + 2;
                 }
@@ -81,18 +79,18 @@ final class StampScanner {
             }
         }
         end = position;
-        long key = known ? lastKey : number(text, from, 4) * 10_000_000_000L + number(text, from + 5, 2) * 100_000_000L
-                + number(text, from + 8, 2) * 1_000_000L + number(text, from + 11, 2) * 10_000L + number(text, from + 14, 2) * 100L
-                + number(text, from + 17, 2);
         var zoneKey = zoneText == null ? "" : zoneText;
         if (key != lastKey || !zoneKey.equals(lastZone)) {
+            ZoneId stampZone;
             try {
-                var local = LocalDateTime.of((int) number(text, from, 4), (int) number(text, from + 5, 2), (int) number(text, from + 8, 2),
-                        (int) number(text, from + 11, 2), (int) number(text, from + 14, 2), (int) number(text, from + 17, 2));
-                lastEpochSecond = local.atZone(Timestamps.zoneOf(zoneText, zone)).toEpochSecond();
+                stampZone = Timestamps.zoneOf(zoneText, zone);
             } catch (java.time.DateTimeException e) {
-                return null;
+                return null; // an offset out of range (+99:00)
             }
+            long epochSecond = CivilTime.epochSecond((int) (key / 10_000_000_000L), (int) (key / 100_000_000L % 100), (int) (key / 1_000_000L % 100),
+                    (int) (key / 10_000L % 100), (int) (key / 100L % 100), (int) (key % 100), stampZone);
+            if (epochSecond == CivilTime.INVALID) return null;
+            lastEpochSecond = epochSecond;
             lastKey = key;
             lastZone = zoneKey;
             for (int index = 0; index < 19; index++) lastStamp[index] = (byte) text.charAt(from + index);
@@ -107,7 +105,11 @@ final class StampScanner {
      * knows the rest of the line's shape needs instead of reading the stamp again.
      */
     long sameSecond(AsciiLine line, int from) {
-        if (!stampKept || !lastZone.isEmpty() || line.length() < from + 19) return Long.MIN_VALUE;
+        return sameSecond(line, from, true);
+    }
+
+    private long sameSecond(AsciiLine line, int from, boolean unzoned) {
+        if (!stampKept || unzoned && !lastZone.isEmpty() || line.length() < from + 19) return Long.MIN_VALUE;
         // Three overlapping words (bytes 0-7, 8-15, 11-18): called for nearly every line, cheaper than a general compare.
         var bytes = line.bytes();
         int at = line.from() + from;
@@ -118,33 +120,64 @@ final class StampScanner {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
             java.nio.ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * {@code yyyy-MM-dd[T ]HH:mm:ss} at {@code from} as the number yyyyMMddHHmmss, or -1. Without a
+     * loop: a dozen small loops made this the JIT's costliest method (unrolled each, over a second of
+     * compiler time and 20 MB of its memory for a log).
+     */
+    private static long second(CharSequence text, int from) {
+        int century = two(text, from);
+        int year = two(text, from + 2);
+        int month = two(text, from + 5);
+        int day = two(text, from + 8);
+        int hour = two(text, from + 11);
+        int minute = two(text, from + 14);
+        int second = two(text, from + 17);
+        char t = text.charAt(from + 10);
+        if ((century | year | month | day | hour | minute | second) < 0 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-'
+                || t != 'T' && t != ' ' || text.charAt(from + 13) != ':' || text.charAt(from + 16) != ':') {
+            return -1;
+        }
+        return (century * 100L + year) * 10_000_000_000L + month * 100_000_000L + day * 1_000_000L + hour * 10_000L + minute * 100L + second;
+    }
+
+    /** The two digits at {@code at} as a number, or -1. */
+    private static int two(CharSequence text, int at) {
+        int tens = text.charAt(at) - '0';
+        int ones = text.charAt(at + 1) - '0';
+        return (tens | ones) >= 0 && tens <= 9 && ones <= 9 ? tens * 10 + ones : -1;
+    }
+
     /** nginx's {@code 30/Nov/2026:12:00:00 +0000} at {@code from}; null when it is not one. */
     Instant accessLog(CharSequence text, int from) {
         if (from + 26 > text.length()) return null;
-        if (!digits(text, from, 2) || text.charAt(from + 2) != '/' || text.charAt(from + 6) != '/' || !digits(text, from + 7, 4)
-                || text.charAt(from + 11) != ':' || !digits(text, from + 12, 2) || !digits(text, from + 15, 2) || !digits(text, from + 18, 2)
-                || text.charAt(from + 20) != ' ' || !digits(text, from + 22, 4)) {
+        int day = two(text, from);
+        int century = two(text, from + 7);
+        int year = two(text, from + 9);
+        int hour = two(text, from + 12);
+        int minute = two(text, from + 15);
+        int second = two(text, from + 18);
+        int zoneHours = two(text, from + 22);
+        int zoneMinutes = two(text, from + 24);
+        char sign = text.charAt(from + 21);
+        if ((day | century | year | hour | minute | second | zoneHours | zoneMinutes) < 0 || text.charAt(from + 2) != '/' || text.charAt(from + 6) != '/'
+                || text.charAt(from + 11) != ':' || text.charAt(from + 20) != ' ' || sign != '+' && sign != '-') {
             return null;
         }
         int month = month(text, from + 3);
-        if (month == 0) return null;
-        long key = number(text, from + 7, 4) * 10_000_000_000L + month * 100_000_000L + number(text, from, 2) * 1_000_000L
-                + number(text, from + 12, 2) * 10_000L + number(text, from + 15, 2) * 100L + number(text, from + 18, 2);
-        var zoneText = text.subSequence(from + 21, from + 26).toString();
-        if (key != lastKey || !zoneText.equals(lastZone)) {
-            try {
-                var local = LocalDateTime.of((int) number(text, from + 7, 4), month, (int) number(text, from, 2), (int) number(text, from + 12, 2),
-                        (int) number(text, from + 15, 2), (int) number(text, from + 18, 2));
-                lastEpochSecond = local.toEpochSecond(ZoneOffset.of(zoneText.substring(0, 3) + ":" + zoneText.substring(3)));
-            } catch (java.time.DateTimeException e) {
-                return null;
-            }
-            lastKey = key;
-            lastZone = zoneText;
-            stampKept = false;
+        // What ZoneOffset takes: up to 18 hours.
+        if (month == 0 || zoneMinutes > 59 || zoneHours > 18 || zoneHours == 18 && zoneMinutes > 0) return null;
+        int offset = (sign == '-' ? -1 : 1) * (zoneHours * 3600 + zoneMinutes * 60);
+        long key = (century * 100L + year) * 10_000_000_000L + month * 100_000_000L + day * 1_000_000L + hour * 10_000L + minute * 100L + second;
+        if (key != accessKey || offset != accessOffset) {
+            long epochSecond = CivilTime.epochSecond(century * 100 + year, month, day, hour, minute, second, ZoneOffset.ofTotalSeconds(offset));
+            if (epochSecond == CivilTime.INVALID) return null;
+            accessEpochSecond = epochSecond;
+            accessKey = key;
+            accessOffset = offset;
         }
         end = from + 26;
-        return Instant.ofEpochSecond(lastEpochSecond);
+        return Instant.ofEpochSecond(accessEpochSecond);
     }
 
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -162,19 +195,5 @@ final class StampScanner {
     /** An ASCII digit: a fraction's digits are read as {@code c - '0'}, which only they allow. */
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean digits(CharSequence text, int from, int count) {
-        for (int index = from; index < from + count; index++) {
-            char c = text.charAt(index);
-            if (c < '0' || c > '9') return false;
-        }
-        return true;
-    }
-
-    private static long number(CharSequence text, int from, int count) {
-        long value = 0;
-        for (int index = from; index < from + count; index++) value = value * 10 + (text.charAt(index) - '0');
-        return value;
     }
 }
