@@ -97,8 +97,7 @@ public final class LogAnalyzer implements LogReader.Sink {
         if (memory(message)) memory.add(message, at, event.severityWord(), message);
         if (event.request() != null) {
             var request = event.request();
-            requests.add(request, request.method() + " " + request.path() + " " + request.status()
-                    + (at == null ? "" : " at " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            requests.add(request, at);
         }
         if (event.statement() != null) statements.add(event.statement().duration(), event.statement().text());
         if ((postgres || event.sqlState() != null) && event.level() != null && event.level().atLeast(LogLevel.ERROR)) {
