@@ -24,7 +24,11 @@ final class AnswerReader {
     /** How one answer went: its status, and whether the server closes the connection after it. */
     record Answer(int status, boolean closes) {}
 
+    /** Whether a byte of the answer being read has come (bytes already buffered count): a connection that broke before is the server's closing. */
+    private boolean begun;
+
     Answer read() throws IOException {
+        begun = position < limit;
         var statusLine = line();
         if (statusLine == null) throw new IOException("the server closed the connection without answering");
         var parts = statusLine.split(" ", 3);
@@ -80,7 +84,13 @@ final class AnswerReader {
         if (read < 0) return false;
         position = 0;
         limit = read;
+        begun |= read > 0;
         return true;
+    }
+
+    /** Whether nothing of the answer last asked for came before it ended or failed. */
+    boolean untouched() {
+        return !begun;
     }
 
     private void skip(long count) throws IOException {
