@@ -25,14 +25,14 @@ final class LogsOutput {
     static void text(PrintWriter out, LogReport report, String where, String formatNote, boolean remembers, String level) {
         var totals = report.totals();
         out.println("Log source " + report.source() + ": " + where + ", format " + formatNote);
-        out.println("Read " + count(totals.lines()) + " lines: " + count(totals.records()) + " records"
-                + (totals.continuations() > 0 ? " (with " + count(totals.continuations()) + " continuation lines)" : "") + ", "
-                + count(totals.unmatched()) + " lines no format understood; " + count(totals.inWindow()) + " records "
+        out.println("Read " + counted(totals.lines(), "line") + ": " + counted(totals.records(), "record")
+                + (totals.continuations() > 0 ? " (with " + counted(totals.continuations(), "continuation line") + ")" : "") + ", "
+                + counted(totals.unmatched(), "line") + " no format understood; " + counted(totals.inWindow(), "record") + " "
                 + (report.since() == null ? "in all" : "since " + time(report.since())) + ".");
         for (var input : report.inputs()) {
-            if (input.problem() != null) out.println("  NOT READ " + input.file() + " after " + input.lines() + " lines: " + input.problem());
+            if (input.problem() != null) out.println("  NOT READ " + input.file() + " after " + counted(input.lines(), "line") + ": " + input.problem());
         }
-        for (var unmatched : report.unmatched()) out.println("  unmatched " + unmatched.file() + ":" + unmatched.line() + ": " + unmatched.text());
+        for (var unmatched : report.unmatched()) out.println("  unmatched " + unmatched.file() + ":" + unmatched.line() + ": " + shown(unmatched.text()));
         out.println();
         patterns(out, "Error patterns (" + level + " and above)", report.errors(), remembers);
         patterns(out, "Memory (out of memory, OOM kills, allocation failures, exit code 137)", report.memory(), false);
@@ -44,6 +44,15 @@ final class LogsOutput {
         requests(out, report.requests());
         statements(out, report.statements());
         if (!report.complete()) out.println("INCOMPLETE: some input could not be read (above); this report covers only what was.");
+    }
+
+    /** Text from a log as a terminal may show it: control characters (escape sequences among them) become spaces. */
+    static String shown(String text) {
+        return dev.tend.check.Text.printable(text);
+    }
+
+    private static String counted(long n, String thing) {
+        return count(n) + " " + thing + (n == 1 ? "" : "s");
     }
 
     private static void patterns(PrintWriter out, String title, List<LogReport.Pattern> patterns, boolean remembers) {
@@ -59,10 +68,10 @@ final class LogsOutput {
                     + (remembers ? ", " + fresh + " new since the last analysis" : ""));
         }
         for (var pattern : patterns.subList(0, Math.min(SHOWN, patterns.size()))) {
-            out.printf("  %s%8s  %s%n", pattern.isNew() ? "NEW" : "   ", count(pattern.count()), pattern.template());
+            out.printf("  %s%8s  %s%n", pattern.isNew() ? "NEW" : "   ", count(pattern.count()), shown(pattern.template()));
             out.println("             " + (pattern.severity() == null ? "" : pattern.severity() + ", ")
                     + (pattern.first() == null ? "no time in the lines" : "first " + time(pattern.first()) + ", last " + time(pattern.last())));
-            for (var example : pattern.examples()) out.println("             e.g. " + example);
+            for (var example : pattern.examples()) out.println("             e.g. " + shown(example));
         }
         if (patterns.size() > SHOWN) out.println("  ... and " + (patterns.size() - SHOWN) + " more (--json lists them all)");
         out.println();
@@ -74,9 +83,9 @@ final class LogsOutput {
                 + requests.thresholdMs() + " ms");
         out.printf("  %-48s %9s %7s %9s %9s %9s%n", "endpoint", "requests", "slow", "p50 ms", "p99 ms", "max ms");
         for (var endpoint : requests.endpoints().subList(0, Math.min(SHOWN, requests.endpoints().size()))) {
-            out.printf("  %-48s %9s %7s %9s %9s %9s%n", endpoint.endpoint(), count(endpoint.count()), count(endpoint.slow()), ms(endpoint.p50Ms()),
+            out.printf("  %-48s %9s %7s %9s %9s %9s%n", shown(endpoint.endpoint()), count(endpoint.count()), count(endpoint.slow()), ms(endpoint.p50Ms()),
                     ms(endpoint.p99Ms()), ms(endpoint.maxMs()));
-            for (var slowest : endpoint.slowest()) out.println("      slow: " + slowest);
+            for (var slowest : endpoint.slowest()) out.println("      slow: " + shown(slowest));
         }
         out.println();
     }
@@ -87,7 +96,7 @@ final class LogsOutput {
         out.printf("  %8s %12s %10s %10s  %s%n", "count", "total ms", "mean ms", "max ms", "statement");
         for (var statement : statements.subList(0, Math.min(SHOWN, statements.size()))) {
             out.printf("  %8s %12.1f %10.2f %10.2f  %s%n", count(statement.count()), statement.totalMs(), statement.meanMs(), statement.maxMs(),
-                    statement.statement().length() > 120 ? statement.statement().substring(0, 120) + "…" : statement.statement());
+                    shown(statement.statement().length() > 120 ? statement.statement().substring(0, 120) + "…" : statement.statement()));
         }
         out.println();
     }

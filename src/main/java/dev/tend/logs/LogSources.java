@@ -70,6 +70,11 @@ public final class LogSources {
             throw new Unreadable("cannot list the files of " + settings.name() + ": " + e.getMessage());
         }
         if (files.isEmpty()) throw new Unreadable("no file matches " + String.join(", ", settings.files()) + " (log source " + settings.name() + ")");
+        for (var file : files) {
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new Unreadable(file + " is a directory, not a log file: name its files, e.g. '" + file.resolve("*.log") + "' (log source " + settings.name() + ")");
+            }
+        }
         return read(settings, zone, files, null);
     }
 
@@ -91,7 +96,8 @@ public final class LogSources {
         return new Opened(settings, files, detection.format(), detection.describe(), scratch);
     }
 
+    /** A line of the file as an error message shows it: cut, its control characters (a binary file's, escape sequences) as spaces. */
     private static String abbreviate(String line) {
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return dev.tend.check.Text.printable(line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 }

@@ -98,6 +98,25 @@ class LogsCommandTest {
         var missing = tend("logs", "analyze", directory.resolve("nothing/*.log").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("no file matches " + directory.resolve("nothing/*.log"));
+        var folder = tend("logs", "analyze", directory.resolve("logs").toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.err()).contains(directory.resolve("logs") + " is a directory, not a log file: name its files, e.g. '"
+                + directory.resolve("logs/*.log") + "'");
+    }
+
+    @Test
+    void whatALogSaysReachesTheTerminalWithoutItsControlCharacters() throws Exception {
+        // An escape sequence in a log line (a colour, a cursor move, a title change) must not act on the terminal reading the report.
+        var file = directory.resolve("escapes.log");
+        Files.writeString(file, "2026-11-30 12:00:00,001 - hub.api - ERROR - \u001b[2J\u001b]0;pwned\u0007Dataset 7 not found\n"
+                + "\u001b[31mnot a record\n");
+        var run = tend("logs", "analyze", file.toString(), "--since", "all");
+        assertThat(run.out()).contains("Dataset <NUM> not found", "e.g.", "Read 2 lines: 1 record (with 1 continuation line), 0 lines no format understood; 1 record in all.")
+                .doesNotContain("\u001b", "\u0007");
+        var binary = directory.resolve("binary.log");
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0x1b, '[', '2', 'J', '\n'});
+        var refused = tend("logs", "analyze", binary.toString());
+        assertThat(refused.err()).contains("cannot tell the format of", "first line: ").doesNotContain("\u001b", "\u007f");
     }
 
     @Test
