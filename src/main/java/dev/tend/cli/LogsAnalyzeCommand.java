@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tend logs analyze SOURCE}: the runbooks' "check error logs" in one report. */
 @Command(name = "analyze", footerHeading = "%nExamples:%n",
         footer = {"  tend logs analyze app", "  tend logs analyze db --since 7d --json", "  tend logs analyze /var/log/nginx/access.log --slow 500ms"},
-        description = {"Read a log source and report error patterns (new ones marked), memory trouble, database errors,",
-                "requests per endpoint with the slow ones, and the slowest statements. Exit 1 when there are errors",
-                "or input could not be read."})
+        description = {"Read a log source and report error patterns (new ones marked), memory trouble, database errors, "
+                + "requests per endpoint with the slow ones, and the slowest statements.",
+                "Exit 1 when there are errors or input could not be read."})
 final class LogsAnalyzeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tend logs rotate SOURCE}: the weekly "rotate logs", as the source's rotate: says. */
 @Command(name = "rotate", footerHeading = "%nExamples:%n", footer = {"  tend logs rotate nginx --dry-run", "  tend logs rotate app --force"},
-        description = {"Rotate a source's current files when due (by rename and a signal to the writer, or by copy and truncate),",
-                "then compress, delete and trim its rotated files as its rotate: says."})
+        description = "Rotate a source's current files when due (by rename and a signal to the writer, or by copy and truncate), "
+                + "then compress, delete and trim its rotated files as its rotate: says.")
 final class LogsRotateCommand implements Callable<Integer> {
     private final Main.Environment environment;
 

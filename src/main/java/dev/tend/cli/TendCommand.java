@@ -18,7 +18,7 @@ public final class TendCommand implements Runnable {
     private final Main.Environment environment;
 
     @Option(names = {"-c", "--config"}, scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "PATH",
-            description = "configuration file (default: $TEND_CONFIG, else ./tend.yaml)")
+            description = "configuration file ($TEND_CONFIG or ./tend.yaml)")
     Path config;
 
     @picocli.CommandLine.Spec
