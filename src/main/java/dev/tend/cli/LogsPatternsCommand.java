@@ -100,7 +100,7 @@ final class LogsPatternsCommand implements Callable<Integer> {
                 out.println(JSON.writeValueAsString(body));
             } else {
                 out.println("Log source " + resolved.settings().name() + ": " + String.format(java.util.Locale.ROOT, "%,d", lineNumber[0]) + " lines in "
-                        + templates.size() + " patterns (format " + opened.formatNote() + ")");
+                        + templates.size() + " patterns; format " + opened.formatNote());
                 for (var template : templates) out.printf("  %5d %10s  %s%n", template.id(), String.format(java.util.Locale.ROOT, "%,d", template.size()), LogsOutput.shown(template.text()));
             }
         }
