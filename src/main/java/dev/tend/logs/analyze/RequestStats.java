@@ -57,6 +57,8 @@ final class RequestStats {
         if (nanos > thresholdNanos) {
             endpoint.slow++;
             slow++;
+            // Written only when it enters the slowest few: a later one as slow as the last kept stays out (they keep the earlier).
+            if (endpoint.slowest.size() >= SLOWEST && micros <= endpoint.slowest.getLast().getKey()) return;
             var line = request.method() + " " + request.path() + " " + request.status() + (at == null ? "" : " at " + at.truncatedTo(ChronoUnit.SECONDS));
             var example = String.format(java.util.Locale.ROOT, "%.1f ms: %s", micros / 1000.0, line);
             endpoint.slowest.add(Map.entry(micros, example.length() > 300 ? example.substring(0, 300) + "…" : example));

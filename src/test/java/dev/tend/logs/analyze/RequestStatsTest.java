@@ -41,4 +41,14 @@ class RequestStatsTest {
         assertThat(get.slowest()).containsExactly("2500.0 ms: GET /a 0", "1500.0 ms: GET /a 200 at 2026-11-30T12:00:01Z");
         assertThat(get.maxMs()).isEqualTo(2500.0);
     }
+
+    @Test
+    void theSlowestKeptAreTheSlowestAndOfEqualOnesTheEarliest() {
+        var stats = new RequestStats(Duration.ofSeconds(1));
+        for (int second = 0; second < 6; second++) {
+            stats.add(new LogEvent.Request("GET", "/b", 200, Duration.ofMillis(second == 4 ? 3000 : 2000)), AT.plusSeconds(second));
+        }
+        assertThat(stats.result().endpoints().getFirst().slowest()).containsExactly("3000.0 ms: GET /b 200 at 2026-11-30T12:00:05Z",
+                "2000.0 ms: GET /b 200 at 2026-11-30T12:00:01Z", "2000.0 ms: GET /b 200 at 2026-11-30T12:00:02Z");
+    }
 }
