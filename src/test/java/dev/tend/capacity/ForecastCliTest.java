@@ -91,6 +91,35 @@ class ForecastCliTest {
         assertThat(run.out()).startsWith("no forecast yet");
     }
 
+    @Test
+    void aQuantityStillGatheringHistoryIsAnOkCheckNotAnAlert() throws Exception {
+        var volume = Files.createDirectories(directory.resolve("new"));
+        var config = Files.writeString(directory.resolve("tend.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: host, type: host, volumes: ["%s"], resources: {enabled: false} }
+                store: { path: "%s" }
+                """.formatted(volume, directory.resolve("tend.db")));
+        var results = new ArrayList<CheckResult>();
+        for (int ago = 2; ago >= 0; ago--) {
+            results.add(new CheckResult("host", "disk:" + volume, Status.OK, "disk", List.of(new Measurement("used", 40 + ago, "%")),
+                    NOW.minus(Duration.ofDays(ago)).minus(Duration.ofHours(1)), Duration.ofMillis(3)));
+        }
+        try (var store = Stores.open(StoreSettings.sqlite(directory.resolve("tend.db")))) {
+            new ResultHistory(store).save(results);
+        }
+
+        var table = TendCli.run(CLOCK, config, "forecast");
+        assertThat(table.out()).contains("UNKNOWN host", "not forecast yet");
+
+        var check = TendCli.run(CLOCK, config, "check", "--json");
+        var forecastCheck = only(check.json().path("results"), "forecast:disk:" + volume);
+        assertThat(forecastCheck.path("status").asString()).isEqualTo("OK");
+        assertThat(forecastCheck.path("reason").asString()).isEqualTo("volume " + volume + ": 3 days of history (since "
+                + NOW.minus(Duration.ofDays(2)).toString().substring(0, 10) + "); a forecast needs 14: no forecast yet");
+        assertThat(check.exitCode()).as(check.out()).isZero();
+    }
+
     private static JsonNode only(JsonNode rows, String check) {
         var matching = StreamSupport.stream(rows.spliterator(), false).filter(row -> row.path("check").asString().equals(check)).toList();
         assertThat(matching).as(rows.toString()).hasSize(1);
