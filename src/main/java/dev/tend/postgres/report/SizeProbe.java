@@ -38,12 +38,17 @@ final class SizeProbe implements ReportProbe {
                         "database " + row.getString(1) + " takes " + Units.bytes(row.getLong(2)),
                         "the figure capacity planning tracks over time", "none needed",
                         List.of(new Measurement("size", row.getLong(2), "bytes")))));
-        notes.addAll(Rows.query(connection, LARGEST, row -> row.getLong(2) == 0 ? null
-                : new Finding("table_size", row.getString(1), Status.OK,
-                        row.getString(1) + " takes about " + Units.bytes(row.getLong(2)) + " with its indexes and TOAST ("
-                                + row.getLong(3) + " rows estimated)",
-                        "one of the ten largest tables: where growth, bloat and slow scans matter most", "none needed",
-                        List.of(new Measurement("size", row.getLong(2), "bytes"), new Measurement("rows", row.getLong(3), "count")))));
+        notes.addAll(Rows.query(connection, LARGEST, row -> row.getLong(2) == 0 ? null : tableSize(row.getString(1), row.getLong(2), row.getLong(3))));
         return notes;
+    }
+
+    /** reltuples is -1 for a table never vacuumed or analyzed (PostgreSQL 14+): no estimate, not "-1 rows". */
+    private static Finding tableSize(String table, long bytes, long rows) {
+        var size = new Measurement("size", bytes, "bytes");
+        return new Finding("table_size", table, Status.OK,
+                table + " takes about " + Units.bytes(bytes) + " with its indexes and TOAST ("
+                        + (rows < 0 ? "no row estimate yet: never vacuumed or analyzed" : rows + " rows estimated") + ")",
+                "one of the ten largest tables: where growth, bloat and slow scans matter most", "none needed",
+                rows < 0 ? List.of(size) : List.of(size, new Measurement("rows", rows, "count")));
     }
 }

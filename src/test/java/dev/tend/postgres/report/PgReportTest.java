@@ -104,6 +104,19 @@ class PgReportTest {
     }
 
     @Test
+    void aTableNeverAnalyzedHasNoRowEstimateRatherThanMinusOneRows() throws Exception {
+        sql("""
+                DROP TABLE IF EXISTS "Lab Schema".fresh;
+                CREATE TABLE "Lab Schema".fresh (id int PRIMARY KEY) WITH (autovacuum_enabled = off);
+                """); // empty and never analyzed: its index has a page, its row estimate is -1
+
+        var fresh = finding(report(ReportPolicy.defaults()), "table_size", "\"Lab Schema\".fresh");
+
+        assertThat(fresh.detail()).endsWith("with its indexes and TOAST (no row estimate yet: never vacuumed or analyzed)");
+        assertThat(fresh.figures()).extracting(dev.tend.check.Measurement::name).containsExactly("size");
+    }
+
+    @Test
     void sequencesAndWraparoundAreJudgedAgainstTheirRange() throws Exception {
         var findings = report(ReportPolicy.defaults().withWraparoundAges(1, Long.MAX_VALUE));
 
