@@ -33,12 +33,7 @@ class ForecastCliTest {
     @Test
     void aVolumeGrowingTowardsEightyPercentIsForecastAndItsCheckWarns() throws Exception {
         var volume = Files.createDirectories(directory.resolve("data"));
-        var config = Files.writeString(directory.resolve("tend.yaml"), """
-                platform: { name: Lab }
-                targets:
-                  - { name: host, type: host, volumes: ["%s"], resources: {enabled: false} }
-                store: { path: "%s" }
-                """.formatted(volume, directory.resolve("tend.db")));
+        var config = hostConfig(volume);
         // 30 days of disk use, four samples a day, growing 0.6 points a day from 50%: 80% in about 21 days.
         var results = new ArrayList<CheckResult>();
         for (int ago = 29; ago >= 0; ago--) {
@@ -78,12 +73,7 @@ class ForecastCliTest {
 
     @Test
     void withoutHistoryThereIsNothingToForecastAndItSaysWhy() throws Exception {
-        var config = Files.writeString(directory.resolve("tend.yaml"), """
-                platform: { name: Lab }
-                targets:
-                  - { name: host, type: host, volumes: ["%s"], resources: {enabled: false} }
-                store: { path: "%s" }
-                """.formatted(directory, directory.resolve("tend.db")));
+        var config = hostConfig(directory);
 
         var run = TendCli.run(CLOCK, config, "forecast");
 
@@ -94,12 +84,7 @@ class ForecastCliTest {
     @Test
     void aQuantityStillGatheringHistoryIsAnOkCheckNotAnAlert() throws Exception {
         var volume = Files.createDirectories(directory.resolve("new"));
-        var config = Files.writeString(directory.resolve("tend.yaml"), """
-                platform: { name: Lab }
-                targets:
-                  - { name: host, type: host, volumes: ["%s"], resources: {enabled: false} }
-                store: { path: "%s" }
-                """.formatted(volume, directory.resolve("tend.db")));
+        var config = hostConfig(volume);
         var results = new ArrayList<CheckResult>();
         for (int ago = 2; ago >= 0; ago--) {
             results.add(new CheckResult("host", "disk:" + volume, Status.OK, "disk", List.of(new Measurement("used", 40 + ago, "%")),
@@ -118,6 +103,16 @@ class ForecastCliTest {
         assertThat(forecastCheck.path("reason").asString()).isEqualTo("volume " + volume + ": 3 days of history (since "
                 + NOW.minus(Duration.ofDays(2)).toString().substring(0, 10) + "); a forecast needs 14: no forecast yet");
         assertThat(check.exitCode()).as(check.out()).isZero();
+    }
+
+    /** A config with one host target watching {@code volume}, its store in the test's directory. */
+    private Path hostConfig(Path volume) throws java.io.IOException {
+        return Files.writeString(directory.resolve("tend.yaml"), """
+                platform: { name: Lab }
+                targets:
+                  - { name: host, type: host, volumes: ["%s"], resources: {enabled: false} }
+                store: { path: "%s" }
+                """.formatted(volume, directory.resolve("tend.db")));
     }
 
     private static JsonNode only(JsonNode rows, String check) {
