@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>A shape is kept only when everything the parser looked at beyond the stamp's second lies in
  * it: at least {@link #LEAST} bytes (the longest look for a zone after the fraction), no zone, a
- * level found and a message after it (so the blank that ended the level word is in the shape). Then equal bytes give the parser's own answer; the fraction is read as it would.
+ * level found and a message after it (so the blank that ended the level word is in the shape).
+ * Then equal bytes give the parser's own answer; the fraction is read as the parser reads it.
  */
 final class HeadShapes {
     /** The zone the parser looks for after a fraction reads at most this far. */
