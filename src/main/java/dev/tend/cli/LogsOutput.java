@@ -10,16 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** How a log analysis reads on a terminal, and as JSON. */
 final class LogsOutput {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SHOWN = 10;
+
+    /** Made on first use: a mapper costs tens of milliseconds at start, and text output needs none. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     private LogsOutput() {}
 
     static String json(LogReport report) {
-        ObjectNode node = JSON.valueToTree(report);
+        ObjectNode node = Json.MAPPER.valueToTree(report);
         node.put("complete", report.complete());
         node.put("findings", report.findings());
-        return JSON.writeValueAsString(node);
+        return Json.MAPPER.writeValueAsString(node);
     }
 
     static void text(PrintWriter out, LogReport report, String where, String formatNote, boolean remembers, String level) {

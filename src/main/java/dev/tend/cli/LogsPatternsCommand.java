@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
         description = {"Mine the templates of every line of a source (any level) and list them with their counts.",
                 "--each-line prints instead one JSON line per input line: {\"line\": N, \"pattern\": \"ID\"}."})
 final class LogsPatternsCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -97,7 +96,7 @@ final class LogsPatternsCommand implements Callable<Integer> {
                 body.put("patterns", templates.stream().map(template -> Map.of("id", Integer.toString(template.id()), "template", template.text(),
                         "count", template.size())).toList());
                 body.put("problems", problems);
-                out.println(JSON.writeValueAsString(body));
+                out.println(JsonMapper.builder().build().writeValueAsString(body)); // once per run: not made when text is printed
             } else {
                 out.println("Log source " + resolved.settings().name() + ": " + String.format(java.util.Locale.ROOT, "%,d", lineNumber[0]) + " lines in "
                         + templates.size() + " patterns; format " + opened.formatNote());

@@ -36,10 +36,15 @@ final class TaskOutput {
             outcome.steps().forEach(step -> out.println("  " + step + terminator));
             for (var before : outcome.before()) {
                 outcome.after().stream().filter(after -> after.name().equals(before.name())).findFirst().ifPresent(after ->
-                        out.println("  " + before.name() + ": " + number(before.value()) + " → " + number(after.value()) + " " + after.unit()));
+                        out.println("  " + before.name() + ": " + number(before.value()) + " → " + number(after.value()) + unit(after.unit())));
             }
         }
         out.flush();
+    }
+
+    /** A unit after a number, but not "count": "n_dead_tup: 12 → 0" says it. */
+    private static String unit(String unit) {
+        return unit.isEmpty() || unit.equals("count") ? "" : " " + unit;
     }
 
     /** Whole numbers as such (row counts), others to one decimal (milliseconds). */

@@ -27,6 +27,8 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(printed + run.err()).isZero();
         assertThat(printed).containsPattern("verify of molecules \\S+: passed");
+        // A task's figures read as "n_dead_tup: 12 → 0", a count without the word.
+        assertThat(printed).containsPattern("\n  n_dead_tup: \\d+ → 0\n").doesNotContainPattern("→ \\d+ count");
         assertThat(printed).containsPattern("redis.expire-scan \\(online\\) on redis .*: SUCCEEDED — walked 1 database\\(s\\): \\d+ live keys")
                 .containsPattern("run \\d+: COMPLETED \\(tend runbook show \\d+\\)")
                 .contains("maintenance-off: succeeded: maintenance mode off", "load-test: succeeded: ");
