@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * The figures of one run, shared by its event loops: which request comes next, each answered
+ * The figures of one run, shared by its event loops (or https's threads): which request comes next, each answered
  * request's time and status, and what failed. Statuses are counted without boxing; a request's slot
  * is written by the one loop that took its index.
  */
@@ -87,7 +87,11 @@ final class LoadTally {
                     .start(() -> loop.accept(share)));
         }
         for (var thread : threads) thread.join();
-        var wall = Duration.ofNanos(System.nanoTime() - start);
+        return result(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The figures gathered, once every request has ended; {@code wall} is the run's time. */
+    LoadResult result(Duration wall) {
         int count = 0;
         for (boolean got : answered) if (got) count++;
         var kept = new long[count];

@@ -5,10 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -25,13 +21,7 @@ final class TlsLoad {
 
     static LoadResult run(URI url, int requests, int concurrency, boolean keepAlive, Duration requestTimeout, Duration bound, SSLSocketFactory tls)
             throws InterruptedException {
-        var latencies = new long[requests];
-        var answered = new boolean[requests];
-        var next = new AtomicInteger();
-        var statuses = new ConcurrentHashMap<Integer, Integer>();
-        var failures = new AtomicInteger();
-        var firstFailure = new AtomicReference<String>();
-        long deadline = System.nanoTime() + bound.toNanos();
+        var tally = new LoadTally(requests, bound);
         var request = LoadGenerator.requestBytes(url, keepAlive);
         var workers = new Thread[Math.min(concurrency, requests)];
         long start = System.nanoTime();
@@ -41,15 +31,13 @@ final class TlsLoad {
             workers[w] = Thread.ofPlatform().daemon().name("tend-load-" + w).start(() -> {
                 var connection = new Connection(url, requestTimeout, tls);
                 int index;
-                while ((index = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                while ((index = tally.take()) >= 0) {
                     long began = System.nanoTime();
                     boolean mayRetry = connection.isOpen();
                     while (true) {
                         try {
                             int status = connection.exchange(request, keepAlive);
-                            latencies[index] = System.nanoTime() - began;
-                            answered[index] = true;
-                            statuses.merge(status, 1, Integer::sum);
+                            tally.answered(index, System.nanoTime() - began, status);
                             break;
                         } catch (IOException | RuntimeException e) {
                             boolean serverClosed = connection.wasReused() && connection.untouched();
@@ -59,8 +47,7 @@ final class TlsLoad {
                                 began = System.nanoTime();
                                 continue;
                             }
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, LoadGenerator.describe(e));
+                            tally.failed(LoadGenerator.describe(e));
                             break;
                         }
                     }
@@ -69,12 +56,7 @@ final class TlsLoad {
             });
         }
         for (var worker : workers) worker.join();
-        var wall = Duration.ofNanos(System.nanoTime() - start);
-        int count = 0;
-        for (boolean got : answered) if (got) count++;
-        var kept = new long[count];
-        for (int i = 0, k = 0; i < requests; i++) if (answered[i]) kept[k++] = latencies[i];
-        return new LoadResult(kept, wall, Map.copyOf(statuses), failures.get(), firstFailure.get());
+        return tally.result(Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** One worker's connection: opened when needed, kept while the server keeps it. */
